@@ -1,0 +1,162 @@
+"""The commands, through typer's CliRunner, on exact output and exit codes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import MINI, assert_golden
+
+from zjk_targets import __version__
+from zjk_targets.cli import app
+
+
+def test_version(runner) -> None:
+    result = runner.invoke(app, ["--version"])
+    assert (result.exit_code, result.output) == (0, f"zjk-targets {__version__}\n")
+
+
+@pytest.mark.parametrize(
+    ("target_id", "exit_code", "line"),
+    [
+        (
+            "pm25-2017",
+            0,
+            "pm25-2017: met — 2017: 31 μg/m³ ≤ 31 μg/m³ (news, Daily | Paper 2019-02-15) — derived: 29 + 2",
+        ),
+        (
+            "gdp-growth-2017",
+            1,
+            "gdp-growth-2017: missed — 2017: 7 % < 8 % (official, City government 2018-01-20) — estimated (预计)",
+        ),
+        ("library-2017", 3, "library-2017: unknown — no 2017 figure"),
+        (
+            "afforestation-2017",
+            3,
+            "afforestation-2017: unknown — conflicting evidence: 2017: 222 万亩 (low, mirror.example 2023) "
+            "vs 2017: at least 240 万亩 (official, City government 2018-01-20)",
+        ),
+    ],
+)
+def test_check_prints_one_line_and_exits_by_verdict(runner, target_id, exit_code, line) -> None:
+    result = runner.invoke(app, ["check", target_id, *MINI])
+    assert (result.exit_code, result.stdout) == (exit_code, line + "\n")
+
+
+def test_check_allow_unknown_turns_unknown_into_success(runner) -> None:
+    result = runner.invoke(app, ["check", "library-2017", "--allow-unknown", *MINI])
+    assert result.exit_code == 0
+
+
+def test_check_unknown_id_suggests_close_ids(runner) -> None:
+    result = runner.invoke(app, ["check", "pm25-2018", *MINI])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == "zjk-targets: no target with id `pm25-2018`; did you mean pm25-2017?\n"
+
+
+def test_data_files_come_from_the_environment(runner, monkeypatch) -> None:
+    monkeypatch.setenv("ZJK_TARGETS_FILE", MINI[1])
+    monkeypatch.setenv("ZJK_ACTUALS_FILE", MINI[3])
+    assert runner.invoke(app, ["check", "pm25-2017"]).exit_code == 0
+
+
+def test_show(runner) -> None:
+    result = runner.invoke(app, ["show", "afforestation-2017", *MINI])
+    assert result.exit_code == 0
+    assert_golden("show-afforestation.txt", result.stdout)
+
+
+def test_report(runner) -> None:
+    result = runner.invoke(app, ["report", *MINI])
+    assert result.exit_code == 0
+    assert_golden("report.txt", result.stdout)
+
+
+def test_report_filters(runner) -> None:
+    result = runner.invoke(app, ["report", "--status", "met", "--category", "environment", "--lang", "zh", *MINI])
+    assert result.exit_code == 0
+    assert_golden("report-met-environment-zh.txt", result.stdout)
+
+
+def test_report_unknown_category_is_an_error(runner) -> None:
+    result = runner.invoke(app, ["report", "--category", "sport", *MINI])
+    assert result.exit_code == 2
+    assert result.stderr == ("zjk-targets: no category sport; the categories are economy, environment, society\n")
+
+
+@pytest.mark.parametrize(("fmt", "golden"), [("markdown", "mini.md"), ("json", "mini.json"), ("csv", "mini.csv")])
+def test_export_formats_match_golden_files(runner, fmt, golden) -> None:
+    result = runner.invoke(app, ["export", "--format", fmt, *MINI])
+    assert result.exit_code == 0
+    assert result.stdout.endswith("\n")
+    assert_golden(golden, result.stdout)
+
+
+def test_export_markdown_in_chinese(runner) -> None:
+    result = runner.invoke(app, ["export", "--lang", "zh", *MINI])
+    assert_golden("mini.zh.md", result.stdout)
+
+
+def test_export_json_equals_the_library_result(runner) -> None:
+    """Oracle: the CLI's JSON is exactly what the library computes."""
+    from zjk_targets import evaluate, load_dataset
+    from zjk_targets.render.json import to_data
+
+    dataset = load_dataset([MINI[1], MINI[3]])
+    result = runner.invoke(app, ["export", "--format", "json", *MINI])
+    assert json.loads(result.stdout) == to_data(dataset, evaluate(dataset))
+
+
+def test_export_writes_the_output_file(runner, tmp_path) -> None:
+    out = tmp_path / "summary.md"
+    result = runner.invoke(app, ["export", "--output", str(out), *MINI])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"wrote {out}\n")
+    assert out.read_text(encoding="utf-8").startswith("# Zhangjiakou's 2017 targets")
+    assert [p.name for p in tmp_path.iterdir()] == ["summary.md"]
+
+
+def test_export_into_a_missing_folder_is_a_clear_error(runner, tmp_path) -> None:
+    out = tmp_path / "nope" / "summary.md"
+    result = runner.invoke(app, ["export", "--output", str(out), *MINI])
+    assert result.exit_code == 2
+    assert result.stderr == f"zjk-targets: cannot write {out}: folder {out.parent} does not exist\n"
+
+
+def test_a_failed_export_keeps_the_old_file(runner, tmp_path) -> None:
+    out = tmp_path / "summary.md"
+    out.write_text("old\n", encoding="utf-8")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("targets: [\n", encoding="utf-8")
+    result = runner.invoke(app, ["export", "--output", str(out), "--targets", str(broken), "--actuals", MINI[3]])
+    assert result.exit_code == 2
+    assert out.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.yaml", "summary.md"]
+
+
+def test_validate_ok(runner) -> None:
+    result = runner.invoke(app, ["validate", *MINI])
+    assert (result.exit_code, result.stdout) == (0, "ok: 5 targets, 7 observations, 5 metrics, 4 sources\n")
+
+
+def test_validate_checks_excerpts_against_source_texts(runner, tmp_path) -> None:
+    from conftest import DATA
+
+    result = runner.invoke(app, ["validate", *MINI, "--sources", str(DATA)])
+    assert result.exit_code == 0
+    assert result.stdout.endswith(f"; 7 excerpts found in their source files under {DATA}\n")
+    (tmp_path / "report.txt").write_text("全市地区生产总值增长8%。\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", *MINI, "--sources", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert f"{MINI[1]}:48: `pm25-2017`: excerpt not found in {tmp_path / 'report.txt'}" in lines
+    assert (
+        lines[0]
+        == f"{MINI[3]}:22: `gdp-growth-2017-est`: source file `review-2018.txt` of `review-2018` cannot be read under {tmp_path}"
+    )
+    assert (
+        f"{MINI[3]}:60: `afforestation-2017-bound`: source file `review-2018.txt` of `review-2018` cannot be read under {tmp_path}"
+        in lines
+    )
+    assert lines[-1] == "zjk-targets: 6 problems in the data; nothing was evaluated"

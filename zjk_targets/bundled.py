@@ -1,0 +1,21 @@
+"""Where the bundled data lives: in the installed package, or at the top of a checkout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import DataError, Problem
+
+TARGETS_NAME = "targets.yaml"
+ACTUALS_NAME = "actuals.yaml"
+
+
+def bundled_paths() -> tuple[Path, Path]:
+    """The targets and actuals files shipped with zjk-targets."""
+    here = Path(__file__).resolve().parent
+    # A wheel carries the files in zjk_targets/data/; a source checkout keeps them at its top.
+    for folder in (here / "data", here.parent):
+        targets, actuals = folder / TARGETS_NAME, folder / ACTUALS_NAME
+        if targets.is_file() and actuals.is_file():
+            return targets, actuals
+    raise DataError([Problem(str(here / "data"), 0, "the bundled data files are missing: reinstall zjk-targets")])

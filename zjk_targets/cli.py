@@ -1,0 +1,302 @@
+"""The command line: the only module that reads the environment, prints, or exits."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from . import __version__
+from .bundled import bundled_paths
+from .errors import DataError, Problem
+from .evaluate import Verdict, evaluate
+from .load import DEFAULT_MAX_BYTES, load_dataset
+from .model import Dataset, Status
+from .render import ExportFormat
+
+EXIT_MET, EXIT_MISSED, EXIT_ERROR, EXIT_UNKNOWN = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
+MAX_INPUT_ENV = "ZJK_MAX_INPUT_MB"
+
+app = typer.Typer(
+    name="zjk-targets",
+    help="Did Zhangjiakou do what its 2017 government work report said it would?\n\n"
+    "Judges each target met, missed or unknown from the bundled (or your) data, and shows why.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["--help", "-h"]},
+)
+
+
+class Lang(StrEnum):
+    en = "en"
+    zh = "zh"
+
+
+class UserError(Exception):
+    """A problem the user can fix that is not in a data file (e.g. an unwritable --output)."""
+
+
+TargetsOption = Annotated[
+    Path | None,
+    typer.Option("--targets", envvar="ZJK_TARGETS_FILE", help="Targets file [default: the bundled data]."),
+]
+ActualsOption = Annotated[
+    Path | None,
+    typer.Option("--actuals", envvar="ZJK_ACTUALS_FILE", help="Actuals file [default: the bundled data]."),
+]
+LangOption = Annotated[Lang, typer.Option("--lang", help="Language of target names and labels.")]
+
+
+def _err(message: str) -> None:
+    sys.stderr.write(message + "\n")
+    sys.stderr.flush()
+
+
+def _max_bytes() -> int:
+    raw = os.environ.get(MAX_INPUT_ENV)
+    if not raw:
+        return DEFAULT_MAX_BYTES
+    try:
+        megabytes = float(raw)
+    except ValueError:
+        raise UserError(f"{MAX_INPUT_ENV}={raw!r} is not a number of megabytes") from None
+    if not megabytes > 0:
+        raise UserError(f"{MAX_INPUT_ENV} must be a positive number of megabytes")
+    return int(megabytes * 1_000_000)
+
+
+def _load(targets: Path | None, actuals: Path | None) -> Dataset:
+    if targets is None or actuals is None:
+        default_targets, default_actuals = bundled_paths()
+        targets = targets or default_targets
+        actuals = actuals or default_actuals
+    return load_dataset([targets, actuals], max_bytes=_max_bytes())
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def guarded(command: F) -> F:
+    """Map every way a command can end to one message on stderr and its exit code."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except DataError as error:
+            for problem in error.problems:
+                _err(str(problem))
+            count = len(error.problems)
+            _err(f"zjk-targets: {count} problem{'s' if count != 1 else ''} in the data; nothing was evaluated")
+            raise typer.Exit(EXIT_ERROR) from None
+        except UserError as error:
+            _err(f"zjk-targets: {error}")
+            raise typer.Exit(EXIT_ERROR) from None
+        except KeyboardInterrupt:
+            _err("zjk-targets: interrupted")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            # The reader went away (e.g. `| head -1`): stop quietly, and keep Python from
+            # complaining when it flushes stdout at exit.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
+        except Exception as error:  # noqa: BLE001 - the one place a crash becomes a message
+            _err(f"zjk-targets {__version__}: internal error: {type(error).__name__}: {error}")
+            _err("This is a bug, not a verdict; please report it with the command you ran.")
+            raise typer.Exit(EXIT_ERROR) from None
+
+    return run  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"zjk-targets {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Did Zhangjiakou do what its 2017 government work report said it would?"""
+
+
+def _find(dataset: Dataset, target_id: str) -> Verdict:
+    verdicts = {verdict.target.id: verdict for verdict in evaluate(dataset)}
+    if target_id in verdicts:
+        return verdicts[target_id]
+    close = difflib.get_close_matches(target_id, sorted(verdicts), n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(close)}?" if close else "; `zjk-targets report` lists them"
+    raise UserError(f"no target with id `{target_id}`{hint}")
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    _write_atomically(output, text)
+    _err(f"wrote {output}")
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Replace ``path`` in one step, so a failed or interrupted run leaves the old file whole."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise UserError(f"cannot write {path}: it is a directory")
+    if not folder.is_dir():
+        raise UserError(f"cannot write {path}: folder {folder} does not exist")
+    temp_name = None
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False, newline=""
+        ) as handle:
+            temp_name = handle.name
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+        temp_name = None
+    except PermissionError:
+        raise UserError(f"cannot write {path}: permission denied") from None
+    except OSError as error:
+        raise UserError(f"cannot write {path}: {error.strerror}") from None
+    finally:
+        if temp_name is not None and os.path.exists(temp_name):
+            os.unlink(temp_name)
+
+
+@app.command()
+@guarded
+def report(
+    targets: TargetsOption = None,
+    actuals: ActualsOption = None,
+    status: Annotated[
+        list[Status] | None, typer.Option("--status", help="Only targets with this status (repeatable).")
+    ] = None,
+    category: Annotated[
+        list[str] | None, typer.Option("--category", help="Only targets in this category (repeatable).")
+    ] = None,
+    lang: LangOption = Lang.en,
+) -> None:
+    """Tables of every target: goal, actual, status and the reason."""
+    dataset = _load(targets, actuals)
+    verdicts = evaluate(dataset)
+    if category:
+        known = {verdict.target.category for verdict in verdicts}
+        unknown = sorted(set(category) - known)
+        if unknown:
+            raise UserError(f"no category {', '.join(unknown)}; the categories are {', '.join(sorted(known))}")
+        verdicts = tuple(v for v in verdicts if v.target.category in category)
+    if status:
+        verdicts = tuple(v for v in verdicts if v.status in status)
+    from rich.console import Console
+
+    from .render import table
+
+    Console(highlight=False, soft_wrap=False).print(table.render(verdicts, lang.value))
+
+
+@app.command()
+@guarded
+def show(
+    target_id: Annotated[str, typer.Argument(metavar="ID", help="The target's id.")],
+    targets: TargetsOption = None,
+    actuals: ActualsOption = None,
+    lang: LangOption = Lang.en,
+) -> None:
+    """Everything about one target: its words, goal, every observation, and the verdict."""
+    from .render import show as show_render
+
+    dataset = _load(targets, actuals)
+    _write(show_render.render(dataset, _find(dataset, target_id), lang.value), None)
+
+
+@app.command()
+@guarded
+def check(
+    target_id: Annotated[str, typer.Argument(metavar="ID", help="The target's id.")],
+    targets: TargetsOption = None,
+    actuals: ActualsOption = None,
+    allow_unknown: Annotated[bool, typer.Option("--allow-unknown", help="Exit 0 when the verdict is unknown.")] = False,
+) -> None:
+    """One target's verdict as an exit code: 0 met, 1 missed, 3 unknown, 2 bad id or data."""
+    from .render.text import one_line
+
+    verdict = _find(_load(targets, actuals), target_id)
+    _write(one_line(f"{verdict.target.id}: {verdict.status.value} — {verdict.reason}") + "\n", None)
+    codes = {Status.MET: EXIT_MET, Status.MISSED: EXIT_MISSED, Status.UNKNOWN: EXIT_UNKNOWN}
+    code = codes[verdict.status]
+    if verdict.status is Status.UNKNOWN and allow_unknown:
+        code = EXIT_MET
+    raise typer.Exit(code)
+
+
+@app.command()
+@guarded
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.MARKDOWN,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")
+    ] = None,
+    targets: TargetsOption = None,
+    actuals: ActualsOption = None,
+    lang: LangOption = Lang.en,
+) -> None:
+    """Every verdict as markdown (default), JSON or CSV."""
+    import importlib
+
+    renderer = importlib.import_module(f".render.{format.value}", __package__)
+    dataset = _load(targets, actuals)
+    _write(renderer.render(dataset, evaluate(dataset), lang.value), output)
+
+
+@app.command()
+@guarded
+def validate(
+    targets: TargetsOption = None,
+    actuals: ActualsOption = None,
+    sources: Annotated[
+        Path | None,
+        typer.Option("--sources", help="Also check that every excerpt appears in its source file under this folder."),
+    ] = None,
+) -> None:
+    """Check the data; list every problem as file:line: message (exit 0 or 2)."""
+    dataset = _load(targets, actuals)
+    summary = (
+        f"ok: {len(dataset.targets)} targets, {len(dataset.observations)} observations, "
+        f"{len(dataset.metrics)} metrics, {len(dataset.sources)} sources"
+    )
+    if sources is not None:
+        from .excerpts import check_excerpts
+
+        if not sources.is_dir():
+            raise UserError(f"--sources {sources}: not a folder")
+        problems, found = check_excerpts(dataset, sources)
+        if problems:
+            raise DataError(problems)
+        summary += f"; {found} excerpts found in their source files under {sources}"
+    _write(summary + "\n", None)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="zjk-targets")
+
+
+__all__ = ["Problem", "app", "main"]

@@ -1,0 +1,324 @@
+"""The verdict rules: which observations decide a target, and how.
+
+1. Only observations of the target's own metric, convertible to its unit and not flagged
+   proxy, can decide. Other years and proxies are context.
+2. A year with several figures: the most recent publication decides. An earlier figure that
+   is not an estimate, comes from a more trusted source and disagrees makes the verdict
+   unknown ("conflicting evidence"), as do decisive figures of the same date that disagree.
+3. A deadline target is decided by its deadline year; failing that it is met if a year
+   from the report year up to the deadline already meets it; otherwise unknown.
+   A figure after the deadline is context only.
+4. A bound decides only when the whole interval lies on one side of the goal.
+5. No decisive observation: unknown, with the nearest other figures as context.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from . import fmt
+from .model import Comparator, Dataset, Direction, Metric, Observation, Source, Status, Target, Trust
+from .units import conversion_factor
+
+
+class Role(enum.Enum):
+    """What an observation did for a verdict."""
+
+    DECISIVE = "decisive"
+    CONFLICTING = "conflicting"
+    SUPERSEDED = "superseded"
+    CONTEXT = "context"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One observation as considered for one target."""
+
+    observation: Observation
+    source: Source
+    role: Role
+    outcome: Status | None
+    """How this figure alone compares with the goal; None when it cannot say."""
+    why: str
+    """Why it has its role, e.g. "proxy: …", "other year", "superseded by a later publication"."""
+    compared: str
+    """The figure in the target's unit, as compared: "55.92 %", "6.7–7 %", "done"."""
+
+    @property
+    def decisive(self) -> bool:
+        return self.role is Role.DECISIVE
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The answer for one target, with the reason a person can check and all the evidence."""
+
+    target: Target
+    status: Status
+    reason: str
+    evidence: tuple[Evidence, ...]
+    caveats: tuple[str, ...]
+
+    @property
+    def decisive(self) -> tuple[Evidence, ...]:
+        return tuple(item for item in self.evidence if item.decisive)
+
+    @property
+    def headline(self) -> Evidence | None:
+        """The figure to show beside the goal: the decisive one, else the nearest context."""
+        if self.decisive:
+            return self.decisive[0]
+        nearest = _nearest(self.evidence, self.target.deadline_year)
+        return nearest[0] if nearest else None
+
+
+@dataclass
+class _YearResult:
+    status: Status | None
+    decisive: list[Observation]
+    conflicting: list[Observation]
+    superseded: list[Observation]
+    problem: str | None = None
+
+
+class _Judge:
+    """Compares observations of one metric with one target."""
+
+    def __init__(self, dataset: Dataset, target: Target, metric: Metric) -> None:
+        self.dataset = dataset
+        self.target = target
+        self.metric = metric
+
+    def factor(self, obs: Observation) -> Decimal:
+        if self.target.unit is None:
+            return Decimal(1)
+        factor = conversion_factor(obs.unit, self.target.unit)
+        return factor if factor is not None else Decimal(1)
+
+    def compared(self, obs: Observation) -> str:
+        return fmt.observed(obs, self.factor(obs), self.target.unit)
+
+    def _meets(self, value: Decimal | None, open_low: bool) -> bool:
+        """Whether ``value`` meets the goal; None is −∞ (open_low) or +∞."""
+        target = self.target
+        assert target.goal is not None
+        if value is None:
+            value_is_high = not open_low
+            higher_wins = target.comparator in (Comparator.GE, Comparator.GT) or (
+                target.comparator is Comparator.ABOUT and self.metric.direction is Direction.HIGHER
+            )
+            return value_is_high == higher_wins
+        goal, slack = target.goal, target.tolerance or Decimal(0)
+        match target.comparator:
+            case Comparator.GE:
+                return value >= goal
+            case Comparator.GT:
+                return value > goal
+            case Comparator.LE:
+                return value <= goal
+            case Comparator.LT:
+                return value < goal
+            case Comparator.ABOUT if self.metric.direction is Direction.HIGHER:
+                return value >= goal - slack
+            case Comparator.ABOUT:
+                return value <= goal + slack
+        raise AssertionError(target.comparator)  # pragma: no cover
+
+    def outcome(self, obs: Observation) -> Status | None:
+        if self.target.comparator is Comparator.DONE:
+            return Status.MET if obs.done else Status.MISSED
+        factor = self.factor(obs)
+        if obs.value is not None:
+            low = high = obs.value * factor
+        else:
+            low = obs.minimum * factor if obs.minimum is not None else None
+            high = obs.maximum * factor if obs.maximum is not None else None
+        at_low, at_high = self._meets(low, open_low=True), self._meets(high, open_low=False)
+        if at_low and at_high:
+            return Status.MET
+        if not at_low and not at_high:
+            return Status.MISSED
+        return None
+
+    def source(self, obs: Observation) -> Source:
+        return self.dataset.sources[obs.source]
+
+    def resolve(self, candidates: list[Observation]) -> _YearResult | None:
+        """Rule 2 for the decision-capable figures of one year."""
+        if not candidates:
+            return None
+        latest = max(self.source(obs).published for obs in candidates)
+        decisive = [obs for obs in candidates if self.source(obs).published == latest]
+        earlier = [obs for obs in candidates if self.source(obs).published != latest]
+        decided = {self.outcome(obs) for obs in decisive} - {None}
+        if len(decided) > 1:
+            return _YearResult(None, [], decisive, earlier, "conflicting evidence")
+        if not decided:
+            return _YearResult(None, [], [], earlier + decisive, "the figure's range straddles the goal")
+        status = decided.pop()
+        # A same-date range that straddles the goal says nothing; the figure that decided speaks.
+        undecided = [obs for obs in decisive if self.outcome(obs) is None]
+        decisive = [obs for obs in decisive if obs not in undecided]
+        earlier += undecided
+        top_trust = max(self.source(obs).trust.rank for obs in decisive)
+        disagreeing = [
+            obs
+            for obs in earlier
+            if not obs.estimated and self.source(obs).trust.rank > top_trust and self.outcome(obs) not in (None, status)
+        ]
+        if disagreeing:
+            superseded = [obs for obs in earlier if obs not in disagreeing]
+            return _YearResult(None, [], decisive + disagreeing, superseded, "conflicting evidence")
+        return _YearResult(status, decisive, [], earlier)
+
+
+def _nearest(evidence: Iterable[Evidence], year: int) -> list[Evidence]:
+    """The context figures closest in year; the target's own measure before proxies."""
+    context = [item for item in evidence if item.role is Role.CONTEXT]
+    pool = [item for item in context if item.observation.proxy is None] or context
+    if not pool:
+        return []
+    best = min(abs(item.observation.year - year) for item in pool)
+    return [item for item in pool if abs(item.observation.year - year) == best]
+
+
+def _cite(judge: _Judge, obs: Observation) -> str:
+    proxy = ", proxy" if obs.proxy else ""
+    return f"{obs.year}: {judge.compared(obs)} ({judge.source(obs).label}{proxy})"
+
+
+def _comparison(judge: _Judge, obs: Observation, status: Status) -> str:
+    target = judge.target
+    if target.comparator is Comparator.DONE:
+        return f"{obs.year}: {judge.compared(obs)} ({judge.source(obs).label})"
+    goal = fmt.goal(target)
+    relation = "meets" if status is Status.MET else "misses"
+    if target.comparator is not Comparator.ABOUT:
+        symbol = target.comparator.symbol
+        negated = {"≥": "<", ">": "≤", "≤": ">", "<": "≥"}[symbol]
+        assert target.unit is not None and target.goal is not None
+        goal_text = fmt.quantity(target.goal, target.unit)
+        shown = symbol if status is Status.MET else negated
+        if obs.is_bound:
+            return f"{obs.year}: {judge.compared(obs)} {relation} {goal} ({judge.source(obs).label})"
+        return f"{obs.year}: {judge.compared(obs)} {shown} {goal_text} ({judge.source(obs).label})"
+    return f"{obs.year}: {judge.compared(obs)} {relation} {goal} ({judge.source(obs).label})"
+
+
+def _caveats(judge: _Judge, observations: Iterable[Observation]) -> tuple[str, ...]:
+    notes: list[str] = []
+    for obs in observations:
+        if obs.derived:
+            notes.append(f"derived: {obs.derived}")
+        if obs.estimated:
+            notes.append("estimated (预计)")
+        if judge.source(obs).trust is Trust.LOW:
+            notes.append(f"low-trust source: {judge.source(obs).publisher}")
+    return tuple(dict.fromkeys(notes))
+
+
+def evaluate_target(dataset: Dataset, target: Target, observations: Iterable[Observation]) -> Verdict:
+    """Apply the rules to one target, given the observations of its metric."""
+    metric = dataset.metrics[target.metric]
+    judge = _Judge(dataset, target, metric)
+    observations = sorted(observations, key=lambda o: (o.year, judge.source(o).published, o.id))
+    by_year: dict[int, list[Observation]] = defaultdict(list)
+    for obs in observations:
+        if obs.proxy is None and conversion_factor(obs.unit, metric.unit) is not None:
+            by_year[obs.year].append(obs)
+
+    year = target.deadline_year
+    result = judge.resolve(by_year.get(year, []))
+    met_early_year: int | None = None
+    if target.by is not None and result is None:
+        set_year = dataset.sources[target.source].published.year
+        for earlier_year in range(year - 1, set_year - 1, -1):
+            early = judge.resolve(by_year.get(earlier_year, []))
+            if early is not None and early.status is Status.MET:
+                result, met_early_year = early, earlier_year
+                break
+
+    roles: dict[str, tuple[Role, str]] = {}
+    if result is not None:
+        for obs in result.decisive:
+            roles[obs.id] = (Role.DECISIVE, "decides the verdict")
+        for obs in result.conflicting:
+            roles[obs.id] = (Role.CONFLICTING, "disagrees with another decisive figure")
+        for obs in result.superseded:
+            if obs.estimated:
+                why = "an estimate, superseded"
+            elif judge.outcome(obs) is None:
+                why = "its range straddles the goal"
+            else:
+                why = "superseded by a later publication"
+            roles[obs.id] = (Role.SUPERSEDED, why)
+
+    def context_reason(obs: Observation) -> str:
+        if obs.proxy is not None:
+            return f"proxy: {obs.proxy}"
+        if target.by is not None and obs.year > target.by:
+            return "after the deadline"
+        return "other year"
+
+    evidence = tuple(
+        Evidence(
+            observation=obs,
+            source=judge.source(obs),
+            role=roles.get(obs.id, (Role.CONTEXT, ""))[0],
+            outcome=judge.outcome(obs) if obs.proxy is None else None,
+            why=roles[obs.id][1] if obs.id in roles else context_reason(obs),
+            compared=judge.compared(obs),
+        )
+        for obs in observations
+    )
+
+    if result is not None and result.status is not None:
+        decisive = result.decisive[0]
+        reason = _comparison(judge, decisive, result.status)
+        if met_early_year is not None:
+            reason = f"met before the {year} deadline: {reason}"
+        caveats = _caveats(judge, result.decisive)
+        status = result.status
+    elif result is not None:
+        shown = result.conflicting or result.superseded
+        reason = f"{result.problem}: " + " vs ".join(_cite(judge, obs) for obs in shown)
+        caveats = ()
+        status = Status.UNKNOWN
+    else:
+        if target.by is not None:
+            set_year = dataset.sources[target.source].published.year
+            reason = f"no {year} figure, and none from {set_year}–{year - 1} meets the goal"
+        else:
+            reason = f"no {year} figure"
+        nearest = _nearest(evidence, year)
+        if nearest:
+            reason += "; nearest: " + ", ".join(_cite(judge, item.observation) for item in nearest)
+        caveats = ()
+        status = Status.UNKNOWN
+    if caveats:
+        reason += " — " + "; ".join(caveats)
+    return Verdict(target, status, reason, evidence, caveats)
+
+
+def evaluate(dataset: Dataset) -> tuple[Verdict, ...]:
+    """Every target's verdict, in target id order."""
+    by_metric: dict[str, list[Observation]] = defaultdict(list)
+    for obs in dataset.observations:
+        by_metric[obs.metric].append(obs)
+    return tuple(
+        evaluate_target(dataset, target, by_metric.get(target.metric, []))
+        for target in sorted(dataset.targets, key=lambda t: t.id)
+    )
+
+
+def summarise(verdicts: Iterable[Verdict]) -> dict[str, int]:
+    """Counts per status (every status present, zero included) and the total."""
+    counts = {status.value: 0 for status in Status}
+    for verdict in verdicts:
+        counts[verdict.status.value] += 1
+    counts["total"] = sum(counts.values())
+    return counts

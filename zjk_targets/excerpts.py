@@ -1,0 +1,53 @@
+"""Check that every excerpt is found, word for word, in the text of its source."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from .errors import Problem
+from .model import Dataset, Observation, Target
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Fold full-/half-width forms (NFKC) and drop all whitespace, as printed texts vary in both."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def check_excerpts(dataset: Dataset, root: Path) -> tuple[list[Problem], int]:
+    """Problems for excerpts not found under ``root``, and how many excerpts were found.
+
+    Sources without a ``file`` are web pages, cited by their address, and are not checked here.
+    """
+    texts: dict[str, str | None] = {}
+    problems: list[Problem] = []
+    found = 0
+    items: list[Target | Observation] = [*dataset.targets, *dataset.observations]
+    for item in sorted(items, key=lambda i: (i.where.path, i.where.line)):
+        source = dataset.sources[item.source]
+        if source.file is None:
+            continue
+        if source.file not in texts:
+            path = root / source.file
+            try:
+                texts[source.file] = normalise(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                texts[source.file] = None
+        text = texts[source.file]
+        where = item.where
+        if text is None:
+            problems.append(
+                Problem(
+                    where.path,
+                    where.line,
+                    f"`{item.id}`: source file `{source.file}` of `{source.id}` cannot be read under {root}",
+                )
+            )
+        elif normalise(item.excerpt) not in text:
+            problems.append(Problem(where.path, where.line, f"`{item.id}`: excerpt not found in {root / source.file}"))
+        else:
+            found += 1
+    return problems, found

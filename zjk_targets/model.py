@@ -1,0 +1,216 @@
+"""The domain: sources, metrics, targets, observations, and the verdicts reached on them."""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+class Trust(enum.Enum):
+    """How far a source is trusted; the order of the members is the order of trust."""
+
+    OFFICIAL = "official"
+    NEWS = "news"
+    SECONDARY = "secondary"
+    LOW = "low"
+
+    @property
+    def rank(self) -> int:
+        """Higher is more trusted."""
+        return len(Trust) - list(Trust).index(self)
+
+
+class Direction(enum.Enum):
+    """Which way is better for a measure."""
+
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
+class Comparator(enum.Enum):
+    """How an outcome is held against a goal."""
+
+    GE = ">="
+    GT = ">"
+    LE = "<="
+    LT = "<"
+    ABOUT = "about"
+    DONE = "done"
+
+    @property
+    def symbol(self) -> str:
+        return _SYMBOLS[self]
+
+
+_SYMBOLS = {
+    Comparator.GE: "≥",
+    Comparator.GT: ">",
+    Comparator.LE: "≤",
+    Comparator.LT: "<",
+    Comparator.ABOUT: "≈",
+    Comparator.DONE: "done",
+}
+
+
+class Status(enum.Enum):
+    """A verdict. Unknown is an answer, not a failure."""
+
+    MET = "met"
+    MISSED = "missed"
+    UNKNOWN = "unknown"
+
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A publication date known to the year, the month or the day.
+
+    Ordering treats a missing month or day as the earliest possible one, so a source dated
+    only "2021" never counts as more recent than one dated "2021-01-28".
+    """
+
+    year: int
+    month: int = 0
+    day: int = 0
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate | None:
+        match = _DATE.match(text)
+        if not match:
+            return None
+        year, month, day = (int(part) if part else 0 for part in match.groups())
+        if match.group(2) and not 1 <= month <= 12:
+            return None
+        if match.group(3) and not 1 <= day <= 31:
+            return None
+        return cls(year, month, day)
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month:
+            text += f"-{self.month:02d}"
+        if self.day:
+            text += f"-{self.day:02d}"
+        return text
+
+
+@dataclass(frozen=True)
+class Where:
+    """The file and line an item was read from."""
+
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document that states targets or outcomes."""
+
+    id: str
+    title: str
+    publisher: str
+    published: PartialDate
+    trust: Trust
+    file: str | None = None
+    url: str | None = None
+    note: str | None = None
+    where: Where = field(default=Where("", 0), compare=False)
+
+    @property
+    def label(self) -> str:
+        """Short citation: trust, publisher and date, as shown in reasons."""
+        return f"{self.trust.value}, {self.publisher} {self.published}"
+
+
+@dataclass(frozen=True)
+class Metric:
+    """What is measured, in which unit, and which way is better."""
+
+    id: str
+    zh: str
+    en: str
+    unit: str
+    direction: Direction
+    where: Where = field(default=Where("", 0), compare=False)
+
+
+@dataclass(frozen=True)
+class Target:
+    """A goal the government set: a measure, a comparison, a value and a period."""
+
+    id: str
+    metric: str
+    zh: str
+    en: str
+    category: str
+    comparator: Comparator
+    goal: Decimal | None
+    unit: str | None
+    year: int | None
+    by: int | None
+    source: str
+    excerpt: str
+    tolerance: Decimal | None = None
+    derived: str | None = None
+    note: str | None = None
+    where: Where = field(default=Where("", 0), compare=False)
+
+    @property
+    def deadline_year(self) -> int:
+        """The year whose figure decides: the target year or the deadline."""
+        year = self.year if self.year is not None else self.by
+        assert year is not None  # the loader guarantees exactly one of year / by
+        return year
+
+    @property
+    def period(self) -> str:
+        return str(self.year) if self.year is not None else f"by {self.by}"
+
+    def name(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class Observation:
+    """A reported outcome: the value of a measure for one year, as a source stated it."""
+
+    id: str
+    metric: str
+    year: int
+    unit: str
+    source: str
+    excerpt: str
+    value: Decimal | None = None
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    done: bool | None = None
+    estimated: bool = False
+    derived: str | None = None
+    proxy: str | None = None
+    year_basis: str | None = None
+    note: str | None = None
+    where: Where = field(default=Where("", 0), compare=False)
+
+    @property
+    def is_bound(self) -> bool:
+        return self.value is None and self.done is None
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything loaded and cross-checked; the only input the evaluator accepts."""
+
+    sources: dict[str, Source]
+    metrics: dict[str, Metric]
+    targets: tuple[Target, ...]
+    observations: tuple[Observation, ...]
+
+    def target(self, target_id: str) -> Target | None:
+        for target in self.targets:
+            if target.id == target_id:
+                return target
+        return None

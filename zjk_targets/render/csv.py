@@ -1,0 +1,67 @@
+"""``export --format csv``: one row per target, safe to open in a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from .. import fmt
+from ..evaluate import Verdict
+from ..model import Dataset
+
+COLUMNS = (
+    "id",
+    "category",
+    "zh",
+    "en",
+    "metric",
+    "comparator",
+    "goal",
+    "tolerance",
+    "unit",
+    "period",
+    "status",
+    "actual",
+    "actual_year",
+    "reason",
+    "source",
+    "excerpt",
+)
+_NUMBER = re.compile(r"^[-+]?\d+(\.\d+)?$")
+
+
+def neutralise(cell: str) -> str:
+    """Keep spreadsheets from running a cell as a formula (=, +, -, @, tab, CR first)."""
+    if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not _NUMBER.match(cell):
+        return "'" + cell
+    return cell
+
+
+def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en") -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for verdict in verdicts:
+        target = verdict.target
+        headline = verdict.headline
+        row = (
+            target.id,
+            target.category,
+            target.zh,
+            target.en,
+            target.metric,
+            target.comparator.value,
+            fmt.number(target.goal) if target.goal is not None else "",
+            fmt.number(target.tolerance) if target.tolerance is not None else "",
+            target.unit or "",
+            target.period,
+            verdict.status.value,
+            headline.compared if headline else "",
+            str(headline.observation.year) if headline else "",
+            verdict.reason,
+            target.source,
+            target.excerpt,
+        )
+        writer.writerow([neutralise(cell) for cell in row])
+    return buffer.getvalue()

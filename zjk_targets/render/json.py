@@ -1,0 +1,98 @@
+"""``export --format json``: the whole result, for other programs."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from ..evaluate import Evidence, Verdict, summarise
+from ..model import Dataset, Observation, Source
+
+SCHEMA_VERSION = 1
+
+
+def _number(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _source(source: Source) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "title": source.title,
+        "publisher": source.publisher,
+        "published": str(source.published),
+        "trust": source.trust.value,
+        "file": source.file,
+        "url": source.url,
+        "note": source.note,
+    }
+
+
+def _observation(obs: Observation) -> dict[str, Any]:
+    return {
+        "id": obs.id,
+        "year": obs.year,
+        "value": _number(obs.value),
+        "min": _number(obs.minimum),
+        "max": _number(obs.maximum),
+        "done": obs.done,
+        "unit": obs.unit,
+        "source": obs.source,
+        "excerpt": obs.excerpt,
+        "flags": {
+            "estimated": obs.estimated,
+            "derived": obs.derived,
+            "proxy": obs.proxy,
+        },
+        "year_basis": obs.year_basis,
+    }
+
+
+def _evidence(item: Evidence) -> dict[str, Any]:
+    return {
+        **_observation(item.observation),
+        "decisive": item.decisive,
+        "role": item.role.value,
+        "why": item.why,
+        "outcome": item.outcome.value if item.outcome else None,
+    }
+
+
+def _target(verdict: Verdict) -> dict[str, Any]:
+    target = verdict.target
+    return {
+        "id": target.id,
+        "zh": target.zh,
+        "en": target.en,
+        "category": target.category,
+        "metric": target.metric,
+        "comparator": target.comparator.value,
+        "goal": _number(target.goal),
+        "tolerance": _number(target.tolerance),
+        "unit": target.unit,
+        "period": {"year": target.year, "by": target.by},
+        "source": target.source,
+        "excerpt": target.excerpt,
+        "derived": target.derived,
+        "status": verdict.status.value,
+        "reason": verdict.reason,
+        "caveats": list(verdict.caveats),
+        "evidence": [_evidence(item) for item in verdict.evidence],
+    }
+
+
+def to_data(dataset: Dataset, verdicts: tuple[Verdict, ...]) -> dict[str, Any]:
+    """The export as plain data; :func:`render` writes exactly this."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "summary": summarise(verdicts),
+        "sources": [_source(dataset.sources[key]) for key in sorted(dataset.sources)],
+        "targets": [_target(verdict) for verdict in verdicts],
+    }
+
+
+def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en") -> str:
+    return json.dumps(to_data(dataset, verdicts), ensure_ascii=False, indent=2, allow_nan=False) + "\n"

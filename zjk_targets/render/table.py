@@ -1,0 +1,64 @@
+"""``report``: rich tables per category. Every cell is a Text, so data is never markup."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from .. import fmt, labels
+from ..evaluate import Verdict, summarise
+from ..model import Status
+from .text import one_line
+
+STATUS_STYLE = {Status.MET: "bold green", Status.MISSED: "bold red", Status.UNKNOWN: "bold yellow"}
+
+
+def _table(title: str, verdicts: list[Verdict], lang: str) -> Table:
+    table = Table(title=Text(title, style="bold"), box=box.SIMPLE_HEAD, expand=False, title_justify="left")
+    table.add_column("ID", overflow="fold", ratio=2)
+    table.add_column("Target" if lang == "en" else "目标", overflow="fold", ratio=3)
+    table.add_column("Goal" if lang == "en" else "目标值", overflow="fold", ratio=2)
+    table.add_column("Actual" if lang == "en" else "实际", overflow="fold", ratio=2)
+    # The status word must survive any width: never folded, never cut.
+    table.add_column("Status" if lang == "en" else "结论", no_wrap=True, min_width=7)
+    table.add_column("Reason" if lang == "en" else "依据", overflow="fold", ratio=5)
+    for verdict in verdicts:
+        target = verdict.target
+        headline = verdict.headline
+        actual = f"{headline.compared} ({headline.observation.year})" if headline else "—"
+        if headline and not headline.decisive:
+            actual = f"[{actual}]"
+        table.add_row(
+            Text(one_line(target.id)),
+            Text(one_line(target.name(lang))),
+            Text(one_line(f"{fmt.goal(target)} {target.period}")),
+            Text(one_line(actual)),
+            Text(labels.status(verdict.status, lang), style=STATUS_STYLE[verdict.status]),
+            Text(one_line(verdict.reason)),
+        )
+    return table
+
+
+def summary_line(verdicts: tuple[Verdict, ...], lang: str) -> str:
+    counts = summarise(verdicts)
+    if lang == "zh":
+        return (
+            f"共{counts['total']}项目标：达成{counts['met']}项，未达成{counts['missed']}项，未知{counts['unknown']}项"
+        )
+    return f"{counts['total']} targets: {counts['met']} met, {counts['missed']} missed, {counts['unknown']} unknown"
+
+
+def render(verdicts: tuple[Verdict, ...], lang: str = "en") -> RenderableType:
+    """One table per category (sorted), then the summary line. Bracketed actuals are context."""
+    by_category: dict[str, list[Verdict]] = defaultdict(list)
+    for verdict in verdicts:
+        by_category[verdict.target.category].append(verdict)
+    parts: list[RenderableType] = [
+        _table(labels.category(name, lang), by_category[name], lang) for name in sorted(by_category)
+    ]
+    parts.append(Text(summary_line(verdicts, lang), style="bold"))
+    return Group(*parts)

@@ -1,0 +1,189 @@
+"""Read a YAML file into a tree that remembers line numbers, refusing anything hostile.
+
+Only the safe subset of YAML is accepted: no tags that build objects, no aliases (which is
+also what defuses "billion laughs"), one document, UTF-8. Scalars keep their raw text and
+style so that the schema can tell ``no`` (a YAML 1.1 boolean) from ``"no"`` and say "quote it".
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+from .errors import Problem
+
+_CORE = "tag:yaml.org,2002:"
+SCALAR_TAGS = {_CORE + name: name for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_MAP, _SEQ = _CORE + "map", _CORE + "seq"
+
+
+@dataclass
+class Node:
+    """A YAML value with its line; ``kind`` is map, seq or a scalar type name."""
+
+    kind: str  # map, seq, str, int, float, bool, null, timestamp, or refused (a tag already reported)
+    value: Any
+    line: int
+    raw: str = ""
+    plain: bool = False
+
+
+class _Walker:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+        self.found_alias = False
+        self._constructor = yaml.constructor.SafeConstructor()
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, line, message))
+
+    def walk(self, node: yaml.Node) -> Node | None:
+        line = node.start_mark.line + 1
+        if id(node) in self._seen:
+            self.found_alias = True
+            return None
+        self._seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, line)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ:
+                return self._bad_tag(node, line)
+            items = [self.walk(child) for child in node.value]
+            return Node("seq", [item for item in items if item is not None], line)
+        return self._scalar(node, line)
+
+    def _bad_tag(self, node: yaml.Node, line: int) -> Node:
+        tag = node.tag.replace(_CORE, "!!")
+        self.problem(line, f"YAML tag `{tag}` is not allowed: this file may only hold plain data")
+        # A placeholder, so the schema knows the field was given (and already reported).
+        return Node("refused", None, line)
+
+    def _mapping(self, node: yaml.MappingNode, line: int) -> Node | None:
+        if node.tag != _MAP:
+            return self._bad_tag(node, line)
+        result: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if key_node.tag == _CORE + "merge":
+                self.problem(key_line, "merge keys (<<) are not supported: write the fields out")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem(key_line, "a key must be a plain word, not a list or mapping")
+                continue
+            key = key_node.value
+            if key in result:
+                first = result[key].line
+                self.problem(key_line, f"duplicate key `{key}` (first given at line {first})")
+                continue
+            value = self.walk(value_node)
+            if value is not None:
+                value.line = value.line if value.kind in ("map", "seq") else key_line
+                result[key] = value
+        return Node("map", result, line)
+
+    def _scalar(self, node: yaml.ScalarNode, line: int) -> Node | None:
+        kind = SCALAR_TAGS.get(node.tag)
+        if kind is None:
+            return self._bad_tag(node, line)
+        if kind == "str":
+            value: Any = node.value
+        else:
+            try:
+                value = self._constructor.construct_object(node, deep=True)
+            except (yaml.YAMLError, ValueError, OverflowError):
+                value, kind = node.value, "str"
+        # The C loader marks a plain scalar with style "", the pure-Python one with None.
+        return Node(kind, value, line, raw=node.value, plain=node.style in (None, ""))
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _syntax_problem(path: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
+    """Turn a parser error into one line a person can act on."""
+    problem = str(error.problem or error)
+    context = error.context or ""
+    mark, opened = error.problem_mark, error.context_mark
+    line = mark.line + 1 if mark else 0
+    lines = text.splitlines()
+    if mark and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+        return Problem(path, line, "a tab character where YAML expects spaces: indent with spaces")
+    if "expected a single document" in problem:
+        return Problem(path, line, "more than one YAML document (---): keep everything in one")
+    if "unexpected end of stream" in problem and opened:
+        what = "quoted string" if "quoted" in context else "bracket or block"
+        return Problem(path, opened.line + 1, f"this {what} is never closed: close it or quote the value")
+    detail = f"{context}: {problem}" if context else problem
+    where = f" (opened at line {opened.line + 1})" if opened and opened.line + 1 != line else ""
+    hint = ""
+    if "mapping values are not allowed" in problem:
+        hint = '; a value holding ": " must be quoted'
+    return Problem(path, line, f"not valid YAML: {detail}{where}{hint}")
+
+
+def _alias_lines(path: str, text: str) -> list[Problem]:
+    """Aliases resolve to the anchor's node, so their own lines come from the event stream."""
+    return [
+        Problem(path, event.start_mark.line + 1, "aliases (*name) are not supported: write the value out in full")
+        for event in yaml.parse(text, Loader=_Loader)
+        if isinstance(event, yaml.AliasEvent)
+    ]
+
+
+def read_yaml(path: str, max_bytes: int) -> tuple[Node | None, list[Problem]]:
+    """Parse ``path``; return the tree (None if unusable) and every problem found."""
+
+    def fail(message: str, line: int = 0) -> tuple[None, list[Problem]]:
+        return None, [Problem(path, line, message)]
+
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return fail("file not found")
+    except OSError as error:
+        return fail(f"cannot read: {error.strerror}")
+    if stat.S_ISDIR(info.st_mode):
+        return fail("is a directory, not a file")
+    limit_mb = max_bytes / 1_000_000
+    too_big = f"larger than the {limit_mb:g} MB limit: set ZJK_MAX_INPUT_MB to a larger number to read it anyway"
+    if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+        return fail(f"file is {info.st_size / 1_000_000:.1f} MB, {too_big}")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        return fail(f"cannot read: {error.strerror}")
+    if len(data) > max_bytes:
+        return fail(f"input is {too_big}")
+    if b"\x00" in data:
+        return fail("holds a NUL byte: this is not a text file", _line_of(data, data.index(b"\x00")))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        byte = data[error.start]
+        return fail(f"not UTF-8 (byte 0x{byte:02x}): save the file as UTF-8", _line_of(data, error.start))
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_problem(path, text, error)]
+    except yaml.YAMLError as error:  # pragma: no cover - every parser error carries a mark
+        return fail(f"not valid YAML: {error}")
+    if root is None:
+        return fail("holds no data: the file is empty or only comments")
+    walker = _Walker(path)
+    tree = walker.walk(root)
+    if walker.found_alias:
+        return tree, [p for p in walker.problems if not p.message.startswith("aliases")] + _alias_lines(path, text)
+    return tree, walker.problems
