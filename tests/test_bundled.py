@@ -1,0 +1,44 @@
+"""Verdicts on the bundled data whose evidence is unambiguous: a change that flips one fails here."""
+
+from __future__ import annotations
+
+import pytest
+
+from zjk_targets import bundled_paths, evaluate, load_dataset
+from zjk_targets.model import Status
+
+
+@pytest.fixture(scope="module")
+def verdicts():
+    return {verdict.target.id: verdict for verdict in evaluate(load_dataset(bundled_paths()))}
+
+
+@pytest.mark.parametrize(
+    ("target_id", "status", "reason"),
+    [
+        # 55.92 % in the statistical bulletin, against 55.3 %.
+        ("urbanisation-rate-2017", Status.MET, "2017: 55.92 % ≥ 55.3 %"),
+        # Shanghai Daily: 29 in 2018, "2 micrograms less than that in 2017": exactly the goal.
+        ("pm25-2017", Status.MET, "2017: 31 μg/m³ ≤ 31 μg/m³"),
+        # Only Tangshan and Baoding were below the provincial 6.7 %, and Zhangjiakou was not among
+        # the five above 7 %: between 6.7 % and 7.0 %, wholly below 8 %.
+        ("gdp-growth-2017", Status.MISSED, "6.7–7 % misses ≥ 8 %"),
+        # The 2022 work report, reviewing 2021: 23.4 μg/m³.
+        ("pm25-by-2021", Status.MET, "2021: 23.4 μg/m³ ≤ 25 μg/m³"),
+        # The 2021 work report: all poor counties, villages and people out of poverty in 2020.
+        ("poverty-eliminated-by-2020", Status.MET, "2020: done"),
+        # Two sources disagree about 2017 afforestation.
+        ("afforestation-2017", Status.UNKNOWN, "conflicting evidence"),
+        # No figure for 2017 in any source: a later year never stands in.
+        ("forest-coverage-2017", Status.UNKNOWN, "no 2017 figure"),
+    ],
+)
+def test_pinned_verdict(verdicts, target_id, status, reason) -> None:
+    verdict = verdicts[target_id]
+    assert verdict.status is status, verdict.reason
+    assert reason in verdict.reason
+
+
+def test_the_record_holds_the_whole_report(verdicts) -> None:
+    assert len(verdicts) >= 85
+    assert {v.target.by for v in verdicts.values()} >= {2020, 2021}

@@ -1,0 +1,47 @@
+"""The README is the contract: its examples, setup commands and --help are what the tool does."""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+from conftest import ROOT, UPDATE
+
+from zjk_targets.cli import app
+
+README = ROOT / "README.md"
+BLOCK = re.compile(r"```console\n(.*?)```", re.S)
+ECHO_EXIT = '; echo "exit $?"'
+
+
+def _run(runner, command: str) -> str:
+    show_exit = command.endswith(ECHO_EXIT)
+    words = shlex.split(command.removesuffix(ECHO_EXIT))
+    assert words[0] == "zjk-targets", command
+    result = runner.invoke(app, words[1:], prog_name="zjk-targets")
+    return result.output + (f"exit {result.exit_code}\n" if show_exit else "")
+
+
+def _render_block(runner, block: str) -> str:
+    commands = [line[2:] for line in block.splitlines() if line.startswith("$ ")]
+    return "".join(f"$ {command}\n{_run(runner, command)}" for command in commands)
+
+
+def test_readme_examples_match_the_tool(runner, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
+    text = README.read_text(encoding="utf-8")
+    rendered = BLOCK.sub(lambda m: "```console\n" + _render_block(runner, m.group(1)) + "```", text)
+    if UPDATE:
+        README.write_text(rendered, encoding="utf-8")
+    assert rendered == text
+
+
+def test_readme_setup_commands_are_what_ci_runs() -> None:
+    text = README.read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    setup = re.search(r"## Quick start.*?```sh\n(.*?)```", text, re.S)
+    assert setup is not None
+    install, test = setup.group(1).splitlines()
+    assert install.startswith("python3 -m venv .venv && .venv/bin/pip install . && ")
+    assert install.endswith(".venv/bin/zjk-targets report")
+    assert test.replace("pip install '.[test]'", "pip install --quiet '.[test]'") in ci
