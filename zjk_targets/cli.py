@@ -209,7 +209,8 @@ def report(
 
     from .render import table
 
-    Console(highlight=False, soft_wrap=False).print(table.render(verdicts, lang.value))
+    console = Console(highlight=False, soft_wrap=False)
+    console.print(table.render(verdicts, lang.value, width=console.width))
 
 
 @app.command()

@@ -489,7 +489,11 @@ def load_dataset(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES
     problems: list[Problem] = []
     unusable: set[str] = set()
     collected: dict[str, list[Any]] = {name: [] for name in SECTIONS}
+    seen: set[Path] = set()
     for path in paths:
+        if Path(path).resolve() in seen:
+            continue  # one file given as both targets and actuals is read once
+        seen.add(Path(path).resolve())
         tree, file_problems = read_yaml(str(path), max_bytes)
         problems.extend(file_problems)
         if tree is None:

@@ -40,7 +40,8 @@ def neutralise(cell: str) -> str:
 
 def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en") -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # RFC 4180 line ends; with "\n" alone, a field holding a bare "\r" would go unquoted.
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for verdict in verdicts:
         target = verdict.target

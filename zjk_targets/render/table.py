@@ -52,13 +52,29 @@ def summary_line(verdicts: tuple[Verdict, ...], lang: str) -> str:
     return f"{counts['total']} targets: {counts['met']} met, {counts['missed']} missed, {counts['unknown']} unknown"
 
 
-def render(verdicts: tuple[Verdict, ...], lang: str = "en") -> RenderableType:
+def _listing(title: str, verdicts: list[Verdict], lang: str) -> Text:
+    """The narrow-terminal form: a table squeezed below ~60 columns would drop its ids."""
+    text = Text(title + "\n", style="bold")
+    for verdict in verdicts:
+        target = verdict.target
+        text.append(labels.status(verdict.status, lang), style=STATUS_STYLE[verdict.status])
+        text.append(f"\n{one_line(target.id)}\n")
+        text.append(f"  {one_line(target.name(lang))}\n  {one_line(fmt.goal(target))} {target.period}\n")
+        text.append(f"  {one_line(verdict.reason)}\n")
+    return text
+
+
+NARROW = 60
+
+
+def render(verdicts: tuple[Verdict, ...], lang: str = "en", width: int = 80) -> RenderableType:
     """One table per category (sorted), then the summary line. Bracketed actuals are context."""
     by_category: dict[str, list[Verdict]] = defaultdict(list)
     for verdict in verdicts:
         by_category[verdict.target.category].append(verdict)
+    layout = _listing if width < NARROW else _table
     parts: list[RenderableType] = [
-        _table(labels.category(name, lang), by_category[name], lang) for name in sorted(by_category)
+        layout(labels.category(name, lang), by_category[name], lang) for name in sorted(by_category)
     ]
     parts.append(Text(summary_line(verdicts, lang), style="bold"))
     return Group(*parts)
