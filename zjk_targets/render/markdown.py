@@ -7,9 +7,9 @@ from collections import defaultdict
 from .. import fmt, labels
 from ..evaluate import Verdict, summarise
 from ..model import Dataset, Source
-from .text import one_line
+from .text import one_line, outcome
 
-_WORDS = {
+WORDS = {
     "en": {
         "title": "Zhangjiakou's 2017 targets: did they do what they said?",
         "headline": "Of {total} targets set in 2017: {met} met, {missed} missed, {unknown} unknown.",
@@ -55,16 +55,15 @@ def cell(text: str) -> str:
 
 def _row(verdict: Verdict, lang: str) -> str:
     target = verdict.target
-    headline = verdict.headline
-    outcome = f"{headline.observation.year}: {headline.compared}" if headline else "—"
+    outcome_text = outcome(verdict)
     name = f"`{target.id}` {target.name(lang)}"
     goal = f"{fmt.goal(target)} ({target.period})"
-    cells = (name, goal, outcome, f"**{labels.status(verdict.status, lang)}**", verdict.reason)
+    cells = (name, goal, outcome_text, f"**{labels.status(verdict.status, lang)}**", verdict.reason)
     return "| " + " | ".join(cell(text) for text in cells) + " |"
 
 
 def _table(verdicts: list[Verdict], lang: str) -> list[str]:
-    columns = _WORDS[lang]["columns"]
+    columns = WORDS[lang]["columns"]
     return ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)] + [
         _row(verdict, lang) for verdict in verdicts
     ]
@@ -74,13 +73,13 @@ def _source_line(number: int, source: Source, lang: str) -> str:
     where = f"<{source.url}>" if source.url else f"`{source.file}`"
     if source.url and source.file:
         where = f"`{source.file}`, <{source.url}>"
-    trust = _WORDS[lang]["trust"]
+    trust = WORDS[lang]["trust"]
     text = one_line(f"{source.title}. {source.publisher}, {source.published}. {trust}: {source.trust.value}.")
     return f"{number}. **{source.id}**: {text} {where}"
 
 
 def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en") -> str:
-    words = _WORDS[lang]
+    words = WORDS[lang]
     counts = summarise(verdicts)
     lines = [f"# {words['title']}", "", words["headline"].format(**counts), ""]
     five_year = [verdict for verdict in verdicts if verdict.target.by is not None]

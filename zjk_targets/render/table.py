@@ -12,34 +12,37 @@ from rich.text import Text
 from .. import fmt, labels
 from ..evaluate import Verdict, summarise
 from ..model import Status
-from .text import one_line
+from .text import one_line, outcome, progress_bar, share_of_goal
 
 STATUS_STYLE = {Status.MET: "bold green", Status.MISSED: "bold red", Status.UNKNOWN: "bold yellow"}
 
 
 def _table(title: str, verdicts: list[Verdict], lang: str) -> Table:
-    table = Table(title=Text(title, style="bold"), box=box.SIMPLE_HEAD, expand=False, title_justify="left")
-    table.add_column("ID", overflow="fold", ratio=2)
-    table.add_column("Target" if lang == "en" else "目标", overflow="fold", ratio=3)
+    shares = {verdict.target.id: share_of_goal(verdict) for verdict in verdicts}
+    show_progress = any(share is not None for share in shares.values())
+    table = Table(title=Text(title, style="bold"), box=box.SIMPLE_HEAD, expand=False, title_justify="left", leading=1)
+    table.add_column("Target" if lang == "en" else "目标", overflow="fold", ratio=4)
     table.add_column("Goal" if lang == "en" else "目标值", overflow="fold", ratio=2)
     table.add_column("Actual" if lang == "en" else "实际", overflow="fold", ratio=2)
+    if show_progress:
+        table.add_column("Progress" if lang == "en" else "进度", no_wrap=True)
     # The status word must survive any width: never folded, never cut.
     table.add_column("Status" if lang == "en" else "结论", no_wrap=True, min_width=7)
     table.add_column("Reason" if lang == "en" else "依据", overflow="fold", ratio=5)
     for verdict in verdicts:
         target = verdict.target
-        headline = verdict.headline
-        actual = f"{headline.compared} ({headline.observation.year})" if headline else "—"
-        if headline and not headline.decisive:
-            actual = f"[{actual}]"
-        table.add_row(
-            Text(one_line(target.id)),
-            Text(one_line(target.name(lang))),
+        share = shares[target.id]
+        name = Text(one_line(target.id), style="bold")
+        name.append("\n" + one_line(target.name(lang)), style="")
+        cells = [
+            name,
             Text(one_line(f"{fmt.goal(target)} {target.period}")),
-            Text(one_line(actual)),
+            Text(one_line(outcome(verdict))),
+            *([Text(progress_bar(share) if share is not None else "")] if show_progress else []),
             Text(labels.status(verdict.status, lang), style=STATUS_STYLE[verdict.status]),
             Text(one_line(verdict.reason)),
-        )
+        ]
+        table.add_row(*cells)
     return table
 
 

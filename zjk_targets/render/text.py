@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
+
+from ..evaluate import Verdict
+from ..model import Comparator
+from ..units import conversion_factor
 
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 _SPACES = re.compile(r"\s+")
@@ -25,3 +30,36 @@ def visible(text: str) -> str:
 def one_line(text: str) -> str:
     """As :func:`visible`, with every run of whitespace (newlines too) folded to one space."""
     return visible(_SPACES.sub(" ", text).strip())
+
+
+def outcome(verdict: Verdict) -> str:
+    """The figure beside the goal: "2017: 55.92 %", or "[2016: 71 %]" when it is only context."""
+    headline = verdict.headline
+    if headline is None:
+        return "—"
+    text = f"{headline.observation.year}: {headline.compared}"
+    return text if headline.decisive else f"[{text}]"
+
+
+def share_of_goal(verdict: Verdict) -> Decimal | None:
+    """How far an amount to be reached got towards its goal (1 = reached), from the deciding figure.
+
+    Only where that means something: a single deciding value (not a bound, a context figure of
+    another year, or a milestone) against a positive goal to be reached or exceeded.
+    """
+    target, decisive = verdict.target, verdict.decisive
+    if not decisive or decisive[0].observation.value is None:
+        return None
+    if target.comparator not in (Comparator.GE, Comparator.GT) or target.goal is None or target.goal <= 0:
+        return None
+    obs = decisive[0].observation
+    factor = conversion_factor(obs.unit, target.unit or "")
+    if obs.value is None or factor is None:
+        return None
+    return obs.value * factor / target.goal
+
+
+def progress_bar(share: Decimal, width: int = 8) -> str:
+    """ "▇▇▇▇▇▇▁▁ 76%": the bar stops at the goal; the percentage does not."""
+    filled = max(0, min(width, int(share * width)))
+    return "▇" * filled + "▁" * (width - filled) + f" {int(share * 100)}%"
