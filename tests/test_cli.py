@@ -160,3 +160,52 @@ def test_validate_checks_excerpts_against_source_texts(runner, tmp_path) -> None
         in lines
     )
     assert lines[-1] == "zjk-targets: 6 problems in the data; nothing was evaluated"
+
+
+def test_check_several_ids_exits_by_the_worst_verdict(runner) -> None:
+    met_and_unknown = runner.invoke(app, ["check", "pm25-2017", "library-2017", *MINI])
+    assert met_and_unknown.exit_code == 3
+    assert met_and_unknown.stdout.splitlines()[1] == "library-2017: unknown — no 2017 figure"
+    assert runner.invoke(app, ["check", "library-2017", "gdp-growth-2017", *MINI]).exit_code == 1
+    assert runner.invoke(app, ["check", "--all", "--allow-unknown", *MINI]).exit_code == 1
+    assert runner.invoke(app, ["check", "library-2017", "pm25-2017", "--allow-unknown", *MINI]).exit_code == 0
+
+
+def test_check_needs_an_id_or_all(runner) -> None:
+    result = runner.invoke(app, ["check", *MINI])
+    assert (result.exit_code, result.stderr) == (2, "zjk-targets: name at least one target ID, or use --all\n")
+
+
+def test_check_reports_every_unknown_id(runner) -> None:
+    result = runner.invoke(app, ["check", "nope", "pm25-2018", *MINI])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "zjk-targets: no target with id `nope`; `zjk-targets report` lists them\n"
+        "zjk-targets: no target with id `pm25-2018`; did you mean pm25-2017?\n"
+    )
+
+
+def test_check_github_annotations(runner) -> None:
+    result = runner.invoke(app, ["check", "--all", "--format", "github", *MINI])
+    assert_golden("check-github.txt", result.stdout)
+    assert result.stdout.startswith("::warning title=afforestation-2017%3A unknown::conflicting evidence")
+
+
+def test_check_json(runner) -> None:
+    result = runner.invoke(app, ["check", "pm25-2017", "gdp-growth-2017", "--format", "json", *MINI])
+    data = json.loads(result.stdout)
+    assert data["exit_code"] == result.exit_code == 1
+    assert [(r["id"], r["status"]) for r in data["results"]] == [("pm25-2017", "met"), ("gdp-growth-2017", "missed")]
+
+
+def test_step_summary_is_appended_by_check_and_export(runner, tmp_path, monkeypatch) -> None:
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    runner.invoke(app, ["check", "pm25-2017", *MINI])
+    runner.invoke(app, ["export", "--format", "json", *MINI])
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith(
+        "earlier step\n### zjk-targets check\n\n| Target | Status | Reason |\n|---|---|---|\n| `pm25-2017` | **met** |"
+    )
+    assert "Of 5 targets set in 2017: 2 met, 1 missed, 2 unknown." in text

@@ -45,3 +45,21 @@ def test_readme_setup_commands_are_what_ci_runs() -> None:
     assert install.startswith("python3 -m venv .venv && .venv/bin/pip install . && ")
     assert install.endswith(".venv/bin/zjk-targets report")
     assert test.replace("pip install '.[test]'", "pip install --quiet '.[test]'") in ci
+
+
+def test_readme_workflow_parses_and_its_commands_run(runner, monkeypatch, tmp_path) -> None:
+    import yaml
+
+    monkeypatch.chdir(ROOT)
+    text = README.read_text(encoding="utf-8")
+    block = re.search(r"```yaml\n(# \.github/workflows/.*?)```", text, re.S)
+    assert block is not None
+    workflow = yaml.safe_load(block.group(1))
+    steps = workflow["jobs"]["check"]["steps"]
+    commands = [step["run"] for step in steps if "run" in step and step["run"].startswith("zjk-targets")]
+    assert len(commands) == 4
+    for command in commands:
+        words = shlex.split(command.split("||")[0].replace("report.html", str(tmp_path / "report.html")))
+        result = runner.invoke(app, words[1:])
+        assert result.exit_code in (0, 1, 3), (command, result.output)
+        assert "Usage:" not in result.output, command

@@ -21,6 +21,8 @@ from .evaluate import Verdict, evaluate
 from .load import DEFAULT_MAX_BYTES, load_dataset
 from .model import Dataset, Status
 from .render import ExportFormat
+from .render.chart import ChartFormat
+from .render.check import CheckFormat
 
 EXIT_MET, EXIT_MISSED, EXIT_ERROR, EXIT_UNKNOWN = 0, 1, 2, 3
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
@@ -136,13 +138,18 @@ def _main(
     """Did Zhangjiakou do what its 2017 government work report said it would?"""
 
 
-def _find(dataset: Dataset, target_id: str) -> Verdict:
+def _select(dataset: Dataset, target_ids: list[str]) -> tuple[Verdict, ...]:
+    """The verdicts of the named targets, in the order named; every unknown id is one error."""
     verdicts = {verdict.target.id: verdict for verdict in evaluate(dataset)}
-    if target_id in verdicts:
-        return verdicts[target_id]
-    close = difflib.get_close_matches(target_id, sorted(verdicts), n=3, cutoff=0.5)
-    hint = f"; did you mean {', '.join(close)}?" if close else "; `zjk-targets report` lists them"
-    raise UserError(f"no target with id `{target_id}`{hint}")
+    missing = [target_id for target_id in target_ids if target_id not in verdicts]
+    if missing:
+        messages = []
+        for target_id in missing:
+            close = difflib.get_close_matches(target_id, sorted(verdicts), n=3, cutoff=0.5)
+            hint = f"; did you mean {', '.join(close)}?" if close else "; `zjk-targets report` lists them"
+            messages.append(f"no target with id `{target_id}`{hint}")
+        raise UserError("\nzjk-targets: ".join(messages))
+    return tuple(verdicts[target_id] for target_id in dict.fromkeys(target_ids))
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -154,7 +161,21 @@ def _write(text: str, output: Path | None) -> None:
     _err(f"wrote {output}")
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def _file_mode(path: Path) -> int:
+    """Keep an existing file's mode; give a new one what the umask allows."""
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    _write_atomically(path, data)
+
+
+def _write_atomically(path: Path, content: str | bytes) -> None:
     """Replace ``path`` in one step, so a failed or interrupted run leaves the old file whole."""
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
@@ -163,13 +184,13 @@ def _write_atomically(path: Path, text: str) -> None:
         raise UserError(f"cannot write {path}: folder {folder} does not exist")
     temp_name = None
     try:
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False, newline=""
-        ) as handle:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False) as handle:
             temp_name = handle.name
-            handle.write(text)
+            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
             handle.flush()
             os.fsync(handle.fileno())
+        # The temporary file is private (0600); the result gets the usual permissions.
+        os.chmod(temp_name, _file_mode(path))
         os.replace(temp_name, path)
         temp_name = None
     except PermissionError:
@@ -225,26 +246,62 @@ def show(
     from .render import show as show_render
 
     dataset = _load(targets, actuals)
-    _write(show_render.render(dataset, _find(dataset, target_id), lang.value), None)
+    (verdict,) = _select(dataset, [target_id])
+    _write(show_render.render(dataset, verdict, lang.value), None)
+
+
+SEVERITY = {Status.MET: 0, Status.UNKNOWN: 1, Status.MISSED: 2}
+STATUS_EXIT = {Status.MET: EXIT_MET, Status.MISSED: EXIT_MISSED, Status.UNKNOWN: EXIT_UNKNOWN}
+
+
+def _exit_code(verdicts: tuple[Verdict, ...], allow_unknown: bool) -> int:
+    """The exit code of the worst verdict: missed, then unknown, then met."""
+    statuses = [v.status for v in verdicts if not (allow_unknown and v.status is Status.UNKNOWN)]
+    worst = max(statuses, key=SEVERITY.__getitem__, default=Status.MET)
+    return STATUS_EXIT[worst]
+
+
+def _append_step_summary(markdown: str) -> None:
+    """GitHub Actions shows this file on the run's page; only the CLI knows about it."""
+    path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not path:
+        return
+    try:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(markdown)
+    except OSError as error:
+        raise UserError(f"cannot append to GITHUB_STEP_SUMMARY ({path}): {error.strerror}") from None
 
 
 @app.command()
 @guarded
 def check(
-    target_id: Annotated[str, typer.Argument(metavar="ID", help="The target's id.")],
+    target_ids: Annotated[
+        list[str] | None, typer.Argument(metavar="ID...", help="One or more target ids.", show_default=False)
+    ] = None,
+    all_targets: Annotated[bool, typer.Option("--all", help="Check every target.")] = False,
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
     allow_unknown: Annotated[bool, typer.Option("--allow-unknown", help="Exit 0 when the verdict is unknown.")] = False,
+    output_format: Annotated[
+        CheckFormat, typer.Option("--format", help="text, GitHub Actions annotations, or JSON.")
+    ] = CheckFormat.TEXT,
 ) -> None:
-    """One target's verdict as an exit code: 0 met, 1 missed, 3 unknown, 2 bad id or data."""
-    from .render.text import one_line
+    """Verdicts as an exit code: 0 met, 1 missed, 3 unknown (the worst one counts), 2 bad id or data."""
+    from .render import check as check_render
 
-    verdict = _find(_load(targets, actuals), target_id)
-    _write(one_line(f"{verdict.target.id}: {verdict.status.value} — {verdict.reason}") + "\n", None)
-    codes = {Status.MET: EXIT_MET, Status.MISSED: EXIT_MISSED, Status.UNKNOWN: EXIT_UNKNOWN}
-    code = codes[verdict.status]
-    if verdict.status is Status.UNKNOWN and allow_unknown:
-        code = EXIT_MET
+    if not target_ids and not all_targets:
+        raise UserError("name at least one target ID, or use --all")
+    dataset = _load(targets, actuals)
+    verdicts = evaluate(dataset) if all_targets else _select(dataset, target_ids or [])
+    code = _exit_code(verdicts, allow_unknown)
+    if output_format is CheckFormat.GITHUB:
+        _write(check_render.github(verdicts), None)
+    elif output_format is CheckFormat.JSON:
+        _write(check_render.as_json(verdicts, code), None)
+    else:
+        _write(check_render.text(verdicts), None)
+    _append_step_summary(check_render.step_summary(verdicts))
     raise typer.Exit(code)
 
 
@@ -264,7 +321,59 @@ def export(
 
     renderer = importlib.import_module(f".render.{format.value}", __package__)
     dataset = _load(targets, actuals)
-    _write(renderer.render(dataset, evaluate(dataset), lang.value), output)
+    verdicts = evaluate(dataset)
+    _write(renderer.render(dataset, verdicts, lang.value), output)
+    if os.environ.get("GITHUB_STEP_SUMMARY"):
+        from .render import markdown
+
+        _append_step_summary(markdown.render(dataset, verdicts, lang.value))
+
+
+@app.command()
+@guarded
+def chart(
+    target_id: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help="The target to chart.", show_default=False)
+    ] = None,
+    all_targets: Annotated[bool, typer.Option("--all", help="One chart per target, into the --output folder.")] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="The file to write (a folder with --all).", show_default=False)
+    ] = None,
+    chart_format: Annotated[
+        ChartFormat | None, typer.Option("--format", help="png or svg [default: from the file name, else png].")
+    ] = None,
+    targets: TargetsOption = None,
+    actuals: ActualsOption = None,
+    lang: LangOption = Lang.en,
+) -> None:
+    """Chart a target's measure over the years against its goal (PNG or SVG)."""
+    from .render import chart as chart_render
+
+    if output is None:
+        raise UserError("chart needs --output FILE (or a folder with --all)")
+    if (target_id is None) == (not all_targets):
+        raise UserError("name one target ID, or use --all")
+    if lang is Lang.zh and chart_render.cjk_font() is None:
+        _err(
+            "zjk-targets: no CJK font is installed, so Chinese would show as empty boxes: the chart "
+            "uses English labels (on Debian: apt-get install fonts-noto-cjk)"
+        )
+    dataset = _load(targets, actuals)
+    if all_targets:
+        if not output.is_dir():
+            raise UserError(f"--output {output}: with --all this must be an existing folder")
+        kind = chart_format or ChartFormat.PNG
+        verdicts = evaluate(dataset)
+        for verdict in verdicts:
+            _write_bytes(
+                output / f"{verdict.target.id}.{kind.value}", chart_render.render(dataset, verdict, lang.value, kind)
+            )
+        _err(f"wrote {len(verdicts)} charts to {output}")
+        return
+    kind = chart_format or (ChartFormat.SVG if output.suffix.lower() == ".svg" else ChartFormat.PNG)
+    (verdict,) = _select(dataset, [target_id or ""])
+    _write_bytes(output, chart_render.render(dataset, verdict, lang.value, kind))
+    _err(f"wrote {output}")
 
 
 @app.command()

@@ -36,3 +36,31 @@ def category(name: str, lang: str) -> str:
 
 def status(value: Status, lang: str) -> str:
     return STATUS[lang][value]
+
+
+_UNIT_BASE_EN = {
+    "亩": "mu",
+    "人": "people",
+    "千瓦": "kW",
+    "吨": "t",
+    "套": "homes",
+    "平方米": "m²",
+    "平方公里": "km²",
+    "户": "households",
+    "元": "yuan",
+    "美元": "US$",
+}
+_COUNTERS = set("个家所条项台处名")
+
+
+def unit(text: str, lang: str) -> str:
+    """A unit as an English reader writes it ("万亩" → "10⁴ mu"); Chinese is kept for zh."""
+    from .units import split_unit
+
+    if lang == "zh":
+        return text
+    scale, base = split_unit(text)
+    english = "count" if base in _COUNTERS else _UNIT_BASE_EN.get(base, base)
+    if scale == 1:
+        return english
+    return f"10{str(scale.adjusted()).translate(str.maketrans('0123456789', '⁰¹²³⁴⁵⁶⁷⁸⁹'))} {english}"

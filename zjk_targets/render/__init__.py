@@ -11,3 +11,4 @@ class ExportFormat(enum.StrEnum):
     MARKDOWN = "markdown"
     JSON = "json"
     CSV = "csv"
+    HTML = "html"

@@ -1,0 +1,162 @@
+"""``chart``: a measure's observations over the years against the goal, as PNG or SVG.
+
+matplotlib is imported here only, so the other commands never pay for it.
+"""
+
+from __future__ import annotations
+
+import enum
+import io
+import warnings
+from decimal import Decimal
+
+from .. import labels
+from ..evaluate import Evidence, Role, Verdict
+from ..model import Comparator, Dataset
+from ..units import conversion_factor
+
+WIDTH_IN, HEIGHT_IN, DPI = 8.0, 4.5, 100
+CJK_FONTS = (
+    "Noto Sans CJK SC",
+    "Noto Sans CJK JP",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "Droid Sans Fallback",
+    "SimHei",
+    "AR PL UMing CN",
+)
+STATUS_COLOUR = {"met": "#1a7f37", "missed": "#cf222e", "unknown": "#9a6700"}
+
+
+class ChartFormat(enum.StrEnum):
+    PNG = "png"
+    SVG = "svg"
+
+
+def cjk_font() -> str | None:
+    """The name of an installed font that can draw Chinese, if any."""
+    from matplotlib import font_manager
+
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    return next((name for name in CJK_FONTS if name in installed), None)
+
+
+def _number(value: Decimal | None, factor: Decimal) -> float | None:
+    return float(value * factor) if value is not None else None
+
+
+def _plot_evidence(axes, item: Evidence, unit: str | None, milestone: bool) -> None:  # noqa: ANN001
+    obs = item.observation
+    factor = conversion_factor(obs.unit, unit) if unit else Decimal(1)
+    factor = factor if factor is not None else Decimal(1)
+    decisive = item.role is Role.DECISIVE
+    style = {
+        "marker": "o" if not obs.estimated else "D",
+        "markersize": 9 if decisive else 6,
+        "markerfacecolor": "none" if obs.proxy else "#0969da",
+        "markeredgecolor": "#0969da" if not decisive else "black",
+        "markeredgewidth": 2 if decisive else 1,
+        "linestyle": "none",
+        "zorder": 3,
+    }
+    if milestone:
+        axes.plot([obs.year], [1 if obs.done else 0], **style)
+        return
+    if obs.value is not None:
+        axes.plot([obs.year], [_number(obs.value, factor)], **style)
+        return
+    low, high = _number(obs.minimum, factor), _number(obs.maximum, factor)
+    bottom, top = axes.get_ylim()
+    axes.vlines(
+        obs.year,
+        low if low is not None else bottom,
+        high if high is not None else top,
+        color="black" if decisive else "#0969da",
+        linewidth=5 if decisive else 3,
+        zorder=2,
+    )
+
+
+def render(dataset: Dataset, verdict: Verdict, lang: str = "en", chart_format: ChartFormat = ChartFormat.PNG) -> bytes:
+    """The chart as PNG or SVG bytes (deterministic: no dates or random ids in the file)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
+    from matplotlib.figure import Figure
+
+    target = verdict.target
+    metric = dataset.metrics[target.metric]
+    milestone = target.comparator is Comparator.DONE
+    font = cjk_font() if lang == "zh" else None
+    use_zh = lang == "zh" and font is not None
+    rc = {"svg.hashsalt": "zjk-targets", "font.size": 10}
+    if font:
+        rc["font.family"] = [font, "DejaVu Sans"]
+    with pyplot.rc_context(rc), warnings.catch_warnings():
+        # Without a CJK font, Chinese in data (names of places in an English label, say) is
+        # drawn as boxes; the CLI says so once instead of a warning per glyph.
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI)
+        axes = figure.add_subplot()
+        status = labels.status(verdict.status, "zh" if use_zh else "en")
+        name = target.zh if use_zh else target.en
+        axes.set_title(f"{name}\n{target.id}: {status}", color=STATUS_COLOUR[verdict.status.value], fontsize=11)
+        years = [item.observation.year for item in verdict.evidence] + [target.deadline_year]
+        axes.set_xlim(min(years) - 0.5, max(years) + 0.5)
+        if milestone:
+            axes.set_ylim(-0.5, 1.5)
+            axes.set_yticks([0, 1], ["未完成", "完成"] if use_zh else ["not done", "done"])
+        else:
+            assert target.goal is not None and target.unit is not None
+            goal = float(target.goal)
+            values = [goal]
+            for item in verdict.evidence:
+                factor = conversion_factor(item.observation.unit, target.unit) or Decimal(1)
+                values += [
+                    v
+                    for v in (
+                        _number(item.observation.value, factor),
+                        _number(item.observation.minimum, factor),
+                        _number(item.observation.maximum, factor),
+                    )
+                    if v is not None
+                ]
+            span = (max(values) - min(values)) or abs(goal) or 1.0
+            axes.set_ylim(min(values) - span * 0.15, max(values) + span * 0.15)
+            axes.axhline(goal, color="#8250df", linestyle="-", linewidth=1.5, zorder=1)
+            if target.comparator is Comparator.ABOUT and target.tolerance is not None:
+                tolerance = float(target.tolerance)
+                axes.axhspan(goal - tolerance, goal + tolerance, color="#8250df", alpha=0.12, zorder=0)
+            shown_unit = labels.unit(target.unit, "zh" if use_zh else "en")
+            goal_text = f"{target.comparator.symbol} {target.goal.normalize():f} {shown_unit}"
+            axes.annotate(goal_text, (0.01, goal), xycoords=("axes fraction", "data"), color="#8250df", va="bottom")
+            axes.set_ylabel(f"{metric.zh if use_zh else metric.en} ({shown_unit})")
+        axes.axvline(target.deadline_year, color="grey", linestyle="--", linewidth=1, zorder=1)
+        deadline = (
+            ("截止 " if use_zh else "deadline ") if target.by is not None else ("目标年 " if use_zh else "target year ")
+        )
+        axes.annotate(
+            f" {deadline}{target.deadline_year}",
+            (target.deadline_year, 0.98),
+            xycoords=("data", "axes fraction"),
+            ha="left",
+            va="top",
+            fontsize=8,
+            color="grey",
+        )
+        for item in verdict.evidence:
+            _plot_evidence(axes, item, target.unit, milestone)
+        first, last = min(years), max(years)
+        step = 1 if last - first <= 12 else 2
+        axes.set_xticks(range(first, last + 1, step), [str(year) for year in range(first, last + 1, step)])
+        axes.grid(axis="y", alpha=0.3)
+        legend = "● figure   ◆ estimate   ○ proxy   heavy outline: decides the verdict   bar: a range"
+        figure.text(0.01, 0.01, legend, fontsize=7, color="grey")
+        figure.tight_layout(rect=(0, 0.04, 1, 1))
+        buffer = io.BytesIO()
+        metadata = {"Date": None, "Creator": None} if chart_format is ChartFormat.SVG else {"Software": None}
+        figure.savefig(buffer, format=chart_format.value, metadata=metadata)
+    return buffer.getvalue()
