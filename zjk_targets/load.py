@@ -399,15 +399,15 @@ def _missing(kind: str, name: str, known: dict[str, Any]) -> str:
 
 
 _UNSTATED = "does not appear in the excerpt: quote the words that state it, or say how it was worked out in `derived`"
-_NUMBER_IN_TEXT = r"(?<![\d.]){}(?!\.?\d)"
+_NUMBER_TOKEN = re.compile(r"\d+(?:\.\d+)?")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
 
 
 def number_is_stated(number: Decimal, excerpt: str) -> bool:
-    """Whether the digits of ``number`` appear in ``excerpt`` (thousands separators ignored)."""
-
-    text = re.sub(r"(?<=\d),(?=\d{3})", "", unicodedata.normalize("NFKC", excerpt))
-    shown = fmt_number(abs(number))
-    return re.search(_NUMBER_IN_TEXT.format(re.escape(shown)), text) is not None
+    """Whether ``number`` is written in ``excerpt`` as digits (sign, separators, trailing zeros aside)."""
+    text = _THOUSANDS.sub("", unicodedata.normalize("NFKC", excerpt))
+    written = {fmt_number(Decimal(token)) for token in _NUMBER_TOKEN.findall(text)}
+    return fmt_number(abs(number)) in written
 
 
 def _cross_check(dataset: Dataset, problems: list[Problem], unusable: set[str]) -> None:
