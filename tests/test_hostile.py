@@ -89,7 +89,7 @@ def test_an_unreadable_file_is_a_clear_error(runner, monkeypatch) -> None:
     def denied(*_args, **_kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("zjk_targets.yamlread.open", denied, raising=False)
+    monkeypatch.setattr("zjk_targets.inputs.open", denied, raising=False)
     result = runner.invoke(app, ["validate", *MINI])
     assert result.exit_code == 2
     assert f"{MINI[1]}: cannot read: Permission denied" in result.stderr.splitlines()
@@ -141,3 +141,8 @@ def test_a_bad_size_limit_is_a_clear_error(runner, monkeypatch, bad) -> None:
     result = runner.invoke(app, ["validate", *MINI])
     assert result.exit_code == 2
     assert result.stderr.startswith("zjk-targets: ZJK_MAX_INPUT_MB")
+
+
+def test_a_huge_size_limit_does_not_allocate_it(runner, monkeypatch) -> None:
+    monkeypatch.setenv("ZJK_MAX_INPUT_MB", "100000")  # 100 GB: reading must not reserve it
+    assert runner.invoke(app, ["check", "pm25-2017", *MINI]).exit_code == 0

@@ -7,8 +7,6 @@ style so that the schema can tell ``no`` (a YAML 1.1 boolean) from ``"no"`` and 
 
 from __future__ import annotations
 
-import os
-import stat
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +18,7 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 from .errors import Problem
+from .inputs import decode, read_input
 
 _CORE = "tag:yaml.org,2002:"
 SCALAR_TAGS = {_CORE + name: name for name in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -107,10 +106,6 @@ class _Walker:
         return Node(kind, value, line, raw=node.value, plain=node.style in (None, ""))
 
 
-def _line_of(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
-
-
 def _syntax_problem(path: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
     """Turn a parser error into one line a person can act on."""
     problem = str(error.problem or error)
@@ -145,43 +140,20 @@ def _alias_lines(path: str, text: str) -> list[Problem]:
 def read_yaml(path: str, max_bytes: int) -> tuple[Node | None, list[Problem]]:
     """Parse ``path``; return the tree (None if unusable) and every problem found."""
 
-    def fail(message: str, line: int = 0) -> tuple[None, list[Problem]]:
-        return None, [Problem(path, line, message)]
-
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        return fail("file not found")
-    except OSError as error:
-        return fail(f"cannot read: {error.strerror}")
-    if stat.S_ISDIR(info.st_mode):
-        return fail("is a directory, not a file")
-    limit_mb = max_bytes / 1_000_000
-    too_big = f"larger than the {limit_mb:g} MB limit: set ZJK_MAX_INPUT_MB to a larger number to read it anyway"
-    if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
-        return fail(f"file is {info.st_size / 1_000_000:.1f} MB, {too_big}")
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except OSError as error:
-        return fail(f"cannot read: {error.strerror}")
-    if len(data) > max_bytes:
-        return fail(f"input is {too_big}")
-    if b"\x00" in data:
-        return fail("holds a NUL byte: this is not a text file", _line_of(data, data.index(b"\x00")))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        byte = data[error.start]
-        return fail(f"not UTF-8 (byte 0x{byte:02x}): save the file as UTF-8", _line_of(data, error.start))
+    data, problems = read_input(path, max_bytes)
+    if data is None:
+        return None, problems
+    text, problems = decode(path, data)
+    if text is None:
+        return None, problems
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(path, text, error)]
     except yaml.YAMLError as error:  # pragma: no cover - every parser error carries a mark
-        return fail(f"not valid YAML: {error}")
+        return None, [Problem(path, 0, f"not valid YAML: {error}")]
     if root is None:
-        return fail("holds no data: the file is empty or only comments")
+        return None, [Problem(path, 0, "holds no data: the file is empty or only comments")]
     walker = _Walker(path)
     tree = walker.walk(root)
     if walker.found_alias:
