@@ -14,7 +14,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from . import __version__
+from . import __version__, bulk
 from .bundled import bundled_paths
 from .errors import DataError, Problem
 from .evaluate import Verdict, evaluate
@@ -82,6 +82,8 @@ def _load(targets: Path | None, actuals: Path | None) -> Dataset:
         default_targets, default_actuals = bundled_paths()
         targets = targets or default_targets
         actuals = actuals or default_actuals
+    if bulk.is_csv(targets) or bulk.is_csv(actuals):
+        return bulk.to_dataset([targets, actuals], max_bytes=_max_bytes())
     return load_dataset([targets, actuals], max_bytes=_max_bytes())
 
 
@@ -140,12 +142,13 @@ def _main(
 
 def _select(dataset: Dataset, target_ids: list[str]) -> tuple[Verdict, ...]:
     """The verdicts of the named targets, in the order named; every unknown id is one error."""
-    verdicts = {verdict.target.id: verdict for verdict in evaluate(dataset)}
+    verdicts = {verdict.target.id: verdict for verdict in evaluate(dataset, only=set(target_ids))}
     missing = [target_id for target_id in target_ids if target_id not in verdicts]
     if missing:
+        known = sorted(target.id for target in dataset.targets)
         messages = []
         for target_id in missing:
-            close = difflib.get_close_matches(target_id, sorted(verdicts), n=3, cutoff=0.5)
+            close = difflib.get_close_matches(target_id, known, n=3, cutoff=0.5)
             hint = f"; did you mean {', '.join(close)}?" if close else "; `zjk-targets report` lists them"
             messages.append(f"no target with id `{target_id}`{hint}")
         raise UserError("\nzjk-targets: ".join(messages))
@@ -319,6 +322,12 @@ def export(
     """Every verdict as markdown (default), JSON or CSV."""
     import importlib
 
+    both_csv = targets is not None and actuals is not None and bulk.is_csv(targets) and bulk.is_csv(actuals)
+    if format is ExportFormat.CSV and both_csv and not os.environ.get("GITHUB_STEP_SUMMARY"):
+        # National scale: judged column by column, never one Python object per row.
+        assert targets is not None and actuals is not None
+        _write(bulk.export_csv(targets, actuals, _max_bytes(), lang.value), output)
+        return
     renderer = importlib.import_module(f".render.{format.value}", __package__)
     dataset = _load(targets, actuals)
     verdicts = evaluate(dataset)

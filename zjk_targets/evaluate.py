@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import enum
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -304,14 +304,17 @@ def evaluate_target(dataset: Dataset, target: Target, observations: Iterable[Obs
     return Verdict(target, status, reason, evidence, caveats)
 
 
-def evaluate(dataset: Dataset) -> tuple[Verdict, ...]:
-    """Every target's verdict, in target id order."""
+def evaluate(dataset: Dataset, only: Collection[str] | None = None) -> tuple[Verdict, ...]:
+    """Every target's verdict (or only those of the ids in ``only``), in target id order."""
+    targets = [t for t in dataset.targets if only is None or t.id in only]
+    metrics = {target.metric for target in targets}
     by_metric: dict[str, list[Observation]] = defaultdict(list)
     for obs in dataset.observations:
-        by_metric[obs.metric].append(obs)
+        if obs.metric in metrics:
+            by_metric[obs.metric].append(obs)
     return tuple(
         evaluate_target(dataset, target, by_metric.get(target.metric, []))
-        for target in sorted(dataset.targets, key=lambda t: t.id)
+        for target in sorted(targets, key=lambda t: t.id)
     )
 
 

@@ -1,0 +1,464 @@
+"""Speed of zjk-targets against the floor of doing nothing useful, measured in one run.
+
+    python benchmarks/bench.py            # the national figures: 30,000 targets, 300,000 observations
+    python benchmarks/bench.py --quick    # a tenth of that, for a quick look
+
+Every figure is the median wall time of several runs of a fresh ``python`` process (what a user
+waits for), next to a baseline measured in the same run on the same machine:
+
+1. ``check ID`` on the bundled data, vs importing typer and yaml and loading the two bundled YAML
+   files with yaml.CSafeLoader (target: at most 1.5×);
+2. ``report`` on the bundled data, vs the same floor (at most 2×);
+3. ``export --format csv`` on a synthetic national dataset in CSV, vs importing pandas and
+   ``pandas.read_csv`` of the two files (at most 3×), and its peak memory (under 1 GB);
+4. linear growth: the same export on 10× the input costs at most 12× the time, once the fixed
+   cost (the same export on header-only files: Python, imports, exit) is taken off both.
+
+The synthetic data is written to ``benchmarks/data/`` (CSV and YAML); its generator is seeded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+sys.path.insert(0, str(ROOT))
+
+from zjk_targets.bundled import bundled_paths  # noqa: E402
+
+# ------------------------------------------------------------------------------------------
+# A synthetic national tracker: cities, each with its measures, work reports, bulletins and press.
+
+# (key, zh, en, unit, direction, typical value, spread, decimals); unit "done" is a milestone.
+MEASURES = [
+    ("gdp-growth", "地区生产总值增速", "GDP growth", "%", "higher", 7.0, 2.0, 1),
+    ("industry-growth", "规模以上工业增加值增速", "Industrial value added growth", "%", "higher", 7.5, 3.0, 1),
+    ("fai-growth", "固定资产投资增速", "Fixed-asset investment growth", "%", "higher", 9.0, 4.0, 1),
+    ("budget-revenue", "一般公共预算收入", "General budget revenue", "亿元", "higher", 120.0, 40.0, 2),
+    ("retail-sales", "社会消费品零售总额", "Retail sales", "亿元", "higher", 600.0, 150.0, 1),
+    ("urban-income", "城镇居民人均可支配收入", "Urban disposable income", "元", "higher", 32000.0, 6000.0, 0),
+    ("unemployment", "城镇登记失业率", "Registered urban unemployment", "%", "lower", 3.5, 0.8, 1),
+    ("pm25", "PM2.5年均浓度", "PM2.5 annual mean", "μg/m³", "lower", 40.0, 12.0, 0),
+    ("forest-coverage", "森林覆盖率", "Forest coverage", "%", "higher", 35.0, 8.0, 1),
+    ("afforestation", "造林绿化面积", "Afforestation", "万亩", "higher", 80.0, 30.0, 1),
+    ("new-jobs", "城镇新增就业", "New urban jobs", "万人", "higher", 3.0, 1.0, 2),
+    ("library-open", "市图书馆建成开放", "City library opens", "done", "higher", 0.0, 0.0, 0),
+]
+SCOPES = [("city", "全市"), ("urban", "主城区"), ("county", "县域"), ("zone", "开发区")]
+TARGETS_PER_CITY = 100
+OBSERVATIONS_PER_TARGET = 10
+
+
+@dataclass(frozen=True)
+class Size:
+    targets: int
+    observations: int
+
+    @property
+    def name(self) -> str:
+        return f"{self.targets}x{self.observations}"
+
+
+def _fmt(value: float, decimals: int) -> str:
+    text = f"{value:.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def generate(size: Size, seed: int = 2017) -> dict[str, list[dict[str, str]]]:
+    """Rows by kind (source, metric, target, observation) for a dataset of ``size``."""
+    rng = random.Random(seed)
+    cities = max(1, size.targets // TARGETS_PER_CITY)
+    rows: dict[str, list[dict[str, str]]] = {"source": [], "metric": [], "target": [], "observation": []}
+    per_city_obs = size.observations // cities
+    trusts = {"gwr": "official", "bulletin": "official", "news": "news", "mirror": "low"}
+    for c in range(cities):
+        city, city_zh = f"c{c:04d}", f"城市{c}"
+        sources = []
+        for year in range(2015, 2026):
+            sid = f"{city}-gwr-{year}"
+            rows["source"].append(
+                {
+                    "kind": "source",
+                    "id": sid,
+                    "title": f"{city_zh}政府工作报告（{year}年）",
+                    "publisher": f"{city_zh}人民政府",
+                    "published": f"{year}-{rng.randint(1, 3):02d}-{rng.randint(1, 28):02d}",
+                    "trust": "official",
+                    "url": f"https://gov.example.cn/{city}/gwr/{year}",
+                }
+            )
+            sources.append((sid, year, "gwr"))
+        for year in range(2015, 2025):
+            sid = f"{city}-bulletin-{year}"
+            rows["source"].append(
+                {
+                    "kind": "source",
+                    "id": sid,
+                    "title": f"{city_zh}{year - 1}年国民经济和社会发展统计公报",
+                    "publisher": f"{city_zh}统计局",
+                    "published": f"{year}-03",
+                    "trust": "official",
+                    "url": f"https://stats.example.cn/{city}/{year}",
+                }
+            )
+            sources.append((sid, year, "bulletin"))
+        for n, (kind, year) in enumerate([("news", 2018), ("news", 2020), ("news", 2022), ("mirror", 2023)]):
+            sid = f"{city}-{kind}-{n}"
+            rows["source"].append(
+                {
+                    "kind": "source",
+                    "id": sid,
+                    "title": f"{city_zh}报道{n}",
+                    "publisher": f"{city_zh}日报" if kind == "news" else "mirror.example.com",
+                    "published": str(year),
+                    "trust": trusts[kind],
+                    "url": f"https://news.example.cn/{city}/{n}",
+                }
+            )
+            sources.append((sid, year, kind))
+        metrics = []
+        for key, zh, en, unit, direction, typical, spread, decimals in MEASURES:
+            for scope, scope_zh in SCOPES:
+                mid = f"{city}-{scope}-{key}"
+                rows["metric"].append(
+                    {
+                        "kind": "metric",
+                        "id": mid,
+                        "zh": f"{city_zh}{scope_zh}{zh}",
+                        "en": f"{en} ({city}, {scope})",
+                        "unit": unit,
+                        "direction": direction,
+                    }
+                )
+                metrics.append((mid, zh, unit, direction, typical * (0.6 + 0.8 * rng.random()), spread, decimals))
+        report = f"{city}-gwr-2017"
+        for n in range(size.targets // cities):
+            mid, zh, unit, direction, typical, spread, decimals = rng.choice(metrics)
+            row = {"kind": "target", "id": f"{city}-t{n:04d}", "metric": mid, "source": report}
+            row["zh"], row["en"] = f"{zh}目标{n}", f"Target {n} of {city}"
+            row["category"] = "economy" if unit != "done" else "projects"
+            if rng.random() < 0.6:
+                row["year"] = "2017"
+            else:
+                row["by"] = rng.choice(["2020", "2021"])
+            if unit == "done":
+                row["comparator"] = "done"
+                row["excerpt"] = f"{zh}，年内完成"
+            else:
+                goal = _fmt(typical + rng.gauss(0, spread / 2), decimals)
+                goal_unit = unit
+                if unit == "亿元" and rng.random() < 0.3:
+                    goal, goal_unit = _fmt(float(goal) * 10_000, 0), "万元"
+                row["goal"], row["unit"] = goal, goal_unit
+                if rng.random() < 0.08 and unit == "%":
+                    row["comparator"], row["tolerance"] = "about", "0.5"
+                else:
+                    row["comparator"] = ">=" if direction == "higher" else "<="
+                row["excerpt"] = f"{zh}{'左右' if row['comparator'] == 'about' else ''}达到{goal}{goal_unit}"
+            rows["target"].append(row)
+        for n in range(per_city_obs):
+            mid, zh, unit, direction, typical, spread, decimals = rng.choice(metrics)
+            year = rng.randint(2014, 2024)
+            later = [s for s in sources if s[1] > year] or sources
+            sid, published, kind = rng.choice(later)
+            row = {"kind": "observation", "id": f"{city}-o{n:05d}", "metric": mid, "year": str(year), "source": sid}
+            if unit == "done":
+                row["done"] = "true" if rng.random() < 0.7 else "false"
+                row["excerpt"] = f"{zh}{'已建成' if row['done'] == 'true' else '尚未完成'}"
+            else:
+                value = typical + rng.gauss(0, spread)
+                shown_unit = unit
+                if unit == "亿元" and rng.random() < 0.2:
+                    value, shown_unit = value * 10_000, "万元"
+                form = rng.random()
+                if form < 0.92:
+                    row["value"] = _fmt(value, decimals)
+                    stated = f"为{row['value']}{shown_unit}"
+                elif form < 0.96:
+                    row["min"] = _fmt(value, decimals)
+                    stated = f"超过{row['min']}{shown_unit}"
+                else:
+                    row["min"], row["max"] = _fmt(value, decimals), _fmt(value + spread / 4, decimals)
+                    stated = f"在{row['min']}至{row['max']}{shown_unit}之间"
+                row["unit"] = shown_unit
+                row["excerpt"] = f"{year}年{zh}{stated}"
+            if kind == "gwr" and published == year + 1 and rng.random() < 0.6:
+                row["estimated"] = "true"
+            if rng.random() < 0.04:
+                row["proxy"] = "a related measure of another scope"
+            if rng.random() < 0.04:
+                row["derived"] = "worked out from the growth rate"
+            rows["observation"].append(row)
+    return rows
+
+
+CSV_COLUMNS = {
+    "targets": (
+        "kind",
+        "id",
+        "metric",
+        "zh",
+        "en",
+        "category",
+        "comparator",
+        "goal",
+        "tolerance",
+        "unit",
+        "direction",
+        "year",
+        "by",
+        "source",
+        "excerpt",
+        "title",
+        "publisher",
+        "published",
+        "trust",
+        "url",
+    ),
+    "actuals": (
+        "kind",
+        "id",
+        "metric",
+        "year",
+        "value",
+        "min",
+        "max",
+        "done",
+        "unit",
+        "estimated",
+        "source",
+        "excerpt",
+        "derived",
+        "proxy",
+    ),
+}
+
+
+def _yaml_value(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+
+
+YAML_SECTIONS = {"source": "sources", "metric": "metrics", "target": "targets", "observation": "observations"}
+YAML_PLAIN = {"year", "by", "goal", "tolerance", "value", "min", "max", "done", "estimated"}
+
+
+def write(size: Size, folder: Path) -> dict[str, Path]:
+    """Write targets/actuals as CSV and YAML (once per size); return their paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {
+        "targets.csv": folder / f"targets-{size.name}.csv",
+        "actuals.csv": folder / f"actuals-{size.name}.csv",
+        "targets.yaml": folder / f"targets-{size.name}.yaml",
+        "actuals.yaml": folder / f"actuals-{size.name}.yaml",
+    }
+    if all(path.exists() for path in paths.values()):
+        return paths
+    rows = generate(size)
+    parts = {"targets": ("source", "metric", "target"), "actuals": ("observation",)}
+    for name, kinds in parts.items():
+        with open(paths[f"{name}.csv"], "w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, CSV_COLUMNS[name], lineterminator="\n")
+            writer.writeheader()
+            for kind in kinds:
+                writer.writerows(rows[kind])
+        with open(paths[f"{name}.yaml"], "w", encoding="utf-8") as handle:
+            handle.write("schema_version: 1\n")
+            for kind in kinds:
+                handle.write(f"{YAML_SECTIONS[kind]}:\n")
+                for row in rows[kind]:
+                    lead = "- "
+                    for key, value in row.items():
+                        if key == "kind":
+                            continue
+                        shown = value if key in YAML_PLAIN else _yaml_value(value)
+                        handle.write(f"{lead}{key}: {shown}\n")
+                        lead = "  "
+    return paths
+
+
+def write_empty(folder: Path) -> dict[str, Path]:
+    """Header-only targets and actuals files: the export's fixed cost."""
+    paths = {"targets.csv": folder / "targets-empty.csv", "actuals.csv": folder / "actuals-empty.csv"}
+    for name in ("targets", "actuals"):
+        paths[f"{name}.csv"].write_text(",".join(CSV_COLUMNS[name]) + "\n", encoding="utf-8")
+    return paths
+
+
+# ------------------------------------------------------------------------------------------
+# Measuring: fresh processes, wall time and peak memory from wait4.
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+
+
+def run_once(command: list[str], env: dict[str, str]) -> Run:
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    errors = process.stderr.read().decode(errors="replace") if process.stderr else ""
+    if process.stderr:
+        process.stderr.close()
+    if process.returncode not in (0, 1, 3):
+        raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}\n{errors[-2000:]}")
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
+def measure(command: list[str], env: dict[str, str], runs: int) -> Run:
+    """Median wall time and the largest peak memory of ``runs`` runs (after one warm-up)."""
+    run_once(command, env)
+    results = [run_once(command, env) for _ in range(runs)]
+    return Run(statistics.median(r.seconds for r in results), max(r.peak_mb for r in results))
+
+
+def _python(code: str) -> list[str]:
+    return [sys.executable, "-c", code]
+
+
+def _cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "zjk_targets", *args]
+
+
+def _export_command(paths: dict[str, Path]) -> list[str]:
+    targets, actuals = str(paths["targets.csv"]), str(paths["actuals.csv"])
+    return _cli("export", "--format", "csv", "--targets", targets, "--actuals", actuals)
+
+
+def _same_as_reference(paths: dict[str, Path]) -> bool:
+    """On a small size: the bulk engine on CSV gives the bytes the reference gives on YAML."""
+    from zjk_targets import bulk
+    from zjk_targets.evaluate import evaluate
+    from zjk_targets.load import load_dataset
+    from zjk_targets.render import csv as csv_render
+
+    dataset = load_dataset([paths["targets.yaml"], paths["actuals.yaml"]], max_bytes=10**10)
+    expected = csv_render.render(dataset, evaluate(dataset))
+    return bulk.export_csv(paths["targets.csv"], paths["actuals.csv"], 10**10) == expected
+
+
+@dataclass
+class Figure:
+    name: str
+    measured: str
+    baseline: str
+    ratio: float
+    limit: float
+    note: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.ratio <= self.limit  # NaN (too small to measure) is never ok
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a tenth of the national size, fewer runs")
+    parser.add_argument("--runs", type=int, default=None, help="runs per figure (default 5, --quick 3)")
+    parser.add_argument("--targets", type=int, default=None, help="number of targets (default 30000)")
+    args = parser.parse_args()
+
+    targets = args.targets or (3_000 if args.quick else 30_000)
+    national = Size(targets, targets * OBSERVATIONS_PER_TARGET)
+    tenth = Size(national.targets // 10, national.observations // 10)
+    runs = args.runs or (3 if args.quick else 5)
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "PYTHONPATH": str(ROOT)}
+    for name in ("ZJK_TARGETS_FILE", "ZJK_ACTUALS_FILE", "ZJK_MAX_INPUT_MB"):
+        env.pop(name, None)
+    # The national files are larger than the default 20 MB limit on an input.
+    big = {**env, "ZJK_MAX_INPUT_MB": "500"}
+
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; median of {runs} runs; writing data to {DATA}")
+    small = write(Size(300, 3_000), DATA)
+    print(f"check: bulk export on CSV == reference on YAML ({Size(300, 3_000).name}): {_same_as_reference(small)}")
+    paths, tenth_paths = write(national, DATA), write(tenth, DATA)
+
+    bundled_targets, bundled_actuals = (str(p) for p in bundled_paths())
+    yaml_floor = _python(
+        "import typer, yaml\n"
+        f"for p in ({bundled_targets!r}, {bundled_actuals!r}):\n"
+        "    yaml.load(open(p, encoding='utf-8'), Loader=yaml.CSafeLoader)\n"
+    )
+    floor = measure(yaml_floor, env, runs)
+    check = measure(_cli("check", "pm25-2017"), env, runs)
+    report = measure(_cli("report"), env, runs)
+
+    def read_floor(p: dict[str, Path]) -> list[str]:
+        return _python(
+            f"import pandas\npandas.read_csv({str(p['targets.csv'])!r})\npandas.read_csv({str(p['actuals.csv'])!r})\n"
+        )
+
+    pandas_floor = measure(read_floor(paths), big, runs)
+    export = measure(_export_command(paths), big, runs)
+    # Growth: the fixed cost (interpreter, imports, exit) is the same export on header-only files.
+    growth_runs = max(runs, 7)
+    export_tenth = measure(_export_command(tenth_paths), big, growth_runs)
+    export_full = measure(_export_command(paths), big, growth_runs)
+    fixed = measure(_export_command(write_empty(DATA)), big, growth_runs)
+    growth = export_full.seconds / export_tenth.seconds
+    # Below about 0.05 s of work the smaller run is all fixed cost, and the ratio means nothing.
+    work_tenth = export_tenth.seconds - fixed.seconds
+    net_growth = (export_full.seconds - fixed.seconds) / work_tenth if work_tenth > 0.05 else float("nan")
+
+    def s(run: Run) -> str:
+        return f"{run.seconds:.3f} s"
+
+    figures = [
+        Figure(
+            "1. check ID, bundled data",
+            s(check),
+            f"{s(floor)} (import typer, yaml + CSafeLoader)",
+            check.seconds / floor.seconds,
+            1.5,
+        ),
+        Figure("2. report, bundled data", s(report), f"{s(floor)} (same floor)", report.seconds / floor.seconds, 2.0),
+        Figure(
+            f"3. export --format csv, {national.targets:,} targets / {national.observations:,} obs",
+            s(export),
+            f"{s(pandas_floor)} (import pandas + read_csv ×2)",
+            export.seconds / pandas_floor.seconds,
+            3.0,
+        ),
+        Figure("3. peak memory of that export", f"{export.peak_mb:.0f} MB", "1024 MB", export.peak_mb / 1024, 1.0),
+        Figure(
+            f"4. growth {tenth.targets:,} → {national.targets:,} targets (10×)",
+            f"{s(export_tenth)} → {s(export_full)}",
+            f"fixed cost {s(fixed)} (header-only files) subtracted",
+            net_growth,
+            12.0,
+            f"end to end ×{growth:.1f}; median of {growth_runs}"
+            + ("; too small to measure: run without --quick" if math.isnan(net_growth) else ""),
+        ),
+    ]
+    rows = [("figure", "measured", "baseline", "ratio", "target", "ok", "note")]
+    for f in figures:
+        rows.append(
+            (f.name, f.measured, f.baseline, f"{f.ratio:.2f}×", f"≤ {f.limit:g}×", "yes" if f.ok else "NO", f.note)
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for n, row in enumerate(rows):
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+        if n == 0:
+            print("  ".join("-" * width for width in widths))
+    return 0 if all(f.ok for f in figures) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
