@@ -146,3 +146,12 @@ def test_a_bad_size_limit_is_a_clear_error(runner, monkeypatch, bad) -> None:
 def test_a_huge_size_limit_does_not_allocate_it(runner, monkeypatch) -> None:
     monkeypatch.setenv("ZJK_MAX_INPUT_MB", "100000")  # 100 GB: reading must not reserve it
     assert runner.invoke(app, ["check", "pm25-2017", *MINI]).exit_code == 0
+
+
+def test_error_messages_never_carry_terminal_escapes(runner, tmp_path) -> None:
+    broken = tmp_path / "t.yaml"
+    broken.write_text('targets:\n  - "\\e[31mred": 1\n', encoding="utf-8")
+    result = runner.invoke(app, ["validate", "--targets", str(broken), "--actuals", str(broken)])
+    assert result.exit_code == 2
+    assert "\x1b" not in result.stderr
+    assert "unknown field `\\x1b[31mred`" in result.stderr

@@ -16,13 +16,14 @@ import typer
 
 from . import __version__, bulk
 from .bundled import bundled_paths
-from .errors import DataError, Problem
+from .errors import DataError
 from .evaluate import Verdict, evaluate
 from .load import DEFAULT_MAX_BYTES, load_dataset
 from .model import Dataset, Status
 from .render import ExportFormat
 from .render.chart import ChartFormat
 from .render.check import CheckFormat
+from .render.text import one_line, visible
 
 EXIT_MET, EXIT_MISSED, EXIT_ERROR, EXIT_UNKNOWN = 0, 1, 2, 3
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
@@ -101,12 +102,12 @@ def guarded(command: F) -> F:
             raise
         except DataError as error:
             for problem in error.problems:
-                _err(str(problem))
+                _err(one_line(str(problem)))  # a message may quote hostile bytes from the file
             count = len(error.problems)
             _err(f"zjk-targets: {count} problem{'s' if count != 1 else ''} in the data; nothing was evaluated")
             raise typer.Exit(EXIT_ERROR) from None
         except UserError as error:
-            _err(f"zjk-targets: {error}")
+            _err(f"zjk-targets: {visible(str(error))}")
             raise typer.Exit(EXIT_ERROR) from None
         except KeyboardInterrupt:
             _err("zjk-targets: interrupted")
@@ -418,4 +419,4 @@ def main() -> None:
     app(prog_name="zjk-targets")
 
 
-__all__ = ["Problem", "app", "main"]
+__all__ = ["app", "main"]
