@@ -57,3 +57,25 @@ def test_closed_pipe_ends_quietly(tmp_path) -> None:
     reader.wait()
     assert writer.stderr == ""
     assert writer.returncode in (0, 141)
+
+
+def test_ctrl_c_ends_with_one_line_and_exit_130(tmp_path) -> None:
+    import signal
+    import time
+
+    out = tmp_path / "report.html"
+    out.write_text("old\n", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "zjk_targets", "export", "--format", "html", "--output", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(),
+        cwd=Path(__file__).parent.parent,
+    )
+    time.sleep(1.5)  # the HTML export draws a chart per target: several seconds of work
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=60)
+    assert (process.returncode, stdout, stderr) == (130, "", "zjk-targets: interrupted\n")
+    assert out.read_text(encoding="utf-8") == "old\n", "the old file is left whole"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"], "no partial file"

@@ -416,7 +416,11 @@ def validate(
 
 def main() -> None:
     """Console-script entry point."""
-    app(prog_name="zjk-targets")
+    try:
+        app(prog_name="zjk-targets")
+    except KeyboardInterrupt:  # while typer parses, before a command's own guard is in place
+        _err("zjk-targets: interrupted")
+        sys.exit(EXIT_INTERRUPTED)
 
 
 __all__ = ["app", "main"]
