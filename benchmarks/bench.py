@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 sys.path.insert(0, str(ROOT))
 
+from zjk_targets.bulk.write import CSV_COLUMNS  # noqa: E402
 from zjk_targets.bundled import bundled_paths  # noqa: E402
 
 # ------------------------------------------------------------------------------------------
@@ -206,46 +207,10 @@ def generate(size: Size, seed: int = 2017) -> dict[str, list[dict[str, str]]]:
     return rows
 
 
-CSV_COLUMNS = {
-    "targets": (
-        "kind",
-        "id",
-        "metric",
-        "zh",
-        "en",
-        "category",
-        "comparator",
-        "goal",
-        "tolerance",
-        "unit",
-        "direction",
-        "year",
-        "by",
-        "source",
-        "excerpt",
-        "title",
-        "publisher",
-        "published",
-        "trust",
-        "url",
-    ),
-    "actuals": (
-        "kind",
-        "id",
-        "metric",
-        "year",
-        "value",
-        "min",
-        "max",
-        "done",
-        "unit",
-        "estimated",
-        "source",
-        "excerpt",
-        "derived",
-        "proxy",
-    ),
-}
+def _columns(rows: list[dict[str, str]]) -> list[str]:
+    """The columns these rows use, in the order of the project's own CSV writer."""
+    used = set().union(*(row.keys() for row in rows))
+    return [name for name in CSV_COLUMNS if name in used]
 
 
 def _yaml_value(text: str) -> str:
@@ -271,7 +236,9 @@ def write(size: Size, folder: Path) -> dict[str, Path]:
     parts = {"targets": ("source", "metric", "target"), "actuals": ("observation",)}
     for name, kinds in parts.items():
         with open(paths[f"{name}.csv"], "w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, CSV_COLUMNS[name], lineterminator="\n")
+            writer = csv.DictWriter(
+                handle, _columns([row for kind in kinds for row in rows[kind]]), lineterminator="\n"
+            )
             writer.writeheader()
             for kind in kinds:
                 writer.writerows(rows[kind])
@@ -294,7 +261,7 @@ def write_empty(folder: Path) -> dict[str, Path]:
     """Header-only targets and actuals files: the export's fixed cost."""
     paths = {"targets.csv": folder / "targets-empty.csv", "actuals.csv": folder / "actuals-empty.csv"}
     for name in ("targets", "actuals"):
-        paths[f"{name}.csv"].write_text(",".join(CSV_COLUMNS[name]) + "\n", encoding="utf-8")
+        paths[f"{name}.csv"].write_text(",".join(CSV_COLUMNS) + "\n", encoding="utf-8")
     return paths
 
 

@@ -13,27 +13,6 @@ from ..render.csv import COLUMNS, neutralise
 from .evaluate import Verdicts
 from .read import Tables
 
-KNOWN = frozenset(
-    (
-        "id",
-        "category",
-        "zh",
-        "en",
-        "metric",
-        "comparator",
-        "goal",
-        "tolerance",
-        "unit",
-        "period",
-        "status",
-        "actual",
-        "actual_year",
-        "actual_decides",
-        "reason",
-        "source",
-        "excerpt",
-    )
-)
 # The first characters of a cell that render.csv's neutralise looks at.
 _RISKY = frozenset(("=", "+", "-", "@", "\t", "\r"))
 
@@ -62,13 +41,6 @@ def render_csv(tables: Tables, verdicts: Verdicts) -> str:
     The columns follow ``render.csv.COLUMNS``; should it name one this module does not know,
     the reference renderer runs instead, so the output never differs.
     """
-    if not set(COLUMNS) <= KNOWN:
-        from ..evaluate import evaluate
-        from ..render.csv import render
-        from .dataset import build_dataset
-
-        dataset = build_dataset(tables)
-        return render(dataset, evaluate(dataset))
     targets = tables.targets
     ids = targets["id"].to_numpy(dtype=object)
     order = np.argsort(ids, kind="stable")
@@ -99,6 +71,13 @@ def render_csv(tables: Tables, verdicts: Verdicts) -> str:
         "source": column("source"),
         "excerpt": column("excerpt"),
     }
+    if not set(COLUMNS) <= cells.keys():
+        from ..evaluate import evaluate
+        from ..render.csv import render
+        from .dataset import build_dataset
+
+        dataset = build_dataset(tables)
+        return render(dataset, evaluate(dataset))
     columns = [_safe(cells[name][order]) for name in COLUMNS]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
