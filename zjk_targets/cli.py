@@ -14,12 +14,12 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from . import __version__, bulk
+from . import __version__, bulk, timeline
 from .bundled import bundled_paths
 from .errors import DataError
 from .evaluate import Verdict, evaluate
 from .load import DEFAULT_MAX_BYTES, load_dataset
-from .model import Dataset, Status
+from .model import Dataset, PartialDate, Status
 from .render import ExportFormat
 from .render.chart import ChartFormat
 from .render.check import CheckFormat
@@ -58,6 +58,21 @@ ActualsOption = Annotated[
     typer.Option("--actuals", envvar="ZJK_ACTUALS_FILE", help="Actuals file [default: the bundled data]."),
 ]
 LangOption = Annotated[Lang, typer.Option("--lang", help="Language of target names and labels.")]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="Judge with what was published by DATE (YYYY-MM-DD; YYYY-MM or YYYY mean their last day).",
+        show_default=False,
+    ),
+]
+ReportOption = Annotated[
+    int | None,
+    typer.Option(
+        "--report", metavar="YEAR", help="Only the targets set by that year's work report.", show_default=False
+    ),
+]
 
 
 def _err(message: str) -> None:
@@ -76,6 +91,49 @@ def _max_bytes() -> int:
     if not megabytes > 0:
         raise UserError(f"{MAX_INPUT_ENV} must be a positive number of megabytes")
     return int(megabytes * 1_000_000)
+
+
+def _as_of(text: str | None) -> PartialDate | None:
+    if text is None:
+        return None
+    date = PartialDate.parse(text.strip())
+    if date is None:
+        raise UserError(f"--as-of {text}: not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
+    return date
+
+
+def _judge(
+    dataset: Dataset, as_of: str | None = None, report_year: int | None = None
+) -> tuple[Dataset, tuple[Verdict, ...]]:
+    """The data a reader had on the --as-of date, narrowed to the --report year, and its verdicts."""
+    date = _as_of(as_of)
+    if date is not None:
+        dataset = timeline.as_of(dataset, date)
+    if report_year is not None:
+        years = timeline.report_years(dataset)
+        if report_year not in years:
+            known = ", ".join(map(str, years)) or "none"
+            when = f" published by {timeline.end_of(date)}" if date is not None else ""
+            raise UserError(
+                f"--report {report_year}: no targets were set by a report of that year{when}; reports: {known}"
+            )
+        dataset = timeline.of_reports(dataset, {report_year})
+    return dataset, evaluate(dataset)
+
+
+def _dated(dataset: Dataset, as_of: str | None, target_ids: list[str]) -> Dataset:
+    """The data as of --as-of, where a named target set after that date is an error that says so."""
+    date = _as_of(as_of)
+    if date is None:
+        return dataset
+    dated = timeline.as_of(dataset, date)
+    known = {target.id for target in dated.targets}
+    for target_id in target_ids:
+        target = dataset.target(target_id)
+        if target is not None and target_id not in known:
+            published = dataset.sources[target.source].published
+            raise UserError(f"`{target_id}` was set on {published}, after --as-of {as_of}")
+    return dated
 
 
 def _load(targets: Path | None, actuals: Path | None) -> Dataset:
@@ -218,10 +276,11 @@ def report(
         list[str] | None, typer.Option("--category", help="Only targets in this category (repeatable).")
     ] = None,
     lang: LangOption = Lang.en,
+    as_of: AsOfOption = None,
+    report_year: ReportOption = None,
 ) -> None:
     """Tables of every target: goal, actual, status and the reason."""
-    dataset = _load(targets, actuals)
-    verdicts = evaluate(dataset)
+    dataset, verdicts = _judge(_load(targets, actuals), as_of, report_year)
     if category:
         known = {verdict.target.category for verdict in verdicts}
         unknown = sorted(set(category) - known)
@@ -240,16 +299,55 @@ def report(
 
 @app.command()
 @guarded
+def record(
+    targets: TargetsOption = None,
+    actuals: ActualsOption = None,
+    first: Annotated[int | None, typer.Option("--from", metavar="YEAR", help="First target year shown.")] = None,
+    last: Annotated[int | None, typer.Option("--to", metavar="YEAR", help="Last target year shown.")] = None,
+    metric: Annotated[
+        list[str] | None, typer.Option("--metric", metavar="ID", help="Only this measure (repeatable).")
+    ] = None,
+    lang: LangOption = Lang.en,
+    as_of: AsOfOption = None,
+) -> None:
+    """The track record: each report's headline targets, measure by year, and the share met."""
+    from rich.console import Console
+
+    from .record import headline_verdicts, track_record
+    from .render import record as record_render
+
+    dataset, verdicts = _judge(_load(targets, actuals), as_of)
+    if metric:
+        known = sorted({v.target.metric for v in headline_verdicts(dataset, verdicts)})
+        unknown = [name for name in metric if name not in known]
+        if unknown:
+            raise UserError(
+                f"--metric {', '.join(unknown)}: no headline targets of that measure; measures: {', '.join(known)}"
+            )
+    if first is not None and last is not None and first > last:
+        raise UserError(f"--from {first} is after --to {last}")
+    matrix = track_record(dataset, verdicts, first, last, set(metric) if metric else None)
+    console = Console(highlight=False, soft_wrap=False)
+    console.print(
+        record_render.render(
+            matrix, lang.value, width=console.width, color=console.color_system is not None and not console.no_color
+        )
+    )
+
+
+@app.command()
+@guarded
 def show(
     target_id: Annotated[str, typer.Argument(metavar="ID", help="The target's id.")],
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
     lang: LangOption = Lang.en,
+    as_of: AsOfOption = None,
 ) -> None:
     """Everything about one target: its words, goal, every observation, and the verdict."""
     from .render import show as show_render
 
-    dataset = _load(targets, actuals)
+    dataset = _dated(_load(targets, actuals), as_of, [target_id])
     (verdict,) = _select(dataset, [target_id])
     _write(show_render.render(dataset, verdict, lang.value), None)
 
@@ -290,14 +388,21 @@ def check(
     output_format: Annotated[
         CheckFormat, typer.Option("--format", help="text, GitHub Actions annotations, or JSON.")
     ] = CheckFormat.TEXT,
+    as_of: AsOfOption = None,
+    report_year: ReportOption = None,
 ) -> None:
     """Verdicts as an exit code: 0 met, 1 missed, 3 unknown (the worst one counts), 2 bad id or data."""
     from .render import check as check_render
 
     if not target_ids and not all_targets:
         raise UserError("name at least one target ID, or use --all")
-    dataset = _load(targets, actuals)
-    verdicts = evaluate(dataset) if all_targets else _select(dataset, target_ids or [])
+    if report_year is not None and not all_targets:
+        raise UserError("--report goes with --all: it chooses the targets of one report")
+    if all_targets:
+        dataset, verdicts = _judge(_load(targets, actuals), as_of, report_year)
+    else:
+        dataset = _dated(_load(targets, actuals), as_of, target_ids or [])
+        verdicts = _select(dataset, target_ids or [])
     code = _exit_code(verdicts, allow_unknown)
     if output_format is CheckFormat.GITHUB:
         _write(check_render.github(verdicts), None)
@@ -319,24 +424,26 @@ def export(
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
     lang: LangOption = Lang.en,
+    as_of: AsOfOption = None,
+    report_year: ReportOption = None,
 ) -> None:
     """Every verdict as markdown (default), JSON or CSV."""
     import importlib
 
     both_csv = targets is not None and actuals is not None and bulk.is_csv(targets) and bulk.is_csv(actuals)
-    if format is ExportFormat.CSV and both_csv and not os.environ.get("GITHUB_STEP_SUMMARY"):
+    plain = as_of is None and report_year is None
+    if format is ExportFormat.CSV and both_csv and plain and not os.environ.get("GITHUB_STEP_SUMMARY"):
         # National scale: judged column by column, never one Python object per row.
         assert targets is not None and actuals is not None
         _write(bulk.export_csv(targets, actuals, _max_bytes(), lang.value), output)
         return
     renderer = importlib.import_module(f".render.{format.value}", __package__)
-    dataset = _load(targets, actuals)
-    verdicts = evaluate(dataset)
-    _write(renderer.render(dataset, verdicts, lang.value), output)
+    dataset, verdicts = _judge(_load(targets, actuals), as_of, report_year)
+    _write(renderer.render(dataset, verdicts, lang.value, as_of=_as_of(as_of)), output)
     if os.environ.get("GITHUB_STEP_SUMMARY"):
         from .render import markdown
 
-        _append_step_summary(markdown.render(dataset, verdicts, lang.value))
+        _append_step_summary(markdown.render(dataset, verdicts, lang.value, as_of=_as_of(as_of)))
 
 
 @app.command()
@@ -355,6 +462,7 @@ def chart(
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
     lang: LangOption = Lang.en,
+    as_of: AsOfOption = None,
 ) -> None:
     """Chart a target's measure over the years against its goal (PNG or SVG)."""
     from .render import chart as chart_render
@@ -368,7 +476,7 @@ def chart(
             "zjk-targets: no CJK font is installed, so Chinese would show as empty boxes: the chart "
             "uses English labels (on Debian: apt-get install fonts-noto-cjk)"
         )
-    dataset = _load(targets, actuals)
+    dataset = _dated(_load(targets, actuals), as_of, [target_id] if target_id else [])
     if all_targets:
         if not output.is_dir():
             raise UserError(f"--output {output}: with --all this must be an existing folder")

@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from . import fmt
 from .model import Comparator, Dataset, Direction, Metric, Observation, Source, Status, Target, Trust
+from .projection import Projection, project
 from .units import conversion_factor
 
 
@@ -62,6 +63,8 @@ class Verdict:
     reason: str
     evidence: tuple[Evidence, ...]
     caveats: tuple[str, ...]
+    projection: Projection | None = None
+    """For an unknown deadline goal without a deadline-year figure: is it on track?"""
 
     @property
     def decisive(self) -> tuple[Evidence, ...]:
@@ -299,9 +302,29 @@ def evaluate_target(dataset: Dataset, target: Target, observations: Iterable[Obs
             reason += "; nearest: " + ", ".join(_cite(judge, item.observation) for item in nearest)
         caveats = ()
         status = Status.UNKNOWN
+    projection = _projection(dataset, judge, by_year) if result is None and target.by is not None else None
+    if projection is not None:
+        reason += "; " + projection.describe()
     if caveats:
         reason += " — " + "; ".join(caveats)
-    return Verdict(target, status, reason, evidence, caveats)
+    return Verdict(target, status, reason, evidence, caveats, projection)
+
+
+def _projection(dataset: Dataset, judge: _Judge, by_year: dict[int, list[Observation]]) -> Projection | None:
+    """The deciding single value of each year of the window, projected to the deadline."""
+    target = judge.target
+    if target.comparator is Comparator.DONE or target.by is None:
+        return None
+    assert target.goal is not None and target.unit is not None
+    reviewed = dataset.sources[target.source].published.year - 1
+    figures = {}
+    for year in range(reviewed, target.by):
+        result = judge.resolve(by_year.get(year, []))
+        if result is not None and result.decisive and result.decisive[0].value is not None:
+            obs = result.decisive[0]
+            assert obs.value is not None
+            figures[year] = obs.value * judge.factor(obs)
+    return project(figures, target.goal, target.by, target.unit, lambda value: judge._meets(value, open_low=True))
 
 
 def evaluate(dataset: Dataset, only: Collection[str] | None = None) -> tuple[Verdict, ...]:

@@ -182,6 +182,7 @@ _FIELDS: dict[str, set[str]] = {
         "excerpt",
         "derived",
         "note",
+        "headline",
     },
     "observations": {
         "id",
@@ -265,6 +266,7 @@ def _target(record: _Record) -> Target | None:
         "tolerance": record.get("tolerance", _number, required=comparator is Comparator.ABOUT),
         "derived": record.get("derived", _text, required=False),
         "note": record.get("note", _text, required=False),
+        "headline": record.get("headline", _flag, required=False) or False,
     }
     given = record.node.value
     if ("year" in given) == ("by" in given):

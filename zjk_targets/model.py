@@ -157,6 +157,8 @@ class Target:
     tolerance: Decimal | None = None
     derived: str | None = None
     note: str | None = None
+    headline: bool = False
+    """An item of its report's headline targets paragraph (主要预期目标)."""
     where: Where = field(default=Where("", 0), compare=False)
 
     @property

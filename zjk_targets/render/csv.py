@@ -8,7 +8,7 @@ import re
 
 from .. import fmt
 from ..evaluate import Verdict
-from ..model import Dataset
+from ..model import Dataset, PartialDate
 
 COLUMNS = (
     "id",
@@ -39,7 +39,7 @@ def neutralise(cell: str) -> str:
     return cell
 
 
-def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en") -> str:
+def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en", as_of: PartialDate | None = None) -> str:
     buffer = io.StringIO()
     # RFC 4180 line ends; with "\n" alone, a field holding a bare "\r" would go unquoted.
     writer = csv.writer(buffer, lineterminator="\r\n")

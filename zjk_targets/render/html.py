@@ -7,9 +7,11 @@ from html import escape
 
 from .. import fmt, labels
 from ..evaluate import Verdict, summarise
-from ..model import Dataset, Status
-from . import chart
-from .markdown import WORDS
+from ..model import Dataset, PartialDate, Status
+from ..record import track_record
+from ..timeline import end_of
+from . import chart, record
+from .markdown import WORDS, headline
 from .text import one_line, outcome, visible
 
 _STYLE = """
@@ -92,9 +94,41 @@ def _row(dataset: Dataset, verdict: Verdict, lang: str) -> str:
     )
 
 
-def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en") -> str:
+def _record(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str) -> str:
+    """The track record as a table: measures by years, each cell coloured by its status."""
+    matrix = track_record(dataset, verdicts)
+    if len(matrix.years) < 2:
+        return ""
+    words = record.WORDS[lang]
+    head = "".join(f"<th>{escape(text)}</th>" for text in (words["measure"], *map(str, matrix.years), words["share"]))
+    rows = []
+    for metric in matrix.metrics:
+        cells = [f"<th>{escape(record.row_label(matrix, metric.id, lang))}</th>"]
+        for year in matrix.years:
+            verdict = matrix.cell(metric.id, year)
+            if verdict is None:
+                cells.append("<td></td>")
+                continue
+            mark = f"{record.MARK[verdict.status]} {labels.status(verdict.status, lang)}"
+            cells.append(
+                f'<td class="{verdict.status.value}" title="{escape(verdict.target.id)}">'
+                f"{escape(record.cell_words(verdict))}<br>{escape(mark)}</td>"
+            )
+        cells.append(f"<td>{escape(record.share_words(matrix.by_metric(metric.id)))}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    footer = "".join(f"<td>{escape(record.share_words(matrix.by_year(year)))}</td>" for year in matrix.years)
+    return (
+        f"<h2>{escape(WORDS[lang]['record'])}</h2><p>{escape(record.answer(matrix, lang))}</p>"
+        f'<div class="record"><table id="record"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
+        f"<tfoot><tr><th>{escape(words['share_row'])}</th>{footer}<td></td></tr></tfoot></table></div>"
+        f"<p>{escape(words['legend'])}</p>"
+    )
+
+
+def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en", as_of: PartialDate | None = None) -> str:
     words = WORDS[lang]
     counts = summarise(verdicts)
+    dated = f"<p>{escape(words['as_of'].format(date=end_of(as_of)))}</p>" if as_of is not None else ""
     columns = ("ID", *words["columns"][:1], "Category" if lang == "en" else "类别", *words["columns"][1:])
     header = "".join(f"<th>{escape(name)}</th>" for name in columns)
     options = "".join(f'<option value="{s.value}">{escape(labels.status(s, lang))}</option>' for s in Status)
@@ -113,8 +147,9 @@ def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en") ->
 <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>{escape(words["title"])}</title><style>{_STYLE}</style></head><body>
 <h1>{escape(words["title"])}</h1>
-<p id="headline">{escape(words["headline"].format(**counts))}</p>
-<p class="counts">{counts_html}</p>
+<p id="headline">{escape(headline(dataset, verdicts, lang))}</p>
+<p class="counts">{counts_html}</p>{dated}
+{_record(dataset, verdicts, lang)}
 <h2>{escape(words["five_year"])}</h2>
 <div class="gallery">{gallery}</div>
 <h2>Targets</h2>

@@ -7,7 +7,10 @@ from decimal import Decimal
 from typing import Any
 
 from ..evaluate import Evidence, Verdict, summarise
-from ..model import Dataset, Observation, Source
+from ..model import Dataset, Observation, PartialDate, Source
+from ..projection import Projection
+from ..record import report_counts
+from ..timeline import end_of
 
 SCHEMA_VERSION = 1
 
@@ -81,18 +84,51 @@ def _target(verdict: Verdict) -> dict[str, Any]:
         "reason": verdict.reason,
         "caveats": list(verdict.caveats),
         "evidence": [_evidence(item) for item in verdict.evidence],
+        "projection": _projection(verdict.projection),
     }
 
 
-def to_data(dataset: Dataset, verdicts: tuple[Verdict, ...]) -> dict[str, Any]:
+def _projection(projection: Projection | None) -> dict[str, Any] | None:
+    if projection is None:
+        return None
+    return {
+        "on_track": projection.on_track,
+        "first": {"year": projection.first_year, "value": _number(projection.first)},
+        "latest": {"year": projection.latest_year, "value": _number(projection.latest)},
+        "deadline": projection.deadline,
+        "required_per_year": _number(projection.required),
+        "observed_per_year": _number(projection.observed),
+        "projected": _number(projection.projected),
+        "unit": projection.unit,
+        "note": "a projection from the figures of the window, not a verdict",
+    }
+
+
+def _reports(dataset: Dataset, verdicts: tuple[Verdict, ...]) -> list[dict[str, Any]]:
+    """Per report year, the counts of the targets it set: enough to plot the share met per year."""
+    return [
+        {
+            "year": year,
+            "counts": {key: value for key, value in counts.items() if not key.startswith("headline_")},
+            "headline": {
+                key.removeprefix("headline_"): value for key, value in counts.items() if key.startswith("headline_")
+            },
+        }
+        for year, counts in report_counts(dataset, verdicts).items()
+    ]
+
+
+def to_data(dataset: Dataset, verdicts: tuple[Verdict, ...], as_of: PartialDate | None = None) -> dict[str, Any]:
     """The export as plain data; :func:`render` writes exactly this."""
     return {
         "schema_version": SCHEMA_VERSION,
+        "as_of": str(end_of(as_of)) if as_of is not None else None,
         "summary": summarise(verdicts),
+        "reports": _reports(dataset, verdicts),
         "sources": [_source(dataset.sources[key]) for key in sorted(dataset.sources)],
         "targets": [_target(verdict) for verdict in verdicts],
     }
 
 
-def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en") -> str:
-    return json.dumps(to_data(dataset, verdicts), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en", as_of: PartialDate | None = None) -> str:
+    return json.dumps(to_data(dataset, verdicts, as_of), ensure_ascii=False, indent=2, allow_nan=False) + "\n"

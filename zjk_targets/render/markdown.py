@@ -6,13 +6,18 @@ from collections import defaultdict
 
 from .. import fmt, labels
 from ..evaluate import Verdict, summarise
-from ..model import Dataset, Source
+from ..model import Dataset, PartialDate, Source
+from ..record import track_record
+from ..timeline import end_of, set_by_report
+from . import record
 from .text import one_line, outcome
 
 WORDS = {
     "en": {
         "title": "Zhangjiakou's 2017 targets: did they do what they said?",
-        "headline": "Of {total} targets set in 2017: {met} met, {missed} missed, {unknown} unknown.",
+        "headline": "Of {total} targets set in {reports}: {met} met, {missed} missed, {unknown} unknown.",
+        "as_of": "As of {date}: judged with what was published by then.",
+        "record": "Track record",
         "five_year": "Five-year goals",
         "columns": ("Target", "Goal", "Outcome", "Status", "Reason"),
         "sources": "Sources",
@@ -31,7 +36,9 @@ WORDS = {
     },
     "zh": {
         "title": "张家口市2017年目标：说到做到了吗？",
-        "headline": "2017年设定的{total}项目标：达成{met}项，未达成{missed}项，未知{unknown}项。",
+        "headline": "{reports}年设定的{total}项目标：达成{met}项，未达成{missed}项，未知{unknown}项。",
+        "as_of": "截至{date}：只依据此前发布的资料判定。",
+        "record": "历年主要预期目标",
         "five_year": "五年目标",
         "columns": ("目标", "目标值", "实际", "结论", "依据"),
         "sources": "来源",
@@ -78,10 +85,21 @@ def _source_line(number: int, source: Source, lang: str) -> str:
     return f"{number}. **{source.id}**: {text} {where}"
 
 
-def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en") -> str:
+def headline(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str) -> str:
+    """The answer in one sentence: how many targets the reports set, and how many were met."""
+    years = sorted({set_by_report(dataset, verdict.target) for verdict in verdicts})
+    reports = "–".join(str(year) for year in dict.fromkeys([years[0], years[-1]])) if years else "—"
+    return WORDS[lang]["headline"].format(reports=reports, **summarise(verdicts))
+
+
+def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en", as_of: PartialDate | None = None) -> str:
     words = WORDS[lang]
-    counts = summarise(verdicts)
-    lines = [f"# {words['title']}", "", words["headline"].format(**counts), ""]
+    lines = [f"# {words['title']}", "", headline(dataset, verdicts, lang), ""]
+    if as_of is not None:
+        lines += [words["as_of"].format(date=end_of(as_of)), ""]
+    matrix = track_record(dataset, verdicts)
+    if len(matrix.years) > 1:
+        lines += [f"## {words['record']}", "", *record.markdown(matrix, lang), ""]
     five_year = [verdict for verdict in verdicts if verdict.target.by is not None]
     if five_year:
         lines += [f"## {words['five_year']}", "", *_table(five_year, lang), ""]
