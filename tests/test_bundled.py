@@ -29,8 +29,13 @@ def verdicts():
         ("poverty-eliminated-by-2020", Status.MET, "2020: done"),
         # Two sources disagree about 2017 afforestation.
         ("afforestation-2017", Status.UNKNOWN, "conflicting evidence"),
-        # No figure for 2017 in any source: a later year never stands in.
-        ("forest-coverage-2017", Status.UNKNOWN, "no 2017 figure"),
+        # 39 % at the end of 2016 and 39 % in 2018 bound 2017 (a stock read at two dates, the rule
+        # of renewable-capacity-added-2017): at most 39.5 %, wholly below 42 %.
+        ("forest-coverage-2017", Status.MISSED, "2017: 38.5–39.5 % misses ≥ 42 %"),
+        # The track record: the 2021 report reviews 2020, the 2024 report 2023.
+        ("gdp-growth-2020", Status.MISSED, "2020: 3.6 % < 6.5 %"),
+        ("trade-growth-2020", Status.MET, "2020: 22.1 % ≥ 5 %"),
+        ("budget-revenue-growth-2023", Status.MET, "2023: 7.7 % ≥ 6 %"),
     ],
 )
 def test_pinned_verdict(verdicts, target_id, status, reason) -> None:

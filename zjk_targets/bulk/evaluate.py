@@ -532,8 +532,28 @@ def evaluate_tables(tables: Tables) -> Verdicts:
         else:
             problem = "the figure's range straddles the goal" if k == STRADDLES else "conflicting evidence"
             reason[t] = f"{problem}: " + " vs ".join(words.cite(t, int(p)) for p in cited_all[start[t] : stop[t]])
+    # A deadline goal without a figure may be projected: that rule runs per target, on those few.
+    projected = np.flatnonzero((kind == NO_FIGURE) & targets.is_by)
+    if len(projected):
+        reason[projected] = _per_target_reasons(tables, projected)
     text_status = STATUS_TEXT[np.where(status == UNDECIDED, 2, status)]
     return Verdicts(status=text_status, reason=reason, actual=actual, actual_year=actual_year, decides=kind == DECIDED)
+
+
+def _per_target_reasons(tables: Tables, rows: np.ndarray) -> list[str]:
+    """The reasons the per-target engine gives the targets at ``rows``, with their metrics' figures."""
+    from dataclasses import replace
+
+    from ..evaluate import evaluate
+    from .dataset import build_dataset
+
+    chosen = tables.targets.iloc[rows]
+    metrics = set(chosen["metric"])
+    subset = replace(
+        tables, targets=chosen, observations=tables.observations[tables.observations["metric"].isin(metrics)]
+    )
+    verdicts = {verdict.target.id: verdict.reason for verdict in evaluate(build_dataset(subset))}
+    return [verdicts[target_id] for target_id in chosen["id"]]
 
 
 class _Words:

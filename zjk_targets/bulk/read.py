@@ -68,6 +68,7 @@ TARGET_COLUMNS = (
     "tolerance",
     "derived",
     "note",
+    "headline",
     "path",
     "line",
 )
@@ -90,7 +91,7 @@ OBSERVATION_COLUMNS = (
     "path",
     "line",
 )
-_NUMERIC = {"year", "month", "day", "by", "done", "estimated", "line"}
+_NUMERIC = {"year", "month", "day", "by", "done", "estimated", "headline", "line"}
 TABLE_COLUMNS = {
     "source": SOURCE_COLUMNS,
     "metric": METRIC_COLUMNS,
@@ -506,6 +507,7 @@ def _targets(rows: _Rows) -> tuple[pd.DataFrame, np.ndarray]:
     tolerance, ok_tolerance = rows.get("tolerance", _number, is_about, "")
     derived, _ = rows.get("derived", _text, False, "")
     note, _ = rows.get("note", _text, False, "")
+    headline, _ = rows.get("headline", _flag, False)
 
     rows.report(
         rows.given("year") == rows.given("by"),
@@ -541,6 +543,7 @@ def _targets(rows: _Rows) -> tuple[pd.DataFrame, np.ndarray]:
             "tolerance": tolerance[keep],
             "derived": derived[keep],
             "note": note[keep],
+            "headline": (headline == True)[keep],  # noqa: E712 - an object array of True/False/None
         }
     )
     return frame, built
@@ -917,6 +920,7 @@ def _target_row(item: Target) -> tuple[Any, ...]:
         _number_text(item.tolerance),
         item.derived or "",
         item.note or "",
+        item.headline,
     )
 
 

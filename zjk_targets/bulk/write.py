@@ -33,6 +33,7 @@ CSV_COLUMNS = (
     "derived",
     "proxy",
     "year_basis",
+    "headline",
     "title",
     "publisher",
     "published",
@@ -102,6 +103,7 @@ def dataset_csv(dataset: Dataset) -> str:
                 "excerpt": target.excerpt,
                 "derived": _text(target.derived),
                 "note": _text(target.note),
+                "headline": "true" if target.headline else "",
             }
         )
     for obs in dataset.observations:
