@@ -14,16 +14,15 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from . import __version__, bulk
+from . import __version__, engine
 from .bundled import bundled_paths
 from .errors import DataError
-from .evaluate import Verdict, evaluate
-from .load import DEFAULT_MAX_BYTES, load_dataset
 from .model import Dataset, Status
-from .render import ExportFormat
+from .render import ExportFormat, exporter
 from .render.chart import ChartFormat
 from .render.check import CheckFormat
 from .render.text import one_line, visible
+from .rules.verdicts import Verdict, evaluate
 
 EXIT_MET, EXIT_MISSED, EXIT_ERROR, EXIT_UNKNOWN = 0, 1, 2, 3
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
@@ -65,10 +64,11 @@ def _err(message: str) -> None:
     sys.stderr.flush()
 
 
-def _max_bytes() -> int:
+def _max_bytes() -> int | None:
+    """The size limit the user set for every input, or None for the rule book's per-format limits."""
     raw = os.environ.get(MAX_INPUT_ENV)
     if not raw:
-        return DEFAULT_MAX_BYTES
+        return None
     try:
         megabytes = float(raw)
     except ValueError:
@@ -78,14 +78,16 @@ def _max_bytes() -> int:
     return int(megabytes * 1_000_000)
 
 
-def _load(targets: Path | None, actuals: Path | None) -> Dataset:
+def _paths(targets: Path | None, actuals: Path | None) -> list[Path]:
     if targets is None or actuals is None:
         default_targets, default_actuals = bundled_paths()
         targets = targets or default_targets
         actuals = actuals or default_actuals
-    if bulk.is_csv(targets) or bulk.is_csv(actuals):
-        return bulk.to_dataset([targets, actuals], max_bytes=_max_bytes())
-    return load_dataset([targets, actuals], max_bytes=_max_bytes())
+    return [targets, actuals]
+
+
+def _load(targets: Path | None, actuals: Path | None) -> Dataset:
+    return engine.load(_paths(targets, actuals), _max_bytes())
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -321,18 +323,13 @@ def export(
     lang: LangOption = Lang.en,
 ) -> None:
     """Every verdict as markdown (default), JSON or CSV."""
-    import importlib
-
-    both_csv = targets is not None and actuals is not None and bulk.is_csv(targets) and bulk.is_csv(actuals)
-    if format is ExportFormat.CSV and both_csv and not os.environ.get("GITHUB_STEP_SUMMARY"):
-        # National scale: judged column by column, never one Python object per row.
-        assert targets is not None and actuals is not None
-        _write(bulk.export_csv(targets, actuals, _max_bytes(), lang.value), output)
+    if format is ExportFormat.CSV and not os.environ.get("GITHUB_STEP_SUMMARY"):
+        # Without objects for the step summary, CSV input is judged column by column.
+        _write(engine.export_csv(_paths(targets, actuals), _max_bytes(), lang.value), output)
         return
-    renderer = importlib.import_module(f".render.{format.value}", __package__)
     dataset = _load(targets, actuals)
     verdicts = evaluate(dataset)
-    _write(renderer.render(dataset, verdicts, lang.value), output)
+    _write(exporter(format)(dataset, verdicts, lang.value), output)
     if os.environ.get("GITHUB_STEP_SUMMARY"):
         from .render import markdown
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import base64
 from html import escape
 
-from .. import fmt, labels
-from ..evaluate import Verdict, summarise
+from .. import labels
 from ..model import Dataset, Status
+from ..rules import wording as fmt
+from ..rules.verdicts import Verdict, summarise
 from . import chart
 from .markdown import WORDS
 from .text import one_line, outcome, visible

@@ -6,8 +6,8 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from ..evaluate import Evidence, Verdict, summarise
 from ..model import Dataset, Observation, Source
+from ..rules.verdicts import Evidence, Verdict, summarise
 
 SCHEMA_VERSION = 1
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .. import fmt, labels
-from ..evaluate import Verdict, summarise
+from .. import labels
 from ..model import Dataset, Source
+from ..rules import wording as fmt
+from ..rules.verdicts import Verdict, summarise
 from .text import one_line, outcome
 
 WORDS = {

@@ -30,9 +30,9 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .. import fmt
 from ..model import Comparator, PartialDate, Trust
-from ..units import conversion_factor, split_unit
+from ..rules import wording as fmt
+from ..rules.units import conversion_factor, split_unit
 from .read import Tables
 
 MET, MISSED, UNDECIDED = 1, 0, -1

@@ -67,6 +67,7 @@ def build_dataset(tables: Tables) -> Dataset:
             tolerance=_decimal(row.tolerance),
             derived=row.derived or None,
             note=row.note or None,
+            headline=bool(row.headline),
             where=Where(row.path, int(row.line)),
         )
         for row in tables.targets.itertuples(index=False)
