@@ -15,7 +15,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from . import __version__, engine
-from .bundled import bundled_paths
+from .bundled import ACTUALS_NAME, TARGETS_NAME, bundled_paths
 from .errors import DataError
 from .model import Dataset, Status
 from .render import ExportFormat, exporter
@@ -56,6 +56,10 @@ ActualsOption = Annotated[
     Path | None,
     typer.Option("--actuals", envvar="ZJK_ACTUALS_FILE", help="Actuals file [default: the bundled data]."),
 ]
+DataOption = Annotated[
+    Path | None,
+    typer.Option("--data", help="Folder holding targets.yaml and actuals.yaml (e.g. written by `extract`)."),
+]
 LangOption = Annotated[Lang, typer.Option("--lang", help="Language of target names and labels.")]
 
 
@@ -78,16 +82,19 @@ def _max_bytes() -> int | None:
     return int(megabytes * 1_000_000)
 
 
-def _paths(targets: Path | None, actuals: Path | None) -> list[Path]:
-    if targets is None or actuals is None:
-        default_targets, default_actuals = bundled_paths()
-        targets = targets or default_targets
-        actuals = actuals or default_actuals
-    return [targets, actuals]
+def _paths(targets: Path | None, actuals: Path | None, data: Path | None = None) -> list[Path]:
+    """The files the user names, and only those: the bundled data only when none is named."""
+    if data is not None:
+        if targets is not None or actuals is not None:
+            raise UserError("give --data DIR or --targets/--actuals, not both")
+        return [data / TARGETS_NAME, data / ACTUALS_NAME]
+    if targets is None and actuals is None:
+        return list(bundled_paths())
+    return [path for path in (targets, actuals) if path is not None]
 
 
-def _load(targets: Path | None, actuals: Path | None) -> Dataset:
-    return engine.load(_paths(targets, actuals), _max_bytes())
+def _load(targets: Path | None, actuals: Path | None, data: Path | None = None) -> Dataset:
+    return engine.load(_paths(targets, actuals, data), _max_bytes())
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -213,6 +220,7 @@ def _write_atomically(path: Path, content: str | bytes) -> None:
 def report(
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
+    data: DataOption = None,
     status: Annotated[
         list[Status] | None, typer.Option("--status", help="Only targets with this status (repeatable).")
     ] = None,
@@ -222,7 +230,7 @@ def report(
     lang: LangOption = Lang.en,
 ) -> None:
     """Tables of every target: goal, actual, status and the reason."""
-    dataset = _load(targets, actuals)
+    dataset = _load(targets, actuals, data)
     verdicts = evaluate(dataset)
     if category:
         known = {verdict.target.category for verdict in verdicts}
@@ -246,12 +254,13 @@ def show(
     target_id: Annotated[str, typer.Argument(metavar="ID", help="The target's id.")],
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
+    data: DataOption = None,
     lang: LangOption = Lang.en,
 ) -> None:
     """Everything about one target: its words, goal, every observation, and the verdict."""
     from .render import show as show_render
 
-    dataset = _load(targets, actuals)
+    dataset = _load(targets, actuals, data)
     (verdict,) = _select(dataset, [target_id])
     _write(show_render.render(dataset, verdict, lang.value), None)
 
@@ -288,6 +297,7 @@ def check(
     all_targets: Annotated[bool, typer.Option("--all", help="Check every target.")] = False,
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
+    data: DataOption = None,
     allow_unknown: Annotated[bool, typer.Option("--allow-unknown", help="Exit 0 when the verdict is unknown.")] = False,
     output_format: Annotated[
         CheckFormat, typer.Option("--format", help="text, GitHub Actions annotations, or JSON.")
@@ -298,7 +308,7 @@ def check(
 
     if not target_ids and not all_targets:
         raise UserError("name at least one target ID, or use --all")
-    dataset = _load(targets, actuals)
+    dataset = _load(targets, actuals, data)
     verdicts = evaluate(dataset) if all_targets else _select(dataset, target_ids or [])
     code = _exit_code(verdicts, allow_unknown)
     if output_format is CheckFormat.GITHUB:
@@ -320,14 +330,15 @@ def export(
     ] = None,
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
+    data: DataOption = None,
     lang: LangOption = Lang.en,
 ) -> None:
     """Every verdict as markdown (default), JSON or CSV."""
     if format is ExportFormat.CSV and not os.environ.get("GITHUB_STEP_SUMMARY"):
         # Without objects for the step summary, CSV input is judged column by column.
-        _write(engine.export_csv(_paths(targets, actuals), _max_bytes(), lang.value), output)
+        _write(engine.export_csv(_paths(targets, actuals, data), _max_bytes(), lang.value), output)
         return
-    dataset = _load(targets, actuals)
+    dataset = _load(targets, actuals, data)
     verdicts = evaluate(dataset)
     _write(exporter(format)(dataset, verdicts, lang.value), output)
     if os.environ.get("GITHUB_STEP_SUMMARY"):
@@ -351,6 +362,7 @@ def chart(
     ] = None,
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
+    data: DataOption = None,
     lang: LangOption = Lang.en,
 ) -> None:
     """Chart a target's measure over the years against its goal (PNG or SVG)."""
@@ -365,7 +377,7 @@ def chart(
             "zjk-targets: no CJK font is installed, so Chinese would show as empty boxes: the chart "
             "uses English labels (on Debian: apt-get install fonts-noto-cjk)"
         )
-    dataset = _load(targets, actuals)
+    dataset = _load(targets, actuals, data)
     if all_targets:
         if not output.is_dir():
             raise UserError(f"--output {output}: with --all this must be an existing folder")
@@ -388,13 +400,14 @@ def chart(
 def validate(
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
+    data: DataOption = None,
     sources: Annotated[
         Path | None,
         typer.Option("--sources", help="Also check that every excerpt appears in its source file under this folder."),
     ] = None,
 ) -> None:
     """Check the data; list every problem as file:line: message (exit 0 or 2)."""
-    dataset = _load(targets, actuals)
+    dataset = _load(targets, actuals, data)
     summary = (
         f"ok: {len(dataset.targets)} targets, {len(dataset.observations)} observations, "
         f"{len(dataset.metrics)} metrics, {len(dataset.sources)} sources"
@@ -409,6 +422,46 @@ def validate(
             raise DataError(problems)
         summary += f"; {found} excerpts found in their source files under {sources}"
     _write(summary + "\n", None)
+
+
+@app.command()
+@guarded
+def extract(
+    reports: Annotated[
+        list[Path], typer.Argument(metavar="REPORT...", help="Work reports of one city (Markdown or text).")
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder for targets.yaml and actuals.yaml (created if missing).")
+    ],
+    city: Annotated[str | None, typer.Option("--city", help="The city, when the text does not name it.")] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="The targets' year, when neither the text nor the file name gives it.")
+    ] = None,
+) -> None:
+    """Draft a dataset from a city's government work reports: targets and the outcomes they review."""
+    from .extract import MAX_REPORT_BYTES, draft
+    from .inputs import read_input
+
+    files, unread = [], []
+    for path in reports:
+        data, problems = read_input(str(path), _max_bytes() or MAX_REPORT_BYTES)
+        if data is None:
+            unread.append((str(path), problems[0].message))
+        else:
+            files.append((str(path), data))
+    result = draft(files, city=city, year=year)
+    if result.targets_yaml is not None and result.actuals_yaml is not None:
+        if output.exists() and not output.is_dir():
+            raise UserError(f"--output {output}: not a folder")
+        output.mkdir(parents=True, exist_ok=True)
+        _write_atomically(output / TARGETS_NAME, result.targets_yaml)
+        _write_atomically(output / ACTUALS_NAME, result.actuals_yaml)
+        _write("".join(line + "\n" for line in result.summary), None)
+        _write(f"wrote {output / TARGETS_NAME} and {output / ACTUALS_NAME}\n", None)
+    for name, reason in sorted(unread + result.problems):
+        _err(f"zjk-targets: {visible(name)}: {reason}")
+    if unread or result.problems:
+        raise typer.Exit(EXIT_ERROR)
 
 
 def main() -> None:
