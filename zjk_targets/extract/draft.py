@@ -16,7 +16,16 @@ from .items import Item
 from .report import Report, ReportError, read_report
 
 _SYMBOL = {">=": "≥", ">": ">", "<=": "≤", "about": "≈"}
-_ASCII_UNIT = {"吨": "t", "斤": "jin", "人": "persons", "元": "yuan", "天": "days", "亩": "mu", "%": "pct", "‰": "permille"}
+_ASCII_UNIT = {
+    "吨": "t",
+    "斤": "jin",
+    "人": "persons",
+    "元": "yuan",
+    "天": "days",
+    "亩": "mu",
+    "%": "pct",
+    "‰": "permille",
+}
 RATE_TOLERANCE = Decimal("0.5")  # points, for 左右 on a rate (the project's rule)
 AMOUNT_TOLERANCE = Decimal("0.02")  # share of the goal, for 左右 on an amount
 
@@ -86,9 +95,7 @@ def _words(report: Report, item: Item) -> str:
     return report.words(item).strip()
 
 
-def draft(
-    files: list[tuple[str, bytes]], *, city: str | None = None, year: int | None = None
-) -> Draft:
+def draft(files: list[tuple[str, bytes]], *, city: str | None = None, year: int | None = None) -> Draft:
     """Read each (name, bytes) report; build the data files from those that can be read."""
     result = Draft()
     reports: list[tuple[str, Report]] = []
@@ -196,9 +203,7 @@ def draft(
         f"# {result.city}: targets of the government work reports, drafted by zjk-targets extract from\n"
         f"# {', '.join(name for name, _ in reports)}. Check each entry against its excerpt before relying on it.\n"
     )
-    result.targets_yaml = header + _sections(
-        [("sources", sources), ("metrics", metric_entries), ("targets", targets)]
-    )
+    result.targets_yaml = header + _sections([("sources", sources), ("metrics", metric_entries), ("targets", targets)])
     result.actuals_yaml = header.replace("targets of", "outcomes reviewed in") + _sections(
         [("observations", observations)]
     )

@@ -13,25 +13,27 @@ from decimal import Decimal
 from .lexicon import BY_ID, Measure, lookup
 
 UNIT = (
-    r"个百分点|百分点|万亿元|亿元|万元/人|万元|元|万人次|万人|人|万吨|吨|亿斤|万斤|斤|万亩|亩|天"
+    r"个百分点|百分点|万亿元|亿美元|万美元|亿元|万元/人|万元|元|万人次|万人|人|万吨|吨|亿斤|万斤|斤|万亩|亩|天"
     r"|微克/立方米|μg/m3|μg/m³|ug/m3|%|‰"
 )
 NUMBER = r"(?<![\d.A-Za-z])\d+(?:\.\d+)?"
-FIGURE = re.compile(
-    rf"(?P<a>{NUMBER})\s*(?P<ua>{UNIT})?(?:\s*(?:[-—–~～]+|至|到)\s*(?P<b>{NUMBER})\s*(?P<ub>{UNIT}))?"
-)
+FIGURE = re.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>{UNIT})?(?:\s*(?:[-—–~～]+|至|到)\s*(?P<b>{NUMBER})\s*(?P<ub>{UNIT}))?")
 _UNIT_NAMES = {"百分点": "个百分点", "微克/立方米": "μg/m³", "μg/m3": "μg/m³", "ug/m3": "μg/m³"}
 
 # Where a subject ends: the first verb (or qualifier) before its figure. 增长率 and 人均 are words
 # of a measure, not a verb and a qualifier.
 VERB = re.compile(
-    r"预计|同比|比上年|较上年|分别|(?<![人平])均|增长(?!率)|增速|增幅|涨幅|上涨|下降|降低|降幅|减少|回落|提高|提升"
+    r"预计|可比|同比|比上年|较上年|分别|(?<![人平])均|增长(?!率)|增速|增幅|涨幅|上涨|下降|降低|降幅|减少|回落|提高|提升"
     r"|达到|达|控制在|保持在|稳定在|保持|稳定|突破|超过|不低于|不少于|不高于|不超过|低于|高于|完成|实现|为|可达|力争"
     r"|有望"
 )
-_LEAD = re.compile(r"(?:[\s*#—\-]|其中|预计|全年|今年|力争|确保|实现|完成|努力|争取|并|和|及|同时|另外|此外)+")
+_LEAD = re.compile(
+    r"(?:[\s*#—\-]|其中|预计|可比|同比|比上年|全市|我市|全州|全盟|全年|今年|力争|确保|实现|完成|努力|争取|并|和|及|同时|另外|此外)+"
+)
 _SEP = re.compile(r"[、和及与]")
-_RELATIVE = re.compile(r"高于全[省国区]|低于全[省国区]|全[省国区](?:平均)?(?:增速|水平)|与.{0,12}同步|快于|慢于|省下达|省定")
+_RELATIVE = re.compile(
+    r"高于全[省国区]|低于全[省国区]|全[省国区](?:平均)?(?:增速|水平)|与.{0,12}同步|快于|慢于|省下达|省定"
+)
 _FIVE_YEAR = re.compile(r"年均|两年平均|三年平均|五年|累计")
 _FALL = re.compile(r"(?:下降|降低|减少|回落)(?![到至])\s*$")
 _CLAUSE_END = re.compile(r"[,;。!?]")
@@ -63,10 +65,32 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if text[at] == "," and text[at - 1 : at].isdigit() and re.match(r"\d{3}(?!\d)", text[at + 1 : at + 5]):
             continue
         if at > begin:
-            spans.append((begin, at))
+            spans.extend(_enumeration(text, begin, at))
         begin = at + 1
     if end > begin:
-        spans.append((begin, end))
+        spans.extend(_enumeration(text, begin, end))
+    return spans
+
+
+_HAS_FIGURE = re.compile(rf"\d\s*(?:{UNIT})")
+
+
+def _enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A clause split at each 、 that follows a figure: 固定资产投资增长8.5%、地方财政收入增长2.2%.
+    Not in a 分别/均 list, where 、 separates the figures of one item."""
+    if "、" not in text[start:end] or re.search(r"分别|(?<![人平])均", text[start:end]):
+        return [(start, end)]
+    spans, begin = [], start
+    for at in range(start, end):
+        following = re.match(r"[^\d]*", text[at + 1 : end]).group(0)
+        if (
+            text[at] == "、"
+            and _HAS_FIGURE.search(text, begin, at)
+            and len(re.findall(r"[\u4e00-\u9fff]", following)) >= 2
+        ):
+            spans.append((begin, at))
+            begin = at + 1
+    spans.append((begin, end))
     return spans
 
 
@@ -111,7 +135,19 @@ def _direction(measure: Measure | None, pre: str, post: str) -> str:
     return "higher"
 
 
-_MODIFIERS = ("城镇常住", "农村常住", "城镇", "农村", "城市", "农民", "全口径", "地方级", "地方", "户籍人口", "常住人口")
+_MODIFIERS = (
+    "城镇常住",
+    "农村常住",
+    "城镇",
+    "农村",
+    "城市",
+    "农民",
+    "全口径",
+    "地方级",
+    "地方",
+    "户籍人口",
+    "常住人口",
+)
 
 
 def _expand(subject: str, count: int) -> list[str]:
@@ -127,8 +163,10 @@ def _expand(subject: str, count: int) -> list[str]:
     for part in parts[:-1]:
         if lookup(part) is not None or not cut or len(part) > 4:
             full.append(part)
-        else:
-            full.append(part + last[cut:])  # a modifier alone (城镇, 全口径) takes the last part's head noun
+            continue
+        head = last[cut:]  # a modifier alone (城镇, 全口径) takes the last part's head noun
+        overlap = next((n for n in range(min(len(part), len(head)), 0, -1) if head.startswith(part[-n:])), 0)
+        full.append(part + head[overlap:])
     return [*full, last]
 
 
@@ -175,10 +213,19 @@ def _figures(text: str, start: int, end: int) -> list[Figure]:
         if match["b"] and not match["ub"]:  # "3至5" without a unit is not a range of this kind
             upper = None
             unit = match["ua"]
-            found.append(Figure(_decimal(match["a"]), unit and _UNIT_NAMES.get(unit, unit), match.start(),
-                                match.end("ua") if match["ua"] else match.end("a"), None))
+            found.append(
+                Figure(
+                    _decimal(match["a"]),
+                    unit and _UNIT_NAMES.get(unit, unit),
+                    match.start(),
+                    match.end("ua") if match["ua"] else match.end("a"),
+                    None,
+                )
+            )
             continue
-        found.append(Figure(_decimal(match["a"]), unit and _UNIT_NAMES.get(unit, unit), match.start(), match.end(), upper))
+        found.append(
+            Figure(_decimal(match["a"]), unit and _UNIT_NAMES.get(unit, unit), match.start(), match.end(), upper)
+        )
     return found
 
 
@@ -190,7 +237,7 @@ def parse(text: str, start: int, end: int, *, outcomes: bool = False) -> tuple[l
     """
     items: list[Item] = []
     unquantified: list[tuple[int, int]] = []
-    previous: tuple[int, int] | None = None  # subject span of the previous clause, for "同比增长12.1%"
+    previous: tuple[int, int, str] | None = None  # the previous clause's subject, for "同比增长12.1%"
     for c_start, c_end in clauses(text, start, end):
         clause = text[c_start:c_end]
         figures = [f for f in _figures(text, c_start, c_end) if f.unit or _cpi_index(text, c_start, f)]
@@ -200,15 +247,25 @@ def parse(text: str, start: int, end: int, *, outcomes: bool = False) -> tuple[l
             if subject and not outcomes:
                 unquantified.append((c_start, c_end))
             if subject:
-                previous = (s_start, s_end)
+                previous = (s_start, s_end, subject)
             continue
+        if not subject and re.match(r"[\s、]*(?:力争|争取|确保|最好)", clause):
+            continue  # 增长10%以上、力争达到15%: the aim beyond the target is not a second target
+        if subject and lookup(subject) is None:
+            # 全年服务业实现增加值579.1亿元: the measure's words run through the verb.
+            whole = _LEAD.sub("", re.sub(r"实现|完成|达到|达|为|\s", "", text[s_start : figures[0].start]))
+            whole = re.split(
+                r"预计|同比|可比|比上年|增长(?!率)|增速|下降|提高|提升|控制在|保持|稳定|突破|超过|由", whole
+            )[0]
+            if lookup(whole) is not None:
+                subject = whole
+        if outcomes and len(figures) > 1 and re.search(r"由\s*$", text[s_end : figures[0].start]):
+            figures = figures[1:]  # 由1%提升至2.3%: the level reached
+        excerpt_start = s_start
         if not subject and previous is not None:
-            s_start, s_end = previous
-            subject = _words(text[s_start:s_end])
-            excerpt_start = s_start
+            excerpt_start, _, subject = previous
         else:
-            excerpt_start = s_start
-            previous = (s_start, s_end)
+            previous = (s_start, s_end, subject)
         if not subject:
             continue
         if _RELATIVE.search(clause):
@@ -217,7 +274,11 @@ def parse(text: str, start: int, end: int, *, outcomes: bool = False) -> tuple[l
             continue
         if _FIVE_YEAR.search(clause) or (outcomes and re.search(r"比20\d\d年|较.{0,6}末", clause)):
             continue
-        several = re.search(r"分别|(?<![人平])均", text[s_end : figures[0].start]) or "分别" in subject
+        several = (
+            re.search(r"分别|(?<![人平])均", text[s_end : figures[0].start])
+            or "分别" in subject
+            or (subject.startswith("城乡") and lookup(subject) is None)
+        )
         names = _expand(subject, len(figures)) if several else [subject]
         if not several:
             figures = figures[: 1 if not outcomes else len(figures)]
@@ -273,7 +334,11 @@ def _item(
         comparator, how = _comparator(pre, post, figure.upper is not None, direction)
         if figure.upper is not None:
             how = f"range {figure.value}–{figure.upper}: kept as its lower bound"
-        if measure is not None and (comparator in (">=", ">")) != (measure.direction == "higher") and comparator != "about":
+        if (
+            measure is not None
+            and (comparator in (">=", ">")) != (measure.direction == "higher")
+            and comparator != "about"
+        ):
             return None  # the words contradict the measure: better left to a person than guessed
     if measure is None:
         verb = re.match(r"\s*(增长|下降|降低|提高|提升|达到|控制在|上涨|减少)?", pre)

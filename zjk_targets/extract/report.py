@@ -39,19 +39,23 @@ _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _TITLE = re.compile(r"^title:\s*(.+)$", re.M)
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "o": 0, "0": 0}
-_CN_DATE = re.compile(r"([〇零一二三四五六七八九Oo0]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日")
+_CN_DATE = re.compile(
+    r"([〇零一二三四五六七八九Oo0]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
+)
 _DATE_LINE = re.compile(r"人民代表大会|人大|会议")
 _CITY_IN_LINE = re.compile(r"在(.{2,24}?)(?:第?[一二三四五六七八九十]+届|第.{1,4}届)")
 _CITY_IN_TITLE = re.compile(r"^(?:\d{4}年)?(.{2,24}?)(?:人民)?政府工作报告")
 _NOT_CITY = {"自治州", "市", "州", "本市", "全市", "地区", "盟"}
-_HEADLINE = re.compile(r"(?:预期|主要|发展)目标(?:任务)?(?:建议|安排)?(?:是|为|如下)?\s*[:：]")
+_HEADLINE = re.compile(r"(?:预期|主要|发展)(?:目标|指标)(?:任务)?(?:建议|安排)?(?:是|为|如下)?\s*[:：]")
 _PLAN = re.compile(r"十[三四五]五|今后五年|未来五年|五年|2035|二〇三五|远景|年均|中长期")
 _HEADLINE_YEAR = re.compile(r"(\d{4})\s*年(?:的)?[^。:，,]{0,20}目标")
-_STOP = re.compile(r"^\s*(?:实现上述|为实现|为了实现|实现这些|围绕|这些指标|提出这样|在实际工作中|综合考虑|重点|要重点|欲得|各地各部门)")
+_STOP = re.compile(
+    r"^\s*(?:实现上述|为实现|为了实现|实现这些|围绕|这些指标|提出这样|在实际工作中|综合考虑|重点|要重点|欲得|各地各部门)"
+)
 _HEADING = re.compile(r"^[\s*#]*[一二三四五六七八九十]+\s*[、.．]")
 _PLAN_HEADING = re.compile(r"十[三四五]五|五年|规划|远景|2035|二〇三五|目标|总体要求|重点|任务|安排|思路")
 _REVIEW_HEADING = re.compile(r"回顾|过去|一年来|\d{4}年(?:政府)?工作")
-_SKIP_SENTENCE = re.compile(r"十[三四五]五|五年|年均|累计|两年平均|三年平均|目标是|预期目标|规划")
+_SKIP_SENTENCE = re.compile(r"五年|十[三四]五(?:期间|时期|以来)|年均|两年平均|三年平均|目标是:")
 
 
 def _cn_number(text: str) -> int:
@@ -218,16 +222,15 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
             sets_year, year_basis = year, f"no date in the text or file name: --year {year}"
         else:
             raise ReportError("no date in the text or the file name: give --year")
-    if said and 1949 <= int(said.group(1)) <= 2100 and int(said.group(1)) != sets_year:
-        if int(said.group(1)) in (sets_year - 1, sets_year + 1):
-            sets_year = int(said.group(1))
-            year_basis += f"; the targets paragraph names {sets_year}"
+    if said and int(said.group(1)) in (sets_year - 1, sets_year + 1):
+        sets_year = int(said.group(1))
+        year_basis += f"; the targets paragraph names {sets_year}"
     if delivered is None:
         delivered = str(sets_year)
     found_city = _city(title, head) or city
     targets, unquantified = parse(parse_text, items_start, end)
     outcomes: list[Item] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for s_start, s_end in _review_spans(parse_text, body, sentence_start):
         sentence = parse_text[s_start:s_end]
         years = {int(y) for y in re.findall(r"(20\d\d|19\d\d)\s*年", sentence)}
@@ -239,11 +242,13 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
             if item.measure is None:
                 continue
             key = item.measure.id
-            if key in seen:
-                continue
-            seen.add(key)
             before = parse_text.rfind("预计", s_start, item.end) >= 0
-            outcomes.append(_with(item, estimated=estimated and before))
+            item = _with(item, estimated=estimated and before)
+            if key not in seen:
+                seen[key] = len(outcomes)
+                outcomes.append(item)
+            elif outcomes[seen[key]].bound and not item.bound:
+                outcomes[seen[key]] = item  # 突破2000亿元，达2016.9亿元: the figure itself
     return Report(
         text=text,
         title=re.sub(r"\s+", " ", text_title(text, title)),
