@@ -46,8 +46,9 @@ _DATE_LINE = re.compile(r"人民代表大会|人大|会议")
 _CITY_IN_LINE = re.compile(r"在(.{2,24}?)(?:第?[一二三四五六七八九十]+届|第.{1,4}届)")
 _CITY_IN_TITLE = re.compile(r"^(?:\d{4}年)?(.{2,24}?)(?:人民)?政府工作报告")
 _NOT_CITY = {"自治州", "市", "州", "本市", "全市", "地区", "盟"}
-_HEADLINE = re.compile(r"(?:预期|主要|发展)(?:目标|指标)(?:任务)?(?:建议|安排)?(?:是|为|如下)?\s*[:：]")
+_HEADLINE = re.compile(r"(?:预期|主要|发展)(?:目标|指标)(?:任务)?\**(?:建议|安排)?(?:是|为|如下)?\**\s*[:：]")
 _PLAN = re.compile(r"十[三四五]五|今后五年|未来五年|五年|2035|二〇三五|远景|年均|中长期")
+_PLAN_LEAD = re.compile(r"(?:十[三四五]五|五年|2035|二〇三五|远景|中长期)[^,，;；]{0,14}$")
 _HEADLINE_YEAR = re.compile(r"(\d{4})\s*年(?:的)?[^。:，,]{0,20}目标")
 _STOP = re.compile(
     r"^\s*(?:实现上述|为实现|为了实现|实现这些|围绕|这些指标|提出这样|在实际工作中|综合考虑|重点|要重点|欲得|各地各部门)"
@@ -126,7 +127,7 @@ def _headline(parse_text: str, body: int) -> tuple[int, int, int] | None:
         line_start = parse_text.rfind("\n", 0, match.start()) + 1
         sentence_start = max(parse_text.rfind("。", line_start, match.start()) + 1, line_start)
         lead = parse_text[sentence_start : match.start()]
-        if _PLAN.search(lead):
+        if _PLAN_LEAD.search(lead):
             continue
         items_start = match.end()
         line_end = parse_text.find("\n", items_start)
