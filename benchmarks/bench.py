@@ -36,8 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 sys.path.insert(0, str(ROOT))
 
-from zjk_targets.bulk.write import CSV_COLUMNS  # noqa: E402
 from zjk_targets.bundled import bundled_paths  # noqa: E402
+from zjk_targets.rules.schema import CSV_COLUMNS  # noqa: E402
 
 # ------------------------------------------------------------------------------------------
 # A synthetic national tracker: cities, each with its measures, work reports, bulletins and press.
@@ -310,15 +310,16 @@ def _export_command(paths: dict[str, Path]) -> list[str]:
 
 
 def _same_as_reference(paths: dict[str, Path]) -> bool:
-    """On a small size: the bulk engine on CSV gives the bytes the reference gives on YAML."""
-    from zjk_targets import bulk
-    from zjk_targets.evaluate import evaluate
+    """On a small size: the columnar engine on CSV gives the bytes the per-target engine gives on YAML."""
+    from zjk_targets import columnar
     from zjk_targets.load import load_dataset
     from zjk_targets.render import csv as csv_render
+    from zjk_targets.rules.verdicts import evaluate
 
     dataset = load_dataset([paths["targets.yaml"], paths["actuals.yaml"]], max_bytes=10**10)
     expected = csv_render.render(dataset, evaluate(dataset))
-    return bulk.export_csv(paths["targets.csv"], paths["actuals.csv"], 10**10) == expected
+
+    return columnar.export_csv([paths["targets.csv"], paths["actuals.csv"]], 10**10) == expected
 
 
 @dataclass
@@ -354,7 +355,10 @@ def main() -> int:
 
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; median of {runs} runs; writing data to {DATA}")
     small = write(Size(300, 3_000), DATA)
-    print(f"check: bulk export on CSV == reference on YAML ({Size(300, 3_000).name}): {_same_as_reference(small)}")
+    print(
+        f"check: columnar export on CSV == per-target engine on YAML ({Size(300, 3_000).name}): "
+        f"{_same_as_reference(small)}"
+    )
     paths, tenth_paths = write(national, DATA), write(tenth, DATA)
 
     bundled_targets, bundled_actuals = (str(p) for p in bundled_paths())

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import dataset, metric, obs, target
 
-from zjk_targets.evaluate import Role, evaluate
 from zjk_targets.model import Comparator, Direction, Status
+from zjk_targets.rules.verdicts import Role, evaluate
 
 GE, GT, LE, LT, ABOUT, DONE = (
     Comparator.GE,

@@ -13,12 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from zjk_targets.errors import DataError
-from zjk_targets.evaluate import evaluate
 from zjk_targets.load import load_dataset
 from zjk_targets.model import Dataset, Target
 from zjk_targets.render import csv as csv_render
 from zjk_targets.render import json as json_render
 from zjk_targets.render import markdown
+from zjk_targets.rules.verdicts import evaluate
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=20))
 FIELDS = ["id", "metric", "goal", "year", "by", "comparator", "unit", "source", "excerpt", "zh", "en", "value"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 
 from conftest import ROOT, UPDATE
 
@@ -30,7 +31,10 @@ def _render_block(runner, block: str) -> str:
 def test_readme_examples_match_the_tool(runner, monkeypatch) -> None:
     monkeypatch.chdir(ROOT)
     text = README.read_text(encoding="utf-8")
-    rendered = BLOCK.sub(lambda m: "```console\n" + _render_block(runner, m.group(1)) + "```", text)
+    try:
+        rendered = BLOCK.sub(lambda m: "```console\n" + _render_block(runner, m.group(1)) + "```", text)
+    finally:
+        shutil.rmtree(ROOT / "weihai", ignore_errors=True)  # written by the `extract` example
     if UPDATE:
         README.write_text(rendered, encoding="utf-8")
     assert rendered == text

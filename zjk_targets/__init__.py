@@ -10,9 +10,9 @@ Library use::
 
 from .bundled import bundled_paths
 from .errors import DataError, Problem
-from .evaluate import Verdict, evaluate
 from .load import load_dataset
 from .model import Dataset, Status
+from .rules.verdicts import Verdict, evaluate
 
 __version__ = "1.0.0"
 

@@ -14,16 +14,16 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from . import __version__, bulk, timeline
-from .bundled import bundled_paths
+from . import __version__, engine
+from .bundled import ACTUALS_NAME, TARGETS_NAME, bundled_paths
 from .errors import DataError
-from .evaluate import Verdict, evaluate
-from .load import DEFAULT_MAX_BYTES, load_dataset
 from .model import Dataset, PartialDate, Status
-from .render import ExportFormat
+from .render import ExportFormat, exporter
 from .render.chart import ChartFormat
 from .render.check import CheckFormat
 from .render.text import one_line, visible
+from .rules import timeline
+from .rules.verdicts import Verdict, evaluate
 
 EXIT_MET, EXIT_MISSED, EXIT_ERROR, EXIT_UNKNOWN = 0, 1, 2, 3
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
@@ -57,6 +57,10 @@ ActualsOption = Annotated[
     Path | None,
     typer.Option("--actuals", envvar="ZJK_ACTUALS_FILE", help="Actuals file [default: the bundled data]."),
 ]
+DataOption = Annotated[
+    Path | None,
+    typer.Option("--data", help="Folder holding targets.yaml and actuals.yaml (e.g. written by `extract`)."),
+]
 LangOption = Annotated[Lang, typer.Option("--lang", help="Language of target names and labels.")]
 AsOfOption = Annotated[
     str | None,
@@ -80,10 +84,11 @@ def _err(message: str) -> None:
     sys.stderr.flush()
 
 
-def _max_bytes() -> int:
+def _max_bytes() -> int | None:
+    """The size limit the user set for every input, or None for the rule book's per-format limits."""
     raw = os.environ.get(MAX_INPUT_ENV)
     if not raw:
-        return DEFAULT_MAX_BYTES
+        return None
     try:
         megabytes = float(raw)
     except ValueError:
@@ -136,14 +141,19 @@ def _dated(dataset: Dataset, as_of: str | None, target_ids: list[str]) -> Datase
     return dated
 
 
-def _load(targets: Path | None, actuals: Path | None) -> Dataset:
-    if targets is None or actuals is None:
-        default_targets, default_actuals = bundled_paths()
-        targets = targets or default_targets
-        actuals = actuals or default_actuals
-    if bulk.is_csv(targets) or bulk.is_csv(actuals):
-        return bulk.to_dataset([targets, actuals], max_bytes=_max_bytes())
-    return load_dataset([targets, actuals], max_bytes=_max_bytes())
+def _paths(targets: Path | None, actuals: Path | None, data: Path | None = None) -> list[Path]:
+    """The files the user names, and only those: the bundled data only when none is named."""
+    if data is not None:
+        if targets is not None or actuals is not None:
+            raise UserError("give --data DIR or --targets/--actuals, not both")
+        return [data / TARGETS_NAME, data / ACTUALS_NAME]
+    if targets is None and actuals is None:
+        return list(bundled_paths())
+    return [path for path in (targets, actuals) if path is not None]
+
+
+def _load(targets: Path | None, actuals: Path | None, data: Path | None = None) -> Dataset:
+    return engine.load(_paths(targets, actuals, data), _max_bytes())
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -269,6 +279,7 @@ def _write_atomically(path: Path, content: str | bytes) -> None:
 def report(
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
+    data: DataOption = None,
     status: Annotated[
         list[Status] | None, typer.Option("--status", help="Only targets with this status (repeatable).")
     ] = None,
@@ -280,7 +291,7 @@ def report(
     report_year: ReportOption = None,
 ) -> None:
     """Tables of every target: goal, actual, status and the reason."""
-    dataset, verdicts = _judge(_load(targets, actuals), as_of, report_year)
+    dataset, verdicts = _judge(_load(targets, actuals, data), as_of, report_year)
     if category:
         known = {verdict.target.category for verdict in verdicts}
         unknown = sorted(set(category) - known)
@@ -302,6 +313,7 @@ def report(
 def record(
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
+    data: DataOption = None,
     first: Annotated[int | None, typer.Option("--from", metavar="YEAR", help="First target year shown.")] = None,
     last: Annotated[int | None, typer.Option("--to", metavar="YEAR", help="Last target year shown.")] = None,
     metric: Annotated[
@@ -313,10 +325,10 @@ def record(
     """The track record: each report's headline targets, measure by year, and the share met."""
     from rich.console import Console
 
-    from .record import headline_verdicts, track_record
     from .render import record as record_render
+    from .rules.record import headline_verdicts, track_record
 
-    dataset, verdicts = _judge(_load(targets, actuals), as_of)
+    dataset, verdicts = _judge(_load(targets, actuals, data), as_of)
     if metric:
         known = sorted({v.target.metric for v in headline_verdicts(dataset, verdicts)})
         unknown = [name for name in metric if name not in known]
@@ -341,13 +353,14 @@ def show(
     target_id: Annotated[str, typer.Argument(metavar="ID", help="The target's id.")],
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
+    data: DataOption = None,
     lang: LangOption = Lang.en,
     as_of: AsOfOption = None,
 ) -> None:
     """Everything about one target: its words, goal, every observation, and the verdict."""
     from .render import show as show_render
 
-    dataset = _dated(_load(targets, actuals), as_of, [target_id])
+    dataset = _dated(_load(targets, actuals, data), as_of, [target_id])
     (verdict,) = _select(dataset, [target_id])
     _write(show_render.render(dataset, verdict, lang.value), None)
 
@@ -384,6 +397,7 @@ def check(
     all_targets: Annotated[bool, typer.Option("--all", help="Check every target.")] = False,
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
+    data: DataOption = None,
     allow_unknown: Annotated[bool, typer.Option("--allow-unknown", help="Exit 0 when the verdict is unknown.")] = False,
     output_format: Annotated[
         CheckFormat, typer.Option("--format", help="text, GitHub Actions annotations, or JSON.")
@@ -399,9 +413,9 @@ def check(
     if report_year is not None and not all_targets:
         raise UserError("--report goes with --all: it chooses the targets of one report")
     if all_targets:
-        dataset, verdicts = _judge(_load(targets, actuals), as_of, report_year)
+        dataset, verdicts = _judge(_load(targets, actuals, data), as_of, report_year)
     else:
-        dataset = _dated(_load(targets, actuals), as_of, target_ids or [])
+        dataset = _dated(_load(targets, actuals, data), as_of, target_ids or [])
         verdicts = _select(dataset, target_ids or [])
     code = _exit_code(verdicts, allow_unknown)
     if output_format is CheckFormat.GITHUB:
@@ -423,23 +437,19 @@ def export(
     ] = None,
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
+    data: DataOption = None,
     lang: LangOption = Lang.en,
     as_of: AsOfOption = None,
     report_year: ReportOption = None,
 ) -> None:
     """Every verdict as markdown (default), JSON or CSV."""
-    import importlib
-
-    both_csv = targets is not None and actuals is not None and bulk.is_csv(targets) and bulk.is_csv(actuals)
     plain = as_of is None and report_year is None
-    if format is ExportFormat.CSV and both_csv and plain and not os.environ.get("GITHUB_STEP_SUMMARY"):
-        # National scale: judged column by column, never one Python object per row.
-        assert targets is not None and actuals is not None
-        _write(bulk.export_csv(targets, actuals, _max_bytes(), lang.value), output)
+    if format is ExportFormat.CSV and plain and not os.environ.get("GITHUB_STEP_SUMMARY"):
+        # Without objects for the step summary, CSV input is judged column by column.
+        _write(engine.export_csv(_paths(targets, actuals, data), _max_bytes(), lang.value), output)
         return
-    renderer = importlib.import_module(f".render.{format.value}", __package__)
-    dataset, verdicts = _judge(_load(targets, actuals), as_of, report_year)
-    _write(renderer.render(dataset, verdicts, lang.value, as_of=_as_of(as_of)), output)
+    dataset, verdicts = _judge(_load(targets, actuals, data), as_of, report_year)
+    _write(exporter(format)(dataset, verdicts, lang.value, as_of=_as_of(as_of)), output)
     if os.environ.get("GITHUB_STEP_SUMMARY"):
         from .render import markdown
 
@@ -461,6 +471,7 @@ def chart(
     ] = None,
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
+    data: DataOption = None,
     lang: LangOption = Lang.en,
     as_of: AsOfOption = None,
 ) -> None:
@@ -476,7 +487,7 @@ def chart(
             "zjk-targets: no CJK font is installed, so Chinese would show as empty boxes: the chart "
             "uses English labels (on Debian: apt-get install fonts-noto-cjk)"
         )
-    dataset = _dated(_load(targets, actuals), as_of, [target_id] if target_id else [])
+    dataset = _dated(_load(targets, actuals, data), as_of, [target_id] if target_id else [])
     if all_targets:
         if not output.is_dir():
             raise UserError(f"--output {output}: with --all this must be an existing folder")
@@ -499,13 +510,14 @@ def chart(
 def validate(
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
+    data: DataOption = None,
     sources: Annotated[
         Path | None,
         typer.Option("--sources", help="Also check that every excerpt appears in its source file under this folder."),
     ] = None,
 ) -> None:
     """Check the data; list every problem as file:line: message (exit 0 or 2)."""
-    dataset = _load(targets, actuals)
+    dataset = _load(targets, actuals, data)
     summary = (
         f"ok: {len(dataset.targets)} targets, {len(dataset.observations)} observations, "
         f"{len(dataset.metrics)} metrics, {len(dataset.sources)} sources"
@@ -520,6 +532,46 @@ def validate(
             raise DataError(problems)
         summary += f"; {found} excerpts found in their source files under {sources}"
     _write(summary + "\n", None)
+
+
+@app.command()
+@guarded
+def extract(
+    reports: Annotated[
+        list[Path], typer.Argument(metavar="REPORT...", help="Work reports of one city (Markdown or text).")
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder for targets.yaml and actuals.yaml (created if missing).")
+    ],
+    city: Annotated[str | None, typer.Option("--city", help="The city, when the text does not name it.")] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="The targets' year, when neither the text nor the file name gives it.")
+    ] = None,
+) -> None:
+    """Draft a dataset from a city's government work reports: targets and the outcomes they review."""
+    from .extract import MAX_REPORT_BYTES, draft
+    from .inputs import read_input
+
+    files, unread = [], []
+    for path in reports:
+        data, problems = read_input(str(path), _max_bytes() or MAX_REPORT_BYTES)
+        if data is None:
+            unread.append((str(path), problems[0].message))
+        else:
+            files.append((str(path), data))
+    result = draft(files, city=city, year=year)
+    if result.targets_yaml is not None and result.actuals_yaml is not None:
+        if output.exists() and not output.is_dir():
+            raise UserError(f"--output {output}: not a folder")
+        output.mkdir(parents=True, exist_ok=True)
+        _write_atomically(output / TARGETS_NAME, result.targets_yaml)
+        _write_atomically(output / ACTUALS_NAME, result.actuals_yaml)
+        _write("".join(line + "\n" for line in result.summary), None)
+        _write(f"wrote {output / TARGETS_NAME} and {output / ACTUALS_NAME}\n", None)
+    for name, reason in sorted(unread + result.problems):
+        _err(f"zjk-targets: {visible(name)}: {reason}")
+    if unread or result.problems:
+        raise typer.Exit(EXIT_ERROR)
 
 
 def main() -> None:

@@ -17,6 +17,15 @@ def normalise(text: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
+def _read_text(path: Path) -> str:
+    """A source text in UTF-8, or in GB18030 as Chinese pages are often saved (as `extract` reads them)."""
+    data = path.read_bytes().removeprefix(b"\xef\xbb\xbf")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("gb18030")
+
+
 def check_excerpts(dataset: Dataset, root: Path) -> tuple[list[Problem], int]:
     """Problems for excerpts not found under ``root``, and how many excerpts were found.
 
@@ -33,7 +42,7 @@ def check_excerpts(dataset: Dataset, root: Path) -> tuple[list[Problem], int]:
         if source.file not in texts:
             path = root / source.file
             try:
-                texts[source.file] = normalise(path.read_text(encoding="utf-8"))
+                texts[source.file] = normalise(_read_text(path))
             except (OSError, UnicodeDecodeError):
                 texts[source.file] = None
         text = texts[source.file]

@@ -55,7 +55,7 @@ _COUNTERS = set("个家所条项台处名")
 
 def unit(text: str, lang: str) -> str:
     """A unit as an English reader writes it ("万亩" → "10⁴ mu"); Chinese is kept for zh."""
-    from .units import split_unit
+    from .rules.units import split_unit
 
     if lang == "zh":
         return text

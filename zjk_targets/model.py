@@ -123,7 +123,9 @@ class Source:
     @property
     def label(self) -> str:
         """Short citation: trust, publisher and date, as shown in reasons."""
-        return f"{self.trust.value}, {self.publisher} {self.published}"
+        from .rules.wording import label
+
+        return label(self.trust.value, self.publisher, str(self.published))
 
 
 @dataclass(frozen=True)
@@ -158,7 +160,7 @@ class Target:
     derived: str | None = None
     note: str | None = None
     headline: bool = False
-    """An item of its report's headline targets paragraph (主要预期目标)."""
+    """An item of its report's headline targets paragraph."""
     where: Where = field(default=Where("", 0), compare=False)
 
     @property

@@ -3,12 +3,39 @@
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from ..model import Dataset, PartialDate
+    from ..rules.verdicts import Verdict
+
+
+class Renderer(Protocol):
+    """Every export format renders the same arguments; ``as_of`` is stated where the format can."""
+
+    def __call__(
+        self, dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en", as_of: PartialDate | None = None
+    ) -> str: ...
 
 
 class ExportFormat(enum.StrEnum):
-    """The formats of ``zjk-targets export``; each has a module ``render/<value>.py``."""
+    """The formats of ``zjk-targets export``."""
 
     MARKDOWN = "markdown"
     JSON = "json"
     CSV = "csv"
     HTML = "html"
+
+
+def exporter(export_format: ExportFormat) -> Renderer:
+    """The renderer of an export format (each imported only when used)."""
+    match export_format:
+        case ExportFormat.MARKDOWN:
+            from .markdown import render
+        case ExportFormat.JSON:
+            from .json import render
+        case ExportFormat.CSV:
+            from .csv import render
+        case ExportFormat.HTML:
+            from .html import render
+    return render

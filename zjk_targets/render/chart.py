@@ -11,9 +11,9 @@ import warnings
 from decimal import Decimal
 
 from .. import labels
-from ..evaluate import Evidence, Role, Verdict
 from ..model import Comparator, Dataset
-from ..units import conversion_factor
+from ..rules.units import conversion_factor
+from ..rules.verdicts import Evidence, Role, Verdict
 
 WIDTH_IN, HEIGHT_IN, DPI = 8.0, 4.5, 100
 CJK_FONTS = (

@@ -5,8 +5,8 @@ from __future__ import annotations
 import enum
 import json
 
-from ..evaluate import Verdict
 from ..model import Status
+from ..rules.verdicts import Verdict
 from .markdown import cell
 from .text import one_line
 

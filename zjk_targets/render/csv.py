@@ -6,9 +6,9 @@ import csv
 import io
 import re
 
-from .. import fmt
-from ..evaluate import Verdict
 from ..model import Dataset, PartialDate
+from ..rules import wording as fmt
+from ..rules.verdicts import Verdict
 
 COLUMNS = (
     "id",

@@ -5,11 +5,12 @@ from __future__ import annotations
 import base64
 from html import escape
 
-from .. import fmt, labels
-from ..evaluate import Verdict, summarise
+from .. import labels
 from ..model import Dataset, PartialDate, Status
-from ..record import track_record
-from ..timeline import end_of
+from ..rules import wording as fmt
+from ..rules.record import track_record
+from ..rules.timeline import end_of
+from ..rules.verdicts import Verdict, summarise
 from . import chart, record
 from .markdown import WORDS, headline
 from .text import one_line, outcome, visible

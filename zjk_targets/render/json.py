@@ -6,11 +6,11 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from ..evaluate import Evidence, Verdict, summarise
 from ..model import Dataset, Observation, PartialDate, Source
-from ..projection import Projection
-from ..record import report_counts
-from ..timeline import end_of
+from ..rules.projection import Projection
+from ..rules.record import report_counts
+from ..rules.timeline import end_of
+from ..rules.verdicts import Evidence, Verdict, summarise
 
 SCHEMA_VERSION = 1
 

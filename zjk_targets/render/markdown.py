@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .. import fmt, labels
-from ..evaluate import Verdict, summarise
+from .. import labels
 from ..model import Dataset, PartialDate, Source
-from ..record import track_record
-from ..timeline import end_of, set_by_report
+from ..rules import wording as fmt
+from ..rules.record import track_record
+from ..rules.timeline import end_of, set_by_report
+from ..rules.verdicts import Verdict, summarise
 from . import record
 from .text import one_line, outcome
 

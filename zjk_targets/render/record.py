@@ -14,11 +14,12 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .. import fmt, labels
-from ..evaluate import Verdict
+from .. import labels
 from ..model import Comparator, Status
-from ..record import Share, TrackRecord
-from ..units import conversion_factor
+from ..rules import wording as fmt
+from ..rules.record import Share, TrackRecord
+from ..rules.units import conversion_factor
+from ..rules.verdicts import Verdict
 
 MARK = {Status.MET: "✓", Status.MISSED: "✗", Status.UNKNOWN: "?"}
 STYLE = {Status.MET: "green", Status.MISSED: "red", Status.UNKNOWN: "dim"}

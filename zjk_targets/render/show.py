@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from .. import fmt, labels
-from ..evaluate import Verdict
+from .. import labels
 from ..model import Dataset, Source
+from ..rules import wording as fmt
+from ..rules.verdicts import Verdict
 from .text import one_line, visible
 
 

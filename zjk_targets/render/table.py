@@ -9,9 +9,10 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .. import fmt, labels
-from ..evaluate import Verdict, summarise
+from .. import labels
 from ..model import Status
+from ..rules import wording as fmt
+from ..rules.verdicts import Verdict, summarise
 from .text import one_line, outcome, progress_bar, share_of_goal
 
 STATUS_STYLE = {Status.MET: "bold green", Status.MISSED: "bold red", Status.UNKNOWN: "bold yellow"}

@@ -6,9 +6,9 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from ..evaluate import Verdict
 from ..model import Comparator
-from ..units import conversion_factor
+from ..rules.units import conversion_factor
+from ..rules.verdicts import Verdict
 
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 _SPACES = re.compile(r"\s+")

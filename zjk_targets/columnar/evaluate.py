@@ -30,9 +30,9 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .. import fmt
 from ..model import Comparator, PartialDate, Trust
-from ..units import conversion_factor, split_unit
+from ..rules import wording as fmt
+from ..rules.units import conversion_factor, split_unit
 from .read import Tables
 
 MET, MISSED, UNDECIDED = 1, 0, -1
@@ -544,7 +544,7 @@ def _per_target_reasons(tables: Tables, rows: np.ndarray) -> list[str]:
     """The reasons the per-target engine gives the targets at ``rows``, with their metrics' figures."""
     from dataclasses import replace
 
-    from ..evaluate import evaluate
+    from ..rules.verdicts import evaluate
     from .dataset import build_dataset
 
     chosen = tables.targets.iloc[rows]

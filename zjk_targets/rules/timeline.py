@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import replace
 
-from .model import Dataset, PartialDate, Source, Target
+from ..model import Dataset, PartialDate, Source, Target
 
 LATE_DELIVERY_MONTH = 11
 

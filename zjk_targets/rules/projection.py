@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import fmt
+from . import wording
 
 
 @dataclass(frozen=True)
@@ -34,21 +34,15 @@ class Projection:
     unit: str
 
     def describe(self) -> str:
-        state = "on track" if self.on_track else "not on track"
-        return (
-            f"projection, not a verdict: {state}: {_change(self.observed)} {self.unit} a year "
-            f"{self.first_year}–{self.latest_year} against {_change(self.required)} needed; "
-            f"{self.deadline} projected at {fmt.quantity(_rounded(self.projected), self.unit)}"
+        return wording.projection(
+            self.on_track,
+            self.observed,
+            self.required,
+            (self.first_year, self.latest_year),
+            self.deadline,
+            self.projected,
+            self.unit,
         )
-
-
-def _rounded(value: Decimal) -> Decimal:
-    return value.quantize(Decimal("0.01")).normalize()
-
-
-def _change(value: Decimal) -> str:
-    rounded = _rounded(value)
-    return f"+{fmt.number(rounded)}" if rounded > 0 else fmt.number(rounded)
 
 
 def project(

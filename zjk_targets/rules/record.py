@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from .evaluate import Verdict, summarise
-from .model import Dataset, Metric
+from ..model import Dataset, Metric
 from .timeline import set_by_report
+from .verdicts import Verdict, summarise
 
 
 @dataclass(frozen=True)

@@ -19,20 +19,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..load import DEFAULT_MAX_BYTES
-
 if TYPE_CHECKING:
     from ..model import Dataset
 
-__all__ = ["export_csv", "is_csv", "to_csv", "to_dataset"]
+__all__ = ["export_csv", "to_csv", "to_dataset"]
 
 
-def is_csv(path: str | Path) -> bool:
-    """Whether ``path`` names a CSV input (by its suffix, ``.csv`` in any case)."""
-    return Path(path).suffix.lower() == ".csv"
-
-
-def to_dataset(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset:
+def to_dataset(paths: Iterable[str | Path], max_bytes: int | None = None) -> Dataset:
     """Read and check CSV (and YAML) files into a :class:`Dataset`; raise ``DataError`` on any problem."""
     from .dataset import build_dataset
     from .read import read_tables
@@ -40,9 +33,7 @@ def to_dataset(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) 
     return build_dataset(read_tables(paths, max_bytes))
 
 
-def export_csv(
-    targets_path: str | Path, actuals_path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, lang: str = "en"
-) -> str:
+def export_csv(paths: Iterable[str | Path], max_bytes: int | None = None, lang: str = "en") -> str:
     """``export --format csv``: byte for byte what ``render.csv.render(dataset, evaluate(dataset), lang)`` gives.
 
     Raises ``DataError`` (every problem, as ``file:line: message``) when the data is not usable.
@@ -53,7 +44,7 @@ def export_csv(
     from .export import render_csv
     from .read import read_tables
 
-    tables = read_tables([targets_path, actuals_path], max_bytes)
+    tables = read_tables(paths, max_bytes)
     return render_csv(tables, evaluate_tables(tables))
 
 

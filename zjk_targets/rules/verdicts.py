@@ -20,8 +20,8 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import fmt
-from .model import Comparator, Dataset, Direction, Metric, Observation, Source, Status, Target, Trust
+from ..model import Comparator, Dataset, Direction, Metric, Observation, Source, Status, Target, Trust
+from . import wording
 from .projection import Projection, project
 from .units import conversion_factor
 
@@ -79,6 +79,34 @@ class Verdict:
         return nearest[0] if nearest else None
 
 
+def meets(value: Decimal | None, target: Target, higher: bool, open_low: bool) -> bool:
+    """Whether ``value`` (in the target's unit) meets the goal; None is −∞ (open_low) or +∞.
+
+    ``higher``: whether higher is better for the target's metric (what ``about`` leans on).
+    """
+    assert target.goal is not None
+    if value is None:
+        higher_wins = target.comparator in (Comparator.GE, Comparator.GT) or (
+            target.comparator is Comparator.ABOUT and higher
+        )
+        return (not open_low) == higher_wins
+    goal, slack = target.goal, target.tolerance or Decimal(0)
+    match target.comparator:
+        case Comparator.GE:
+            return value >= goal
+        case Comparator.GT:
+            return value > goal
+        case Comparator.LE:
+            return value <= goal
+        case Comparator.LT:
+            return value < goal
+        case Comparator.ABOUT if higher:
+            return value >= goal - slack
+        case Comparator.ABOUT:
+            return value <= goal + slack
+    raise AssertionError(target.comparator)  # pragma: no cover
+
+
 @dataclass
 class _YearResult:
     status: Status | None
@@ -103,33 +131,7 @@ class _Judge:
         return factor if factor is not None else Decimal(1)
 
     def compared(self, obs: Observation) -> str:
-        return fmt.observed(obs, self.factor(obs), self.target.unit)
-
-    def _meets(self, value: Decimal | None, open_low: bool) -> bool:
-        """Whether ``value`` meets the goal; None is −∞ (open_low) or +∞."""
-        target = self.target
-        assert target.goal is not None
-        if value is None:
-            value_is_high = not open_low
-            higher_wins = target.comparator in (Comparator.GE, Comparator.GT) or (
-                target.comparator is Comparator.ABOUT and self.metric.direction is Direction.HIGHER
-            )
-            return value_is_high == higher_wins
-        goal, slack = target.goal, target.tolerance or Decimal(0)
-        match target.comparator:
-            case Comparator.GE:
-                return value >= goal
-            case Comparator.GT:
-                return value > goal
-            case Comparator.LE:
-                return value <= goal
-            case Comparator.LT:
-                return value < goal
-            case Comparator.ABOUT if self.metric.direction is Direction.HIGHER:
-                return value >= goal - slack
-            case Comparator.ABOUT:
-                return value <= goal + slack
-        raise AssertionError(target.comparator)  # pragma: no cover
+        return wording.observed(obs, self.factor(obs), self.target.unit)
 
     def outcome(self, obs: Observation) -> Status | None:
         if self.target.comparator is Comparator.DONE:
@@ -140,7 +142,8 @@ class _Judge:
         else:
             low = obs.minimum * factor if obs.minimum is not None else None
             high = obs.maximum * factor if obs.maximum is not None else None
-        at_low, at_high = self._meets(low, open_low=True), self._meets(high, open_low=False)
+        higher = self.metric.direction is Direction.HIGHER
+        at_low, at_high = meets(low, self.target, higher, True), meets(high, self.target, higher, False)
         if at_low and at_high:
             return Status.MET
         if not at_low and not at_high:
@@ -159,9 +162,9 @@ class _Judge:
         earlier = [obs for obs in candidates if self.source(obs).published != latest]
         decided = {self.outcome(obs) for obs in decisive} - {None}
         if len(decided) > 1:
-            return _YearResult(None, [], decisive, earlier, "conflicting evidence")
+            return _YearResult(None, [], decisive, earlier, wording.CONFLICTING)
         if not decided:
-            return _YearResult(None, [], [], earlier + decisive, "the figure's range straddles the goal")
+            return _YearResult(None, [], [], earlier + decisive, wording.STRADDLES)
         status = decided.pop()
         # A same-date range that straddles the goal says nothing; the figure that decided speaks.
         undecided = [obs for obs in decisive if self.outcome(obs) is None]
@@ -175,7 +178,7 @@ class _Judge:
         ]
         if disagreeing:
             superseded = [obs for obs in earlier if obs not in disagreeing]
-            return _YearResult(None, [], decisive + disagreeing, superseded, "conflicting evidence")
+            return _YearResult(None, [], decisive + disagreeing, superseded, wording.CONFLICTING)
         return _YearResult(status, decisive, [], earlier)
 
 
@@ -190,38 +193,25 @@ def _nearest(evidence: Iterable[Evidence], year: int) -> list[Evidence]:
 
 
 def _cite(judge: _Judge, obs: Observation) -> str:
-    proxy = ", proxy" if obs.proxy else ""
-    return f"{obs.year}: {judge.compared(obs)} ({judge.source(obs).label}{proxy})"
+    return wording.cite(obs.year, judge.compared(obs), judge.source(obs).label, obs.proxy is not None)
 
 
 def _comparison(judge: _Judge, obs: Observation, status: Status) -> str:
     target = judge.target
-    if target.comparator is Comparator.DONE:
-        return f"{obs.year}: {judge.compared(obs)} ({judge.source(obs).label})"
-    goal = fmt.goal(target)
-    relation = "meets" if status is Status.MET else "misses"
-    if target.comparator is not Comparator.ABOUT:
-        symbol = target.comparator.symbol
-        negated = {"≥": "<", ">": "≤", "≤": ">", "<": "≥"}[symbol]
-        assert target.unit is not None and target.goal is not None
-        goal_text = fmt.quantity(target.goal, target.unit)
-        shown = symbol if status is Status.MET else negated
-        if obs.is_bound:
-            return f"{obs.year}: {judge.compared(obs)} {relation} {goal} ({judge.source(obs).label})"
-        return f"{obs.year}: {judge.compared(obs)} {shown} {goal_text} ({judge.source(obs).label})"
-    return f"{obs.year}: {judge.compared(obs)} {relation} {goal} ({judge.source(obs).label})"
+    symbol = target.comparator.symbol
+    worded = target.comparator is Comparator.ABOUT or obs.is_bound
+    amount = wording.quantity(target.goal, target.unit) if target.goal is not None and target.unit else ""
+    label = judge.source(obs).label
+    met = status is Status.MET
+    return wording.comparison(obs.year, judge.compared(obs), label, met, symbol, amount, wording.goal(target), worded)
 
 
 def _caveats(judge: _Judge, observations: Iterable[Observation]) -> tuple[str, ...]:
-    notes: list[str] = []
-    for obs in observations:
-        if obs.derived:
-            notes.append(f"derived: {obs.derived}")
-        if obs.estimated:
-            notes.append("estimated (预计)")
-        if judge.source(obs).trust is Trust.LOW:
-            notes.append(f"low-trust source: {judge.source(obs).publisher}")
-    return tuple(dict.fromkeys(notes))
+    def low_trust(obs: Observation) -> str | None:
+        source = judge.source(obs)
+        return source.publisher if source.trust is Trust.LOW else None
+
+    return wording.caveats((obs.derived, obs.estimated, low_trust(obs)) for obs in observations)
 
 
 def evaluate_target(dataset: Dataset, target: Target, observations: Iterable[Observation]) -> Verdict:
@@ -248,24 +238,24 @@ def evaluate_target(dataset: Dataset, target: Target, observations: Iterable[Obs
     roles: dict[str, tuple[Role, str]] = {}
     if result is not None:
         for obs in result.decisive:
-            roles[obs.id] = (Role.DECISIVE, "decides the verdict")
+            roles[obs.id] = (Role.DECISIVE, wording.DECIDES)
         for obs in result.conflicting:
-            roles[obs.id] = (Role.CONFLICTING, "disagrees with another decisive figure")
+            roles[obs.id] = (Role.CONFLICTING, wording.DISAGREES)
         for obs in result.superseded:
             if obs.estimated:
-                why = "an estimate, superseded"
+                why = wording.ESTIMATE_SUPERSEDED
             elif judge.outcome(obs) is None:
-                why = "its range straddles the goal"
+                why = wording.RANGE_STRADDLES
             else:
-                why = "superseded by a later publication"
+                why = wording.SUPERSEDED
             roles[obs.id] = (Role.SUPERSEDED, why)
 
     def context_reason(obs: Observation) -> str:
         if obs.proxy is not None:
-            return f"proxy: {obs.proxy}"
+            return wording.proxy(obs.proxy)
         if target.by is not None and obs.year > target.by:
-            return "after the deadline"
-        return "other year"
+            return wording.AFTER_DEADLINE
+        return wording.OTHER_YEAR
 
     evidence = tuple(
         Evidence(
@@ -280,33 +270,26 @@ def evaluate_target(dataset: Dataset, target: Target, observations: Iterable[Obs
     )
 
     if result is not None and result.status is not None:
-        decisive = result.decisive[0]
-        reason = _comparison(judge, decisive, result.status)
+        reason = _comparison(judge, result.decisive[0], result.status)
         if met_early_year is not None:
-            reason = f"met before the {year} deadline: {reason}"
+            reason = wording.met_early(year, reason)
         caveats = _caveats(judge, result.decisive)
+        reason = wording.with_caveats(reason, caveats)
         status = result.status
     elif result is not None:
-        shown = result.conflicting or result.superseded
-        reason = f"{result.problem}: " + " vs ".join(_cite(judge, obs) for obs in shown)
-        caveats = ()
-        status = Status.UNKNOWN
+        assert result.problem is not None
+        reason = wording.unresolved(
+            result.problem, (_cite(judge, obs) for obs in result.conflicting or result.superseded)
+        )
+        caveats, status = (), Status.UNKNOWN
     else:
-        if target.by is not None:
-            set_year = dataset.sources[target.source].published.year
-            reason = f"no {year} figure, and none from {set_year}–{year - 1} meets the goal"
-        else:
-            reason = f"no {year} figure"
-        nearest = _nearest(evidence, year)
-        if nearest:
-            reason += "; nearest: " + ", ".join(_cite(judge, item.observation) for item in nearest)
-        caveats = ()
-        status = Status.UNKNOWN
+        set_year = dataset.sources[target.source].published.year if target.by is not None else None
+        nearest = (_cite(judge, item.observation) for item in _nearest(evidence, year))
+        reason = wording.no_figure(year, set_year, nearest)
+        caveats, status = (), Status.UNKNOWN
     projection = _projection(dataset, judge, by_year) if result is None and target.by is not None else None
     if projection is not None:
-        reason += "; " + projection.describe()
-    if caveats:
-        reason += " — " + "; ".join(caveats)
+        reason = wording.with_projection(reason, projection.describe())
     return Verdict(target, status, reason, evidence, caveats, projection)
 
 
@@ -324,7 +307,8 @@ def _projection(dataset: Dataset, judge: _Judge, by_year: dict[int, list[Observa
             obs = result.decisive[0]
             assert obs.value is not None
             figures[year] = obs.value * judge.factor(obs)
-    return project(figures, target.goal, target.by, target.unit, lambda value: judge._meets(value, open_low=True))
+    higher = judge.metric.direction is Direction.HIGHER
+    return project(figures, target.goal, target.by, target.unit, lambda value: meets(value, target, higher, True))
 
 
 def evaluate(dataset: Dataset, only: Collection[str] | None = None) -> tuple[Verdict, ...]:

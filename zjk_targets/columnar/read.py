@@ -27,26 +27,19 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataError, Problem
-from ..fmt import number as fmt_number
 from ..inputs import decode, read_input
-from ..load import (
-    _COMPARATORS,
-    _FIELDS,
-    _UNSTATED,
-    DEFAULT_MAX_BYTES,
-    DONE_UNIT,
-    MAX_TEXT_CHARS,
-    YEAR_RANGE,
-    _read_sections,
-    number_is_stated,
-)
+from ..load import read_entries
 from ..model import Comparator, Direction, Observation, PartialDate, Target, Trust
-from ..units import conversion_factor
-from ..yamlread import read_yaml
+from ..rules.checks import number_is_stated
+from ..rules.messages import UNSTATED as _UNSTATED
+from ..rules.schema import COMPARATORS as _COMPARATORS
+from ..rules.schema import DONE_UNIT, MAX_CSV_BYTES, MAX_TEXT_CHARS, NAMES_OF, YEAR_RANGE
+from ..rules.units import conversion_factor
+from ..rules.wording import number as fmt_number
 
 # A row's `kind` and the section of the YAML files it stands for.
 KINDS = {"source": "sources", "metric": "metrics", "target": "targets", "observation": "observations"}
-COLUMNS = frozenset({"kind"}.union(*_FIELDS.values()))
+COLUMNS = frozenset({"kind"}.union(*NAMES_OF.values()))
 
 # The columns of the checked tables. Text is "" when absent, a year 0, a number its text ("" when
 # absent: it is turned into a Decimal or a float only where needed), `done` -1 (absent), 0 or 1.
@@ -823,14 +816,14 @@ def _read_csv(
     positions = {kind: code for code, kind in enumerate(KINDS)}
     codes = np.array([positions[name] for name in names] + [-1], dtype=np.int8)[found]
 
-    for code, (kind, section) in enumerate(KINDS.items()):
+    for code, kind in enumerate(KINDS):
         where = np.flatnonzero(codes == code)
         if not where.size:
             continue
         # The rows of one kind are usually together: then the columns are sliced, not copied.
         take = slice(where[0], where[-1] + 1) if where[-1] - where[0] + 1 == where.size else where
         cells = {name: values[take] for name, values in columns.items() if name != "kind"}
-        allowed = _FIELDS[section]
+        allowed = NAMES_OF[kind]
         for name, values in cells.items():
             if name not in allowed:
                 stray = values != ""
@@ -851,15 +844,11 @@ def _read_csv(
 
 
 def _read_yaml_file(
-    path: str, max_bytes: int, problems: list[Problem], unusable: set[str], parts: dict[str, list[pd.DataFrame]]
+    path: str, max_bytes: int | None, problems: list[Problem], unusable: set[str], parts: dict[str, list[pd.DataFrame]]
 ) -> None:
-    tree, file_problems = read_yaml(path, max_bytes)
-    problems.extend(file_problems)
-    if tree is None:
-        return
-    found = _read_sections(path, tree, problems, unusable)
-    for kind, section in KINDS.items():
-        items = found[section]
+    found = read_entries(path, max_bytes, problems, unusable)
+    for kind in KINDS:
+        items = found[kind]
         if items:
             parts[kind].append(_table_of(kind, items))
 
@@ -1272,9 +1261,9 @@ def _empty(kind: str) -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(dtype=object) for name in TABLE_COLUMNS[kind]})
 
 
-def read_tables(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Tables:
+def read_tables(paths: Iterable[str | Path], max_bytes: int | None = None) -> Tables:
     """Read and check the files (CSV by suffix, else YAML); raise DataError listing every problem."""
-    from . import is_csv
+    from ..engine import is_csv
 
     problems: list[Problem] = []
     unusable: set[str] = set()
@@ -1285,8 +1274,10 @@ def read_tables(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES)
         if resolved in seen:
             continue  # one file given as both targets and actuals is read once
         seen.add(resolved)
-        read = _read_csv if is_csv(path) else _read_yaml_file
-        read(str(path), max_bytes, problems, unusable, parts)
+        if is_csv(path):
+            _read_csv(str(path), max_bytes or MAX_CSV_BYTES, problems, unusable, parts)
+        else:
+            _read_yaml_file(str(path), max_bytes, problems, unusable, parts)
 
     def table(kind: str) -> pd.DataFrame:
         frames = [frame for frame in parts[kind] if len(frame)]

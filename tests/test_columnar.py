@@ -1,7 +1,7 @@
-"""The CSV engine (zjk_targets.bulk) against the reference: same verdicts, same bytes, same problems.
+"""The columnar engine (zjk_targets.columnar) against the reference: same verdicts, same bytes, same problems.
 
 Random datasets are written both as YAML and as CSV; the reference (load_dataset, evaluate,
-render.csv) on the YAML and the bulk engine on the CSV must give byte-identical exports. Broken
+render.csv) on the YAML and the columnar engine on the CSV must give byte-identical exports. Broken
 CSV files must give exact ``file:line: message`` problems. Speed is measured by
 benchmarks/bench.py, never here.
 """
@@ -19,11 +19,9 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from zjk_targets import bulk
+from zjk_targets import columnar, engine
 from zjk_targets.bundled import bundled_paths
 from zjk_targets.errors import DataError
-from zjk_targets.evaluate import evaluate
-from zjk_targets.fmt import number
 from zjk_targets.load import load_dataset
 from zjk_targets.model import (
     Comparator,
@@ -37,7 +35,9 @@ from zjk_targets.model import (
     Trust,
 )
 from zjk_targets.render import csv as csv_render
-from zjk_targets.units import conversion_factor
+from zjk_targets.rules.units import conversion_factor
+from zjk_targets.rules.verdicts import evaluate
+from zjk_targets.rules.wording import number
 
 # ------------------------------------------------------------------------------------------
 # A generator of valid datasets that piles up the cases the rules distinguish: figures at the
@@ -247,19 +247,19 @@ def test_random_datasets_export_the_same_bytes_through_both_engines(tmp_path, se
     generated = _random_dataset(rng, targets=rng.randint(1, 12), observations=rng.randint(0, 40))
     yaml_path, csv_path = tmp_path / "data.yaml", tmp_path / "data.csv"
     _write_yaml(generated, yaml_path)
-    csv_path.write_text(bulk.to_csv(generated), encoding="utf-8")
+    csv_path.write_text(columnar.to_csv(generated), encoding="utf-8")
 
     expected = _reference_export([yaml_path])
-    assert bulk.export_csv(csv_path, csv_path) == expected
+    assert columnar.export_csv([csv_path, csv_path]) == expected
     # The normal path on CSV input: the same dataset, hence the same everything.
-    assert bulk.to_dataset([csv_path]) == load_dataset([yaml_path])
+    assert columnar.to_dataset([csv_path]) == load_dataset([yaml_path])
 
 
 def test_a_larger_random_dataset_through_both_engines(tmp_path) -> None:
     generated = _random_dataset(random.Random(2024), targets=1500, observations=6000, metric_count=60)
     path = tmp_path / "data.csv"
-    path.write_text(bulk.to_csv(generated), encoding="utf-8")
-    assert bulk.export_csv(path, path) == csv_render.render(generated, evaluate(generated))
+    path.write_text(columnar.to_csv(generated), encoding="utf-8")
+    assert columnar.export_csv([path, path]) == csv_render.render(generated, evaluate(generated))
 
 
 def test_the_bundled_data_as_csv_exports_the_same_bytes(tmp_path) -> None:
@@ -269,25 +269,25 @@ def test_the_bundled_data_as_csv_exports_the_same_bytes(tmp_path) -> None:
     half = len(dataset.observations) // 2
     first = Dataset(dataset.sources, dataset.metrics, dataset.targets, dataset.observations[:half])
     second = Dataset({}, {}, (), dataset.observations[half:])
-    targets.write_text(bulk.to_csv(first), encoding="utf-8")
-    actuals.write_text(bulk.to_csv(second), encoding="utf-8")
-    assert bulk.export_csv(targets, actuals) == expected
-    assert bulk.to_dataset([targets, actuals]) == dataset
+    targets.write_text(columnar.to_csv(first), encoding="utf-8")
+    actuals.write_text(columnar.to_csv(second), encoding="utf-8")
+    assert columnar.export_csv([targets, actuals]) == expected
+    assert columnar.to_dataset([targets, actuals]) == dataset
     # YAML targets with CSV actuals, and YAML alone, through the same reader.
     yaml_targets, _ = bundled_paths()
     in_yaml = {entry["id"] for entry in yaml.safe_load(yaml_targets.read_text(encoding="utf-8"))["sources"]}
     rest = {key: source for key, source in dataset.sources.items() if key not in in_yaml}
-    actuals.write_text(bulk.to_csv(Dataset(rest, {}, (), dataset.observations)), encoding="utf-8")
-    assert bulk.export_csv(yaml_targets, actuals) == expected
-    assert bulk.export_csv(*bundled_paths()) == expected
+    actuals.write_text(columnar.to_csv(Dataset(rest, {}, (), dataset.observations)), encoding="utf-8")
+    assert columnar.export_csv([yaml_targets, actuals]) == expected
+    assert columnar.export_csv(bundled_paths()) == expected
 
 
 def test_the_csv_export_is_the_same_in_either_language(tmp_path) -> None:
     generated = _random_dataset(random.Random(3), targets=20, observations=60)
     path = tmp_path / "data.csv"
-    path.write_text(bulk.to_csv(generated), encoding="utf-8")
+    path.write_text(columnar.to_csv(generated), encoding="utf-8")
     expected = csv_render.render(generated, evaluate(generated), "zh")
-    assert bulk.export_csv(path, path, lang="zh") == expected
+    assert columnar.export_csv([path, path], lang="zh") == expected
 
 
 def test_the_csv_layout_section_of_the_readme_is_true() -> None:
@@ -298,21 +298,21 @@ def test_the_csv_layout_section_of_the_readme_is_true() -> None:
     assert len(blocks) == 2
     targets, actuals = ROOT / "docs" / "examples" / "targets.csv", ROOT / "docs" / "examples" / "actuals.csv"
     assert [targets.read_text(encoding="utf-8"), actuals.read_text(encoding="utf-8")] == blocks
-    dataset = bulk.to_dataset([targets, actuals])
+    dataset = columnar.to_dataset([targets, actuals])
     verdict = next(v for v in evaluate(dataset) if v.target.id == "pm25-2017")
     shown = re.search(r"\$ zjk-targets check pm25-2017 .*\n(.*)\n", section)
     assert shown is not None
     assert shown.group(1) == f"{verdict.target.id}: {verdict.status.value} — {verdict.reason}"
-    assert bulk.export_csv(targets, actuals) == csv_render.render(dataset, evaluate(dataset))
+    assert columnar.export_csv([targets, actuals]) == csv_render.render(dataset, evaluate(dataset))
 
 
 def test_is_csv_goes_by_the_suffix() -> None:
-    assert bulk.is_csv("a/b/targets.csv") and bulk.is_csv(Path("X.CSV"))
-    assert not bulk.is_csv("targets.yaml") and not bulk.is_csv("csv")
+    assert engine.is_csv("a/b/targets.csv") and engine.is_csv(Path("X.CSV"))
+    assert not engine.is_csv("targets.yaml") and not engine.is_csv("csv")
 
 
 def test_importing_the_package_and_cli_does_not_import_pandas() -> None:
-    code = "import sys, zjk_targets, zjk_targets.cli, zjk_targets.bulk; print('pandas' in sys.modules)"
+    code = "import sys, zjk_targets, zjk_targets.cli, zjk_targets.columnar; print('pandas' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == "False"
 
@@ -336,7 +336,7 @@ def _problems(tmp_path: Path, targets: str, actuals: str = OBS_HEADER) -> list[s
     t.write_text(targets, encoding="utf-8")
     a.write_text(actuals, encoding="utf-8")
     with pytest.raises(DataError) as caught:
-        bulk.export_csv(t, a)
+        columnar.export_csv([t, a])
     return [str(p).replace(str(tmp_path) + "/", "") for p in caught.value.problems]
 
 
@@ -593,7 +593,7 @@ def test_broken_csv_gives_every_problem_at_its_line(tmp_path, case, targets, act
         t, a = tmp_path / "t.csv", tmp_path / "a.csv"
         t.write_text(targets, encoding="utf-8")
         a.write_text(actuals, encoding="utf-8")
-        bulk.export_csv(t, a)
+        columnar.export_csv([t, a])
         return
     assert _problems(tmp_path, targets, actuals) == expected
 
@@ -610,7 +610,7 @@ def test_unreadable_files(tmp_path, content, expected) -> None:
     (tmp_path / "t.csv").write_bytes(content)
     (tmp_path / "a.csv").write_text(OBS_HEADER, encoding="utf-8")
     with pytest.raises(DataError) as caught:
-        bulk.export_csv(tmp_path / "t.csv", tmp_path / "a.csv")
+        columnar.export_csv([tmp_path / "t.csv", tmp_path / "a.csv"])
     assert [str(p).replace(str(tmp_path) + "/", "") for p in caught.value.problems] == [expected]
 
 
@@ -618,10 +618,10 @@ def test_missing_file_directory_and_size_limit(tmp_path) -> None:
     (tmp_path / "big.csv").write_text(GOOD, encoding="utf-8")
     (tmp_path / "dir.csv").mkdir()
     with pytest.raises(DataError) as caught:
-        bulk.export_csv(tmp_path / "none.csv", tmp_path / "dir.csv")
+        columnar.export_csv([tmp_path / "none.csv", tmp_path / "dir.csv"])
     assert [p.message for p in caught.value.problems] == ["is a directory, not a file", "file not found"]
     with pytest.raises(DataError) as caught:
-        bulk.export_csv(tmp_path / "big.csv", tmp_path / "big.csv", max_bytes=100)
+        columnar.export_csv([tmp_path / "big.csv", tmp_path / "big.csv"], max_bytes=100)
     assert caught.value.problems[0].message.startswith("file is 0.0 MB, larger than the 0.0001 MB limit")
 
 
@@ -639,10 +639,10 @@ def test_the_same_broken_entries_give_the_same_messages_as_the_yaml_loader(tmp_p
     )
     extra_metric = {metric.id + "-x": Metric(metric.id + "-x", "x", "x", "公里", Direction.HIGHER)}
     broken = Dataset(good.sources, {**good.metrics, **extra_metric}, broken_targets, broken_obs)
-    (tmp_path / "d.csv").write_text(bulk.to_csv(broken), encoding="utf-8")
+    (tmp_path / "d.csv").write_text(columnar.to_csv(broken), encoding="utf-8")
     _write_yaml(broken, tmp_path / "d.yaml")
     with pytest.raises(DataError) as from_csv:
-        bulk.to_dataset([tmp_path / "d.csv"])
+        columnar.to_dataset([tmp_path / "d.csv"])
     with pytest.raises(DataError) as from_yaml:
         load_dataset([tmp_path / "d.yaml"])
     messages = sorted(p.message for p in from_csv.value.problems)
@@ -654,8 +654,8 @@ def test_numbers_stated_in_excerpts_exactly_as_the_loader_decides() -> None:
     """The column-wise check against load.number_is_stated, on text full of look-alike digits."""
     import numpy as np
 
-    from zjk_targets.bulk.read import _unstated
-    from zjk_targets.load import number_is_stated
+    from zjk_targets.columnar.read import _unstated
+    from zjk_targets.rules.checks import number_is_stated
 
     rng = random.Random(5)
     pieces = [
@@ -699,7 +699,7 @@ def test_did_you_mean_is_difflibs_answer() -> None:
     """The pruned search for a close id gives exactly difflib.get_close_matches(name, ids, n=1)."""
     import difflib
 
-    from zjk_targets.bulk.read import _Hints
+    from zjk_targets.columnar.read import _Hints
 
     rng = random.Random(8)
     alphabet = "abcdefgh0123-._"
@@ -724,7 +724,7 @@ def test_no_traceback_on_arbitrary_text(tmp_path) -> None:
         )
         (tmp_path / "x.csv").write_text(text, encoding="utf-8")
         try:
-            bulk.to_dataset([tmp_path / "x.csv"])
+            columnar.to_dataset([tmp_path / "x.csv"])
         except DataError as error:
             assert error.problems
 
@@ -733,12 +733,12 @@ def test_the_cli_reads_csv_inputs_and_exports_the_same(runner, tmp_path) -> None
     """Every command takes CSV; export --format csv of two CSV files takes the column-wise path."""
     from conftest import MINI
 
-    from zjk_targets import bulk, load_dataset
+    from zjk_targets import load_dataset
     from zjk_targets.cli import app
 
     dataset = load_dataset([MINI[1], MINI[3]])
     everything = tmp_path / "all.csv"
-    everything.write_text(bulk.to_csv(dataset), encoding="utf-8")
+    everything.write_text(columnar.to_csv(dataset), encoding="utf-8")
     empty = tmp_path / "none.csv"
     empty.write_text("kind\n", encoding="utf-8")
     csv_args = ["--targets", str(everything), "--actuals", str(empty)]
@@ -751,3 +751,63 @@ def test_the_cli_reads_csv_inputs_and_exports_the_same(runner, tmp_path) -> None
     from_csv = runner.invoke(app, ["export", "--format", "csv", *csv_args])
     assert (from_csv.exit_code, from_csv.stdout) == (0, from_yaml)
     assert runner.invoke(app, ["validate", *csv_args]).stdout == "ok: 5 targets, 7 observations, 5 metrics, 4 sources\n"
+
+
+def test_a_column_the_columnar_export_does_not_know_fails_loudly(tmp_path, monkeypatch) -> None:
+    """Were render.csv to gain a column, the export must not fall back to a ten times slower engine."""
+    from zjk_targets.columnar import export
+
+    path = tmp_path / "data.csv"
+    path.write_text(columnar.to_csv(_random_dataset(random.Random(5))), encoding="utf-8")
+    monkeypatch.setattr(export, "COLUMNS", (*export.COLUMNS, "progress"))
+    with pytest.raises(NotImplementedError, match="progress"):
+        columnar.export_csv([path, path])
+
+
+def test_headline_is_an_optional_flag_of_a_target_in_yaml_and_csv(tmp_path) -> None:
+    """`headline: true` marks an item of the report's headline targets paragraph; no export shows it yet."""
+    from conftest import MINI
+
+    text = (
+        Path(MINI[1])
+        .read_text(encoding="utf-8")
+        .replace("  - id: gdp-growth-2017\n", "  - id: gdp-growth-2017\n    headline: true\n", 1)
+    )
+    assert "headline: true" in text
+    targets = tmp_path / "targets.yaml"
+    targets.write_text(text, encoding="utf-8")
+    dataset = load_dataset([targets, MINI[3]])
+    assert {t.id for t in dataset.targets if t.headline} == {"gdp-growth-2017"}
+    everything = tmp_path / "all.csv"
+    everything.write_text(columnar.to_csv(dataset), encoding="utf-8")
+    assert columnar.to_dataset([everything]) == dataset
+    assert columnar.export_csv([everything]) == columnar.export_csv([MINI[1], MINI[3]])
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text.replace("headline: true", "headline: yes please"), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_dataset([bad, MINI[3]])
+    assert [p.message for p in caught.value.problems] == ["`headline`: `yes please` is not true or false"]
+
+
+def test_one_rule_chooses_the_engine_and_each_format_has_its_size_limit(tmp_path, monkeypatch) -> None:
+    """Any CSV input sends every input to the columnar engine; a CSV file is not held to YAML's limit."""
+    from conftest import MINI
+
+    from zjk_targets import load
+
+    assert engine.is_columnar([Path("t.yaml"), Path("a.CSV")]) and not engine.is_columnar([Path("t.yaml")])
+    everything = tmp_path / "all.csv"
+    everything.write_text(columnar.to_csv(load_dataset([MINI[1], MINI[3]])), encoding="utf-8")
+    assert everything.stat().st_size > 1000
+    monkeypatch.setattr(load, "MAX_YAML_BYTES", 1000)
+    assert len(engine.load([everything, everything]).targets) == 5
+    with pytest.raises(DataError, match="larger than the 0.001 MB limit"):
+        engine.load([MINI[1], MINI[3]])
+
+
+def test_the_evaluate_function_does_not_hide_a_module_of_that_name() -> None:
+    import importlib.util
+
+    import zjk_targets
+
+    assert callable(zjk_targets.evaluate) and importlib.util.find_spec("zjk_targets.evaluate") is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 _SCALES = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
 
@@ -21,8 +22,9 @@ def split_unit(unit: str) -> tuple[Decimal, str]:
     return scale, base
 
 
+@lru_cache(maxsize=4096)
 def conversion_factor(from_unit: str, to_unit: str) -> Decimal | None:
-    """Factor that turns a number in ``from_unit`` into ``to_unit``, or None if they differ."""
+    """Factor that turns a number in ``from_unit`` into ``to_unit``, or None if they differ (once per pair)."""
     from_scale, from_base = split_unit(from_unit)
     to_scale, to_base = split_unit(to_unit)
     if from_base != to_base:

@@ -1,0 +1,236 @@
+"""Measure `extract` against hand labels, and over a whole collection of reports.
+
+    python benchmarks/extract_eval.py LABELS_DIR [LABELS_DIR...] [--corpus DIR] [--collection DIR]
+    python benchmarks/extract_eval.py --run DIR [--limit N]
+
+Labels (benchmarks/extract/labels/{dev,heldout}/*.yaml) name their report: dev labels a path under
+../shared/corpus (``--corpus``), held-out labels a path inside the public collection lawtext/gov
+(``--collection``: a checkout or export of it, at the commit the labels name). Printed:
+
+- headline targets: recall (labelled items found with the right measure, goal and comparator)
+  and precision (drafted items that match a labelled one: the share right);
+- reviewed outcomes: recall (labelled outcomes of lexicon measures found with the right value);
+- verdicts: for each labelled target of year N with a labelled outcome in the report of N+1, the
+  verdict the labels give by the project's rules against the verdict `zjk-targets` reaches on the
+  drafted data; clear cases only (the outcome more than the tolerance away from the goal).
+
+``--run DIR`` reads every report (*.md, *.txt) under DIR: crashes (must be 0), the share with a
+headline paragraph found, and reports per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+import traceback
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from zjk_targets import evaluate, load_dataset  # noqa: E402
+from zjk_targets.extract import draft  # noqa: E402
+from zjk_targets.extract.decode import DecodeError, decode  # noqa: E402
+from zjk_targets.extract.report import ReportError, read_report  # noqa: E402
+
+TOLERANCE = Decimal("0.5")
+
+
+def _dec(value: object) -> Decimal:
+    return Decimal(str(value))
+
+
+def _report_path(label: dict, corpus: Path, collection: Path | None) -> Path:
+    if label.get("collection_commit"):
+        if collection is None:
+            raise SystemExit(f"{label['report']}: a held-out label; give --collection DIR")
+        return collection / label["report"]
+    return corpus / label["report"]
+
+
+def _same_goal(a: Decimal, b: Decimal) -> bool:
+    return abs(a - b) < Decimal("0.001")
+
+
+def _label_verdict(target: dict, outcome: dict) -> tuple[str, bool]:
+    """(met|missed, clear) by the project's rules, from labelled figures only."""
+    goal, value, comparator = _dec(target["goal"]), _dec(outcome["value"]), target["comparator"]
+    lower = comparator == "<=" or (comparator == "about" and target.get("measure") in LOWER)
+    if comparator == ">=":
+        met = value >= goal
+    elif comparator == ">":
+        met = value > goal
+    elif comparator == "<=":
+        met = value <= goal
+    else:
+        met = value <= goal + TOLERANCE if lower else value >= goal - TOLERANCE
+    margin = TOLERANCE if comparator == "about" else Decimal(0)
+    clear = abs(value - goal) > margin + TOLERANCE
+    return ("met" if met else "missed"), clear
+
+
+LOWER = {"cpi-inflation", "urban-unemployment-rate", "surveyed-unemployment-rate", "pm25", "population-growth-rate"}
+
+
+def evaluate_labels(label_files: list[Path], corpus: Path, collection: Path | None) -> dict[str, object]:
+    found_t = total_t = right_d = drafted = found_o = total_o = 0
+    misses: list[str] = []
+    by_city: dict[str, list[tuple[dict, Path]]] = defaultdict(list)
+    for file in label_files:
+        label = yaml.safe_load(file.read_text(encoding="utf-8"))
+        path = _report_path(label, corpus, collection)
+        by_city[label["city"]].append((label, path))
+        text, _ = decode(path.read_bytes())
+        try:
+            report = read_report(text, path.name)
+        except ReportError as error:
+            report = None
+            misses.append(f"{label['report']}: {error}")
+        targets = list(report.targets) if report else []
+        outcomes = list(report.outcomes) if report else []
+        # Headline targets: each labelled item against the drafted ones, one to one.
+        unused = list(targets)
+        for item in label.get("headline") or []:
+            total_t += 1
+            match = next(
+                (
+                    t
+                    for t in unused
+                    if (t.measure.id if t.measure else None) == item["measure"]
+                    and _same_goal(t.value, _dec(item["goal"]))
+                    and t.comparator == item["comparator"]
+                ),
+                None,
+            )
+            if match is not None:
+                found_t += 1
+                unused.remove(match)
+            else:
+                misses.append(f"{label['report']}: target {item['measure']} {item['comparator']} {item['goal']}")
+        drafted += len(targets)
+        right_d += len(targets) - len(unused)
+        for t in unused:
+            misses.append(f"{label['report']}: drafted {t.measure.id if t.measure else None} {t.comparator} {t.value}")
+        for item in label.get("outcomes") or []:
+            if item.get("measure") is None:
+                continue
+            total_o += 1
+            if any(
+                o.measure is not None
+                and o.measure.id == item["measure"]
+                and _same_goal(abs(o.value), abs(_dec(item["value"])))
+                for o in outcomes
+            ):
+                found_o += 1
+            else:
+                misses.append(f"{label['report']}: outcome {item['measure']} {item['value']}")
+    agree, clear_cases = _verdicts(by_city)
+    return {
+        "reports": len(label_files),
+        "targets recall": (found_t, total_t),
+        "targets precision": (right_d, drafted),
+        "outcomes recall": (found_o, total_o),
+        "verdicts agree (clear cases)": (agree, clear_cases),
+        "misses": misses,
+    }
+
+
+def _verdicts(by_city: dict[str, list[tuple[dict, Path]]]) -> tuple[int, int]:
+    agree = total = 0
+    for pairs in by_city.values():
+        labels = {label["sets_year"]: label for label, _ in pairs}
+        files = [(str(path), path.read_bytes()) for _, path in pairs]
+        result = draft(files)
+        if result.targets_yaml is None or result.actuals_yaml is None:
+            continue
+        with tempfile.TemporaryDirectory() as folder:
+            (Path(folder) / "t.yaml").write_text(result.targets_yaml, encoding="utf-8")
+            (Path(folder) / "a.yaml").write_text(result.actuals_yaml, encoding="utf-8")
+            dataset = load_dataset([Path(folder) / "t.yaml", Path(folder) / "a.yaml"])
+        verdicts = {(v.target.metric, v.target.year): v for v in evaluate(dataset)}
+        for year, label in labels.items():
+            review = next((lab for lab in labels.values() if lab.get("reviews_year") == year), None)
+            if review is None:
+                continue
+            for target in label.get("headline") or []:
+                if target.get("measure") is None:
+                    continue
+                outcome = next((o for o in review.get("outcomes") or [] if o.get("measure") == target["measure"]), None)
+                if outcome is None:
+                    continue
+                expected, clear = _label_verdict(target, outcome)
+                if not clear:
+                    continue
+                total += 1
+                verdict = verdicts.get((target["measure"], year))
+                if verdict is not None and verdict.status.value == expected:
+                    agree += 1
+    return agree, total
+
+
+def collection_run(folder: Path, limit: int | None) -> dict[str, object]:
+    files = sorted(p for p in folder.rglob("*") if p.suffix in (".md", ".txt") and p.name != "README.md")
+    if limit:
+        files = files[:limit]
+    crashes, found, unreadable = [], 0, 0
+    started = time.perf_counter()
+    for path in files:
+        data = path.read_bytes()
+        try:
+            text, _ = decode(data)
+            read_report(text, path.name)
+            found += 1
+        except (DecodeError, ReportError):
+            unreadable += 1
+        except Exception:  # noqa: BLE001 - a crash is what is counted here
+            crashes.append(f"{path}: {traceback.format_exc(limit=2)}")
+    elapsed = time.perf_counter() - started
+    return {
+        "reports": len(files),
+        "crashes": len(crashes),
+        "headline paragraph found": (found, len(files)),
+        "reports per second": round(len(files) / elapsed, 1) if elapsed else 0,
+        "crash details": crashes[:5],
+    }
+
+
+def _show(results: dict[str, object], verbose: bool) -> None:
+    for key, value in results.items():
+        if key in ("misses", "crash details"):
+            if verbose and value:
+                print(f"{key}:")
+                for line in value:  # type: ignore[union-attr]
+                    print(f"  {line}")
+            continue
+        if isinstance(value, tuple):
+            numerator, denominator = value
+            share = f"{100 * numerator / denominator:.1f} %" if denominator else "n/a"
+            print(f"{key}: {numerator}/{denominator} = {share}")
+        else:
+            print(f"{key}: {value}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("labels", nargs="*", type=Path, help="folders of label files")
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--collection", type=Path, help="a checkout or export of lawtext/gov")
+    parser.add_argument("--run", type=Path, help="read every report under this folder")
+    parser.add_argument("--limit", type=int, help="with --run: at most this many reports")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    args = parser.parse_args()
+    if args.run:
+        _show(collection_run(args.run, args.limit), args.verbose)
+    for folder in args.labels:
+        print(f"== {folder}")
+        _show(evaluate_labels(sorted(folder.glob("*.yaml")), args.corpus, args.collection), args.verbose)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,237 @@
+"""`extract`: work reports → targets.yaml and actuals.yaml, read from the words and nothing else."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from conftest import ROOT
+
+from zjk_targets.cli import app
+from zjk_targets.extract.decode import DecodeError, decode
+from zjk_targets.extract.report import ReportError, read_report
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def make_report(targets: str, review: str = "全市生产总值增长5%。", date: str = "2021年1月20日") -> str:
+    return (
+        f"---\ntitle: 测试市政府工作报告（{date} 某某）\n---\n\n"
+        f"——{date}在测试市第一届人民代表大会第一次会议上\n\n各位代表：\n\n"
+        f"一、过去一年工作回顾\n\n{review}\n\n二、今年工作安排\n\n"
+        f"今年经济社会发展的主要预期目标是：{targets}。重点抓好以下工作：\n"
+    )
+
+
+def targets_of(words: str) -> list[tuple[str | None, str, str, str]]:
+    report = read_report(make_report(words), "test.md")
+    return [(t.measure.id if t.measure else None, t.comparator, str(t.value), t.unit) for t in report.targets]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("地区生产总值增长6%左右", [("gdp-growth", "about", "6", "%")]),
+        ("一般公共预算收入增长5%以上", [("budget-revenue-growth", ">=", "5", "%")]),
+        ("地方一般公共预算收入增长5%", [("local-budget-revenue-growth", ">=", "5", "%")]),
+        ("全部财政收入增长4%", [("fiscal-revenue-growth", ">=", "4", "%")]),
+        ("居民消费价格涨幅不高于3%", [("cpi-inflation", "<=", "3", "%")]),
+        ("城镇登记失业率控制在4.5%以内", [("urban-unemployment-rate", "<=", "4.5", "%")]),
+        ("城镇调查失业率5.5%", [("surveyed-unemployment-rate", "<=", "5.5", "%")]),
+        ("固定资产投资增长超过10%", [("fai-growth", ">", "10", "%")]),
+        ("规上工业增加值增长不低于8%", [("industry-va-growth", ">=", "8", "%")]),
+        ("居民消费价格涨幅控制在3%左右", [("cpi-inflation", "about", "3", "%")]),
+        ("地区生产总值增长7.2～7.5%", [("gdp-growth", ">=", "7.2", "%")]),
+        ("地区生产总值增长6.5%—7%", [("gdp-growth", ">=", "6.5", "%")]),
+        (
+            "城乡居民人均可支配收入分别增长5%和7%",
+            [("urban-income-growth", ">=", "5", "%"), ("rural-income-growth", ">=", "7", "%")],
+        ),
+        (
+            "城镇、农村常住居民人均可支配收入分别增长7%左右和8%以上",
+            [("urban-income-growth", "about", "7", "%"), ("rural-income-growth", ">=", "8", "%")],
+        ),
+        (
+            "城镇登记失业率、居民消费价格涨幅均控制在3%以内",
+            [("urban-unemployment-rate", "<=", "3", "%"), ("cpi-inflation", "<=", "3", "%")],
+        ),
+        ("城镇新增就业3万人", [("urban-new-jobs", ">=", "3", "万人")]),
+        ("粮食产量稳定在100万吨以上", [("grain-output", ">=", "100", "万吨")]),
+        ("PM2.5平均浓度控制在35微克/立方米以内", [("pm25", "<=", "35", "μg/m³")]),
+        ("空气质量优良天数比例达到85%", [("good-air-days-share", ">=", "85", "%")]),
+        ("人口自然增长率控制在6‰以内", [("population-growth-rate", "<=", "6", "‰")]),
+        ("居民消费价格指数控制在103%左右", [("cpi-inflation", "about", "3", "%")]),
+        ("单位生产总值能耗下降3%", [("energy-intensity-reduction", ">=", "3", "%")]),
+        ("研究与试验发展经费投入强度2%", [("rd-share", ">=", "2", "%")]),
+        ("地区生产总值达到3000亿元", [("gdp", ">=", "3000", "亿元")]),
+        ("工业增加值增长8%", [(None, ">=", "8", "%")]),
+        ("常住人口城镇化率提高1个百分点", [(None, ">=", "1", "个百分点")]),
+        ("固定资产投资增长10%以上、力争达到15%", [("fai-growth", ">=", "10", "%")]),
+        ("地区生产总值增长6%，居民收入增长与经济增长同步", [("gdp-growth", ">=", "6", "%")]),
+        ("地区生产总值增长6%，固定资产投资增长高于全省0.5个百分点", [("gdp-growth", ">=", "6", "%")]),
+    ],
+)
+def test_headline_items(words: str, expected: list) -> None:
+    assert targets_of(words) == expected
+
+
+def test_unquantified_goals_are_listed_not_invented() -> None:
+    report = read_report(make_report("地区生产总值增长6%，大气质量稳定改善"), "t.md")
+    assert [t.measure.id for t in report.targets if t.measure] == ["gdp-growth"]
+    assert report.unquantified == ("大气质量稳定改善",)
+
+
+@pytest.mark.parametrize(
+    ("review", "expected"),
+    [
+        ("全市生产总值预计增长4%左右。", [("gdp-growth", "4", "%", True, False)]),
+        (
+            "一般公共预算收入249.8亿元，增长1%。",
+            [("budget-revenue", "249.8", "亿元", False, False), ("budget-revenue-growth", "1", "%", False, False)],
+        ),
+        ("社会消费品零售总额下降2.1%。", [("retail-sales-growth", "-2.1", "%", False, False)]),
+        ("地区生产总值突破2000亿元。", [("gdp", "2000", "亿元", False, True)]),
+        ("地区生产总值年均增长8%。", []),
+        ("过去五年，地区生产总值增长40%。", []),
+        ("2018年地区生产总值增长6%。", []),
+        (
+            "城镇和农村居民人均可支配收入分别增长2.8%和5.3%。",
+            [("urban-income-growth", "2.8", "%", False, False), ("rural-income-growth", "5.3", "%", False, False)],
+        ),
+    ],
+)
+def test_review_outcomes(review: str, expected: list) -> None:
+    report = read_report(make_report("地区生产总值增长6%", review=review), "t.md")
+    assert report.reviews_year == 2020
+    got = [(o.measure.id, str(o.value), o.unit, o.estimated, o.bound) for o in report.outcomes if o.measure]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("date", "name", "year", "sets", "basis"),
+    [
+        ("2021年1月20日", "x.md", None, 2021, "delivered 2021-01-20 (the date line under the title)"),
+        ("2020年12月28日", "x.md", None, 2021, "a December report sets the next year's targets"),
+        ("二〇二一年一月二十日", "x.md", None, 2021, "delivered 2021-01-20"),
+    ],
+)
+def test_years_from_the_date_line(date, name, year, sets, basis) -> None:
+    report = read_report(make_report("地区生产总值增长6%", date=date), name, year=year)
+    assert (report.sets_year, report.reviews_year) == (sets, sets - 1)
+    assert basis in report.year_basis
+    assert report.city == "测试市"
+
+
+def test_years_from_the_file_name_then_the_option() -> None:
+    text = "今年经济社会发展的主要预期目标是：地区生产总值增长6%。"
+    assert read_report(text, "2019.md").sets_year == 2019
+    assert read_report(text, "report.md", year=2018).sets_year == 2018
+    with pytest.raises(ReportError, match="give --year"):
+        read_report(text, "report.md")
+
+
+def test_gb18030_and_traditional_text() -> None:
+    text = make_report("地区生产总值增长6%左右")
+    assert decode(text.encode("gb18030")) == (text, "gb18030")
+    traditional = make_report("地區生產總值增長6%左右，城鎮登記失業率控制在4.5%以內").replace("测试市", "測試市")
+    report = read_report(traditional, "t.md")
+    assert report.traditional
+    assert [(t.measure.id, report.words(t)) for t in report.targets if t.measure] == [
+        ("gdp-growth", "地區生產總值增長6%左右"),
+        ("urban-unemployment-rate", "城鎮登記失業率控制在4.5%以內"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [(b"", "empty file"), (b"\x81\x30\xff\xff" * 10, "neither UTF-8 nor GB18030"), (b"\xff" * 40, "GB18030")],
+)
+def test_undecodable(data: bytes, message: str) -> None:
+    with pytest.raises(DecodeError, match=message):
+        decode(data)
+
+
+WEIHAI_OUT = """\
+{a}: 测试市, delivered 2021-01-20: 2 targets for 2021, 1 outcomes of 2020
+{b}: 测试市, delivered 2022-01-18: 1 targets for 2022, 2 outcomes of 2021
+wrote {out}/targets.yaml and {out}/actuals.yaml
+"""
+
+
+def test_cli_writes_data_that_validates_and_reports(runner, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(make_report("地区生产总值增长6%，城镇登记失业率控制在4%以内"), encoding="utf-8")
+    review = "全市生产总值增长6.5%，城镇登记失业率3.2%。"
+    (tmp_path / "b.md").write_text(
+        make_report("地区生产总值增长6%", review=review, date="2022年1月18日"), encoding="gb18030"
+    )
+    result = runner.invoke(app, ["extract", "a.md", "b.md", "--output", "out"])
+    assert result.exit_code == 0, result.output
+    assert result.output == WEIHAI_OUT.format(a="a.md", b="b.md", out="out")
+    validated = runner.invoke(app, ["validate", "--data", "out", "--sources", "."])
+    assert validated.output == (
+        "ok: 3 targets, 3 observations, 2 metrics, 2 sources; 6 excerpts found in their source files under .\n"
+    )
+    check = runner.invoke(app, ["check", "--all", "--data", "out"])
+    assert check.output.splitlines() == [
+        "gdp-growth-2021: met — 2021: 6.5 % ≥ 6 % (official, 测试市人民政府 2022-01-18)",
+        "gdp-growth-2022: unknown — no 2022 figure; nearest: 2021: 6.5 % (official, 测试市人民政府 2022-01-18)",
+        "urban-unemployment-rate-2021: met — 2021: 3.2 % ≤ 4 % (official, 测试市人民政府 2022-01-18)",
+    ]
+
+
+def test_cli_bad_inputs_one_line_each_and_the_rest_written(runner, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "good.md").write_text(make_report("地区生产总值增长6%"), encoding="utf-8")
+    (tmp_path / "empty.md").write_bytes(b"")
+    (tmp_path / "binary.md").write_bytes(b"\x81\x30\xff\xff" * 10)
+    (tmp_path / "nohead.md").write_text("各位代表：今年我们要努力工作。", encoding="utf-8")
+    result = runner.invoke(app, ["extract", "good.md", "empty.md", "binary.md", "nohead.md", "gone.md", "-o", "out"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "zjk-targets: binary.md: neither UTF-8 nor GB18030 (byte 0x81 at 0)\n"
+        "zjk-targets: empty.md: empty file\n"
+        "zjk-targets: gone.md: file not found\n"
+        "zjk-targets: nohead.md: no headline targets paragraph (主要预期目标是：…) found\n"
+    )
+    assert (tmp_path / "out" / "targets.yaml").is_file()
+    assert "Traceback" not in result.output
+
+
+def test_cli_nothing_readable_writes_nothing(runner, tmp_path) -> None:
+    (tmp_path / "empty.md").write_bytes(b"")
+    result = runner.invoke(app, ["extract", str(tmp_path / "empty.md"), "-o", str(tmp_path / "out")])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert not (tmp_path / "out").exists()
+
+
+def test_targets_alone_is_read_alone_never_mixed_with_bundled_outcomes(runner, tmp_path) -> None:
+    mine = ROOT / "tests" / "data" / "targets.yaml"
+    alone = runner.invoke(app, ["validate", "--targets", str(mine)])
+    # The bundled actuals are not read: the made-up targets file has no observations of its own.
+    assert alone.exit_code == 0, alone.output
+    assert alone.output.startswith("ok: 5 targets, 0 observations")
+    both = runner.invoke(app, ["validate", "--data", str(tmp_path), "--targets", str(mine)])
+    assert (both.exit_code, both.stderr) == (2, "zjk-targets: give --data DIR or --targets/--actuals, not both\n")
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is beside the clone in CI")
+def test_every_corpus_city_validates_against_its_texts(runner, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
+    cities = sorted(p for p in CORPUS.iterdir() if p.is_dir())
+    assert len(cities) == 39
+    for city in cities:
+        out = tmp_path / city.name
+        files = [str(p.relative_to(ROOT.parent).as_posix()) for p in sorted(city.glob("*.md"))]
+        result = runner.invoke(app, ["extract", *[f"../{f}" for f in files], "-o", str(out)])
+        assert result.exit_code in (0, 2), result.output
+        if (out / "targets.yaml").exists():
+            check = runner.invoke(app, ["validate", "--data", str(out), "--sources", "."])
+            assert check.exit_code == 0, (city.name, check.output)
+
+
+def test_values_are_never_typed_only_cut_from_the_words() -> None:
+    report = read_report(make_report("地区生产总值增长6.5%左右，城镇新增就业3.2万人"), "t.md")
+    for item in report.targets:
+        assert str(item.value) in report.words(item)
+    assert report.targets[0].value == Decimal("6.5")

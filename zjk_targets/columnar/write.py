@@ -1,0 +1,42 @@
+"""A dataset as CSV in the layout the columnar engine reads (one file, a `kind` per row)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from typing import Any
+
+from ..model import Dataset, PartialDate
+from ..rules.schema import ATTRIBUTES, CSV_COLUMNS, FALSE_BY_DEFAULT, FIELDS_OF
+
+
+def _cell(name: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else ("" if name in FALSE_BY_DEFAULT else "false")
+    if isinstance(value, Decimal | PartialDate | int | str):
+        return str(value)
+    return str(value.value)  # an enum: trust, direction, comparator
+
+
+def dataset_csv(dataset: Dataset) -> str:
+    """Sources, metrics, targets and observations, in that order, as one CSV text."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    entries = {
+        "source": dataset.sources.values(),
+        "metric": dataset.metrics.values(),
+        "target": dataset.targets,
+        "observation": dataset.observations,
+    }
+    for kind, items in entries.items():
+        fields = [f for f in FIELDS_OF[kind] if f.attr in ATTRIBUTES[kind]]
+        for item in items:
+            row = {f.name: _cell(f.name, getattr(item, f.attr)) for f in fields}
+            if kind == "observation" and item.done is not None:
+                row["unit"] = ""  # a milestone's figure has no unit
+            writer.writerow([kind if name == "kind" else row.get(name, "") for name in CSV_COLUMNS])
+    return buffer.getvalue()

@@ -1,0 +1,48 @@
+"""Which engine reads and judges the inputs: the one rule every command follows.
+
+YAML inputs go to the per-target engine (:mod:`zjk_targets.load`, then the verdict rules one
+target at a time): quick to start, for the curated files. As soon as one input is CSV, every input
+goes to the columnar engine (:mod:`zjk_targets.columnar`, pandas), made for tens of thousands of
+targets; it gives the same dataset, problems and verdicts, and writes ``export --format csv``
+without building an object per entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from .model import Dataset
+
+
+def is_csv(path: str | Path) -> bool:
+    """Whether ``path`` names a CSV input (by its suffix, ``.csv`` in any case)."""
+    return Path(path).suffix.lower() == ".csv"
+
+
+def is_columnar(paths: Sequence[str | Path]) -> bool:
+    return any(is_csv(path) for path in paths)
+
+
+def load(paths: Sequence[str | Path], max_bytes: int | None = None) -> Dataset:
+    """The checked dataset; raises ``DataError`` with every problem."""
+    if is_columnar(paths):
+        from . import columnar
+
+        return columnar.to_dataset(paths, max_bytes)
+    from .load import load_dataset
+
+    return load_dataset(paths, max_bytes)
+
+
+def export_csv(paths: Sequence[str | Path], max_bytes: int | None = None, lang: str = "en") -> str:
+    """``export --format csv`` of the inputs, by the engine that reads them."""
+    if is_columnar(paths):
+        from . import columnar
+
+        return columnar.export_csv(paths, max_bytes, lang)
+    from .render import csv as csv_render
+    from .rules.verdicts import evaluate
+
+    dataset = load(paths, max_bytes)
+    return csv_render.render(dataset, evaluate(dataset), lang)

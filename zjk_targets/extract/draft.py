@@ -1,0 +1,225 @@
+"""Reports → the project's data files (targets.yaml, actuals.yaml), as text. Never invents a number:
+every goal and value is cut from the report with the words that state it."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..rules.units import conversion_factor, split_unit
+from ..rules.wording import number as fmt_number
+from .decode import DecodeError, decode
+from .items import Item
+from .report import Report, ReportError, read_report
+
+_SYMBOL = {">=": "≥", ">": ">", "<=": "≤", "about": "≈"}
+_ASCII_UNIT = {
+    "吨": "t",
+    "斤": "jin",
+    "人": "persons",
+    "元": "yuan",
+    "天": "days",
+    "亩": "mu",
+    "%": "pct",
+    "‰": "permille",
+}
+RATE_TOLERANCE = Decimal("0.5")  # points, for 左右 on a rate (the project's rule)
+AMOUNT_TOLERANCE = Decimal("0.02")  # share of the goal, for 左右 on an amount
+
+
+@dataclass
+class Draft:
+    """What extract made of some reports: the two files' text, per-file problems and a summary."""
+
+    targets_yaml: str | None = None
+    actuals_yaml: str | None = None
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
+    summary: list[str] = field(default_factory=list)
+    city: str | None = None
+    years: tuple[int, ...] = ()
+
+
+def _q(value: str) -> str:
+    """A YAML double-quoted scalar (JSON's syntax is YAML's)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _num(value: Decimal) -> str:
+    return fmt_number(value)
+
+
+def _entry(fields: list[tuple[str, str | None]]) -> list[str]:
+    lines = []
+    for key, value in fields:
+        if value is not None:
+            lines.append(f"{'  - ' if not lines else '    '}{key}: {value}")
+    return lines
+
+
+def _slug(text: str) -> str:
+    return f"{zlib.crc32(text.encode('utf-8')):08x}"
+
+
+class _Metrics:
+    """The metrics of a draft: lexicon measures in the first unit printed, others by their words."""
+
+    def __init__(self) -> None:
+        self.items: dict[str, tuple[str, str, str, str]] = {}  # id → (zh, en, unit, direction)
+
+    def metric_for(self, item: Item) -> str:
+        if item.measure is not None:
+            base, zh, en, direction = item.measure.id, item.measure.zh, item.measure.en, item.measure.direction
+        else:
+            base, zh, direction = f"x-{_slug(item.name)}", item.name, item.direction
+            en = f"Outside the lexicon: {item.name}"
+        unit = item.unit if item.measure is None or item.measure.unit != "%" else item.measure.unit
+        candidate = base
+        while candidate in self.items and conversion_factor(item.unit, self.items[candidate][2]) is None:
+            suffix = _ASCII_UNIT.get(split_unit(item.unit)[1], _slug(item.unit)[:4])
+            candidate = f"{base}-{suffix}" if candidate == base else f"{candidate}-{_slug(item.unit)[:4]}"
+        if candidate not in self.items:
+            self.items[candidate] = (zh, en, unit, direction)
+        return candidate
+
+
+def _tolerance(item: Item) -> Decimal:
+    if item.unit in ("%", "‰"):
+        return RATE_TOLERANCE
+    return (item.value * AMOUNT_TOLERANCE).quantize(Decimal("0.01")).normalize()
+
+
+def _words(report: Report, item: Item) -> str:
+    return report.words(item).strip()
+
+
+def draft(files: list[tuple[str, bytes]], *, city: str | None = None, year: int | None = None) -> Draft:
+    """Read each (name, bytes) report; build the data files from those that can be read."""
+    result = Draft()
+    reports: list[tuple[str, Report]] = []
+    for name, data in files:
+        try:
+            text, _encoding = decode(data)
+            report = read_report(text, name, year=year, city=city)
+        except (DecodeError, ReportError) as error:
+            result.problems.append((name, str(error)))
+            continue
+        if report.city is None:
+            result.problems.append((name, "the text does not name its city: give --city"))
+            continue
+        reports.append((name, report))
+    if not reports:
+        return result
+    reports.sort(key=lambda pair: (pair[1].sets_year, pair[0]))
+    result.city = Counter(report.city for _, report in reports).most_common(1)[0][0]
+    result.years = tuple(sorted({report.sets_year for _, report in reports}))
+    metrics = _Metrics()
+    sources, targets, observations = [], [], []
+    used_ids: set[str] = set()
+
+    def unique(candidate: str) -> str:
+        number, chosen = 1, candidate
+        while chosen in used_ids:
+            number += 1
+            chosen = f"{candidate}-{number}"
+        used_ids.add(chosen)
+        return chosen
+
+    for name, report in reports:
+        source_id = unique(f"gwr-{report.sets_year}")
+        drafted = f"drafted by zjk-targets extract from {name}"
+        note = drafted + (" (traditional characters, read as simplified)" if report.traditional else "")
+        if report.unquantified:
+            note += "; goals without a figure, not drafted as targets: " + "；".join(report.unquantified)
+        sources.append(
+            _entry(
+                [
+                    ("id", source_id),
+                    ("title", _q(report.title or f"{report.city}政府工作报告")),
+                    ("publisher", _q(f"{report.city}人民政府")),
+                    ("published", _q(report.delivered or str(report.sets_year))),
+                    ("trust", "official"),
+                    ("file", _q(name)),
+                    ("note", _q(note)),
+                ]
+            )
+        )
+        for item in report.targets:
+            metric = metrics.metric_for(item)
+            zh_name, en_name = (item.measure.zh, item.measure.en) if item.measure else (item.name, item.name)
+            goal = f"{_SYMBOL[item.comparator]} {_num(item.value)} {item.unit}"
+            item_note = "; ".join(filter(None, [drafted, item.note]))
+            targets.append(
+                _entry(
+                    [
+                        ("id", unique(f"{metric}-{report.sets_year}")),
+                        ("metric", metric),
+                        ("zh", _q(f"{zh_name} {goal}")),
+                        ("en", _q(f"{en_name} {goal}")),
+                        ("category", item.measure.category if item.measure else "other"),
+                        ("comparator", _q(item.comparator)),
+                        ("goal", _num(item.value)),
+                        ("tolerance", _num(_tolerance(item)) if item.comparator == "about" else None),
+                        ("unit", _q(item.unit)),
+                        ("year", str(report.sets_year)),
+                        ("source", source_id),
+                        ("excerpt", _q(_words(report, item))),
+                        ("derived", _q(item.derived) if item.derived else None),
+                        ("note", _q(item_note)),
+                    ]
+                )
+            )
+        for item in report.outcomes:
+            metric = metrics.metric_for(item)
+            item_note = "; ".join(filter(None, [drafted, item.note]))
+            observations.append(
+                _entry(
+                    [
+                        ("id", unique(f"{metric}-{report.reviews_year}-{source_id}")),
+                        ("metric", metric),
+                        ("year", str(report.reviews_year)),
+                        ("min" if item.bound else "value", _num(item.value)),
+                        ("unit", _q(item.unit)),
+                        ("source", source_id),
+                        ("excerpt", _q(_words(report, item))),
+                        ("estimated", "true" if item.estimated else None),
+                        ("derived", _q(item.derived) if item.derived else None),
+                        ("year_basis", _q(f"the year under review: {report.year_basis}")),
+                        ("note", _q(item_note)),
+                    ]
+                )
+            )
+        result.summary.append(
+            f"{name}: {report.city}, delivered {report.delivered}: {len(report.targets)} targets for "
+            f"{report.sets_year}, {len(report.outcomes)} outcomes of {report.reviews_year}"
+        )
+    metric_entries = [
+        _entry([("id", id_), ("zh", _q(zh)), ("en", _q(en)), ("unit", _q(unit)), ("direction", direction)])
+        for id_, (zh, en, unit, direction) in metrics.items.items()
+    ]
+    header = (
+        f"# {result.city}: targets of the government work reports, drafted by zjk-targets extract from\n"
+        f"# {', '.join(name for name, _ in reports)}. Check each entry against its excerpt before relying on it.\n"
+    )
+    result.targets_yaml = header + _sections([("sources", sources), ("metrics", metric_entries), ("targets", targets)])
+    result.actuals_yaml = header.replace("targets of", "outcomes reviewed in") + _sections(
+        [("observations", observations)]
+    )
+    return result
+
+
+def _sections(sections: list[tuple[str, list[list[str]]]]) -> str:
+    out = []
+    for name, entries in sections:
+        if not entries:
+            out.append(f"{name}: []")
+            continue
+        out.append(f"{name}:")
+        for entry in entries:
+            out.extend(entry)
+    return "\n".join(out) + "\n"
+
+
+__all__ = ["Draft", "draft"]

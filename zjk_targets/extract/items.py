@@ -1,0 +1,369 @@
+"""Quantified items of a passage: which measure, which figure, which comparator, where in the text.
+
+Works on the parsing copy of a report (simplified, ASCII punctuation and digits, the same length
+as the original), so the span of an item is also its span in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .lexicon import BY_ID, Measure, lookup
+
+UNIT = (
+    r"个百分点|百分点|万亿元|亿美元|万美元|亿元|万元/人|万元|元|万人次|万人|人|万吨|吨|亿斤|万斤|斤|万亩|亩|天"
+    r"|微克/立方米|μg/m3|μg/m³|ug/m3|%|‰"
+)
+NUMBER = r"(?<![\d.A-Za-z])\d+(?:\.\d+)?"
+FIGURE = re.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>{UNIT})?(?:\s*(?:[-—–~～]+|至|到)\s*(?P<b>{NUMBER})\s*(?P<ub>{UNIT}))?")
+_UNIT_NAMES = {"百分点": "个百分点", "微克/立方米": "μg/m³", "μg/m3": "μg/m³", "ug/m3": "μg/m³"}
+
+# Where a subject ends: the first verb (or qualifier) before its figure. 增长率 and 人均 are words
+# of a measure, not a verb and a qualifier.
+VERB = re.compile(
+    r"预计|可比|同比|比上年|较上年|分别|(?<![人平])均|增长(?!率)|增速|增幅|涨幅|上涨|下降|降低|降幅|减少|回落|提高|提升"
+    r"|达到|达|控制在|保持在|稳定在|保持|稳定|突破|超过|不低于|不少于|不高于|不超过|低于|高于|完成|实现|为|可达|力争"
+    r"|有望"
+)
+_LEAD = re.compile(
+    r"(?:[\s*#—\-]|其中|预计|可比|同比|比上年|全市|我市|全州|全盟|全年|今年|力争|确保|实现|完成|努力|争取|并|和|及|同时|另外|此外)+"
+)
+_SEP = re.compile(r"[、和及与]")
+_RELATIVE = re.compile(
+    r"高于全[省国区]|低于全[省国区]|全[省国区](?:平均)?(?:增速|水平)|与.{0,12}同步|快于|慢于|省下达|省定"
+)
+_FIVE_YEAR = re.compile(r"年均|两年平均|三年平均|五年|累计")
+_FALL = re.compile(r"(?:下降|降低|减少|回落)(?![到至])\s*$")
+_CLAUSE_END = re.compile(r"[,;。!?]")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One quantified item: a measure (None when outside the lexicon) and its figure."""
+
+    measure: Measure | None
+    name: str  # the words that name it (simplified), e.g. 地区生产总值增长
+    value: Decimal
+    unit: str
+    comparator: str  # ">=", ">", "<=", "about"
+    direction: str  # "higher" | "lower"
+    start: int  # span of the excerpt in the text
+    end: int
+    note: str | None = None
+    derived: str | None = None
+    estimated: bool = False
+    bound: bool = False  # an outcome stated as a floor (突破, 超过, 以上): kept as `min`
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the clauses of text[start:end], split at , ; 。 (not inside 1,234)."""
+    spans, begin = [], start
+    for match in _CLAUSE_END.finditer(text, start, end):
+        at = match.start()
+        if text[at] == "," and text[at - 1 : at].isdigit() and re.match(r"\d{3}(?!\d)", text[at + 1 : at + 5]):
+            continue
+        if at > begin:
+            spans.extend(_enumeration(text, begin, at))
+        begin = at + 1
+    if end > begin:
+        spans.extend(_enumeration(text, begin, end))
+    return spans
+
+
+_HAS_FIGURE = re.compile(rf"\d\s*(?:{UNIT})")
+
+
+def _enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A clause split at each 、 that follows a figure: 固定资产投资增长8.5%、地方财政收入增长2.2%.
+    Not in a 分别/均 list, where 、 separates the figures of one item."""
+    if "、" not in text[start:end] or re.search(r"分别|(?<![人平])均", text[start:end]):
+        return [(start, end)]
+    spans, begin = [], start
+    for at in range(start, end):
+        following = re.match(r"[^\d]*", text[at + 1 : end]).group(0)
+        if (
+            text[at] == "、"
+            and _HAS_FIGURE.search(text, begin, at)
+            and len(re.findall(r"[\u4e00-\u9fff]", following)) >= 2
+        ):
+            spans.append((begin, at))
+            begin = at + 1
+    spans.append((begin, end))
+    return spans
+
+
+def _decimal(text: str) -> Decimal:
+    return Decimal(text)
+
+
+def _subject(text: str, start: int, stop: int) -> tuple[int, int]:
+    """Span of the subject in text[start:stop]: leading fillers skipped, cut at the first verb."""
+    lead = _LEAD.match(text, start, stop)
+    begin = lead.end() if lead else start
+    verb = VERB.search(text, begin, stop)
+    end = verb.start() if verb else stop
+    # 完成/实现 in the middle: "3969家企业实现进出口总额" names 进出口总额.
+    return begin, max(begin, end)
+
+
+def _words(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _comparator(pre: str, post: str, range_: bool, direction: str) -> tuple[str, str | None]:
+    """The comparator the words give, and a note on how it was read."""
+    if range_:
+        return ">=", "range: kept as its lower bound"
+    if re.match(r"\s*(?:及以上|以上)", post) or re.search(r"不低于|不少于", pre):
+        return ">=", None
+    if re.match(r"\s*(?:左右|上下)", post):
+        return "about", None
+    if re.search(r"超过", pre):
+        return ">", None
+    if re.match(r"\s*(?:以内|以下|之内)", post) or re.search(r"控制在|不高于|不超过|低于", pre):
+        return "<=", None
+    return (">=" if direction == "higher" else "<="), "bare figure"
+
+
+def _direction(measure: Measure | None, pre: str, post: str) -> str:
+    if measure is not None:
+        return measure.direction
+    if re.search(r"控制在|不高于|不超过|低于|下降|降低", pre) or re.match(r"\s*(?:以内|以下)", post):
+        return "lower"
+    return "higher"
+
+
+_MODIFIERS = (
+    "城镇常住",
+    "农村常住",
+    "城镇",
+    "农村",
+    "城市",
+    "农民",
+    "全口径",
+    "地方级",
+    "地方",
+    "户籍人口",
+    "常住人口",
+)
+
+
+def _expand(subject: str, count: int) -> list[str]:
+    """The subjects of a 分别/均 clause: 城镇、农村居民人均可支配收入 → two full names."""
+    if subject.startswith("城乡") and _SEP.search(subject) is None:
+        return [f"城镇{subject[2:]}", f"农村{subject[2:]}"]
+    parts = [part for part in _SEP.split(subject) if part]
+    if len(parts) < 2:
+        return parts
+    last = parts[-1]
+    cut = next((len(m) for m in _MODIFIERS if last.startswith(m)), 0)
+    full = []
+    for part in parts[:-1]:
+        if lookup(part) is not None or not cut or len(part) > 4:
+            full.append(part)
+            continue
+        head = last[cut:]  # a modifier alone (城镇, 全口径) takes the last part's head noun
+        overlap = next((n for n in range(min(len(part), len(head)), 0, -1) if head.startswith(part[-n:])), 0)
+        full.append(part + head[overlap:])
+    return [*full, last]
+
+
+def _resolve(measure: Measure | None, unit: str, verb: str) -> tuple[Measure | None, str | None]:
+    """The measure a figure's unit makes of a subject: levels, reductions; None when it fits none."""
+    if measure is None:
+        return None, None
+    if unit == "个百分点":
+        return None, "a change in percentage points, not a level: outside the lexicon"
+    if measure.id == "pm25" and unit == "%":
+        return BY_ID["pm25-reduction"], None
+    if measure.unit == "%" and unit not in ("%",):
+        if measure.level is not None and unit.endswith("元"):
+            level = Measure(
+                measure.level,
+                measure.level_zh or measure.zh,
+                measure.level_en or measure.en,
+                unit,
+                "higher",
+                measure.category,
+                measure.pattern,
+            )
+            return level, None
+        return None, f"a figure in {unit} of a measure in %: outside the lexicon"
+    if measure.unit != "%" and unit in ("%", "‰") and measure.id not in ("population-growth-rate",):
+        return None, f"a figure in {unit} of a measure in {measure.unit}: outside the lexicon"
+    return measure, None
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: Decimal
+    unit: str | None
+    start: int
+    end: int
+    upper: Decimal | None
+
+
+def _figures(text: str, start: int, end: int) -> list[Figure]:
+    found = []
+    for match in FIGURE.finditer(text, start, end):
+        unit = match["ub"] or match["ua"]
+        upper = _decimal(match["b"]) if match["b"] else None
+        if match["b"] and not match["ub"]:  # "3至5" without a unit is not a range of this kind
+            upper = None
+            unit = match["ua"]
+            found.append(
+                Figure(
+                    _decimal(match["a"]),
+                    unit and _UNIT_NAMES.get(unit, unit),
+                    match.start(),
+                    match.end("ua") if match["ua"] else match.end("a"),
+                    None,
+                )
+            )
+            continue
+        found.append(
+            Figure(_decimal(match["a"]), unit and _UNIT_NAMES.get(unit, unit), match.start(), match.end(), upper)
+        )
+    return found
+
+
+def parse(text: str, start: int, end: int, *, outcomes: bool = False) -> tuple[list[Item], list[tuple[int, int]]]:
+    """The items of text[start:end] and the spans of clauses that name a goal without a figure.
+
+    For targets (``outcomes`` False) only the first figure of a clause counts, unless the clause
+    lists several measures (分别, 均); for outcomes every figure with a subject does.
+    """
+    items: list[Item] = []
+    unquantified: list[tuple[int, int]] = []
+    previous: tuple[int, int, str] | None = None  # the previous clause's subject, for "同比增长12.1%"
+    for c_start, c_end in clauses(text, start, end):
+        clause = text[c_start:c_end]
+        figures = [f for f in _figures(text, c_start, c_end) if f.unit or _cpi_index(text, c_start, f)]
+        s_start, s_end = _subject(text, c_start, figures[0].start if figures else c_end)
+        subject = _words(text[s_start:s_end])
+        if not figures:
+            if subject and not outcomes:
+                unquantified.append((c_start, c_end))
+            if subject:
+                previous = (s_start, s_end, subject)
+            continue
+        if not subject and re.match(r"[\s、]*(?:力争|争取|确保|最好)", clause):
+            continue  # 增长10%以上、力争达到15%: the aim beyond the target is not a second target
+        if subject and lookup(subject) is None:
+            # 全年服务业实现增加值579.1亿元: the measure's words run through the verb.
+            whole = _LEAD.sub("", re.sub(r"实现|完成|达到|达|为|\s", "", text[s_start : figures[0].start]))
+            whole = re.split(
+                r"预计|同比|可比|比上年|增长(?!率)|增速|下降|提高|提升|控制在|保持|稳定|突破|超过|由", whole
+            )[0]
+            if lookup(whole) is not None:
+                subject = whole
+        if outcomes and len(figures) > 1 and re.search(r"由\s*$", text[s_end : figures[0].start]):
+            figures = figures[1:]  # 由1%提升至2.3%: the level reached
+        excerpt_start = s_start
+        if not subject and previous is not None:
+            excerpt_start, _, subject = previous
+        else:
+            previous = (s_start, s_end, subject)
+        if not subject:
+            continue
+        if _RELATIVE.search(clause):
+            if not outcomes:
+                unquantified.append((c_start, c_end))
+            continue
+        if _FIVE_YEAR.search(clause) or (outcomes and re.search(r"比20\d\d年|较.{0,6}末", clause)):
+            continue
+        several = (
+            re.search(r"分别|(?<![人平])均", text[s_end : figures[0].start])
+            or "分别" in subject
+            or (subject.startswith("城乡") and lookup(subject) is None)
+        )
+        names = _expand(subject, len(figures)) if several else [subject]
+        if not several:
+            figures = figures[: 1 if not outcomes else len(figures)]
+            if outcomes and len(figures) > 1:
+                figures = figures[:1]
+        if len(names) > 1 and len(figures) == 1:
+            figures = figures * len(names)
+        for index, (name, figure) in enumerate(zip(names, figures, strict=False)):
+            item = _item(text, name, figure, s_end, c_end, excerpt_start, figures, index, outcomes)
+            if item is not None:
+                items.append(item)
+    return items, unquantified
+
+
+def _cpi_index(text: str, c_start: int, figure: Figure) -> bool:
+    """居民消费价格指数控制在103.5左右: an index without a unit."""
+    return figure.upper is None and 100 <= figure.value <= 110 and "价格" in text[c_start : figure.start]
+
+
+def _item(
+    text: str,
+    name: str,
+    figure: Figure,
+    s_end: int,
+    c_end: int,
+    excerpt_start: int,
+    figures: list[Figure],
+    index: int,
+    outcomes: bool,
+) -> Item | None:
+    measure = lookup(name)
+    pre = text[s_end : figure.start]
+    post = text[figure.end : min(c_end, figure.end + 4)]
+    unit = figure.unit or "%"
+    derived = None
+    value = figure.value
+    note = None
+    if measure is not None and measure.id == "cpi-inflation" and value >= 100:
+        derived = f"{figure.value} − 100: the price index (previous year = 100) as a rise in %"
+        value = figure.value - 100
+        unit = "%"
+    measure, why = _resolve(measure, unit, pre)
+    direction = _direction(measure, pre, post)
+    if outcomes:
+        comparator, how = ">=", None
+        if _FALL.search(pre) and measure is not None and not measure.id.endswith("-reduction") and unit == "%":
+            value = -value
+        if re.match(r"\s*左右", post):
+            note = "左右 (about)"
+        bound = bool(re.search(r"突破|超过|不低于|不少于", pre) or re.match(r"\s*(?:以上|多)", post))
+    else:
+        bound = False
+        comparator, how = _comparator(pre, post, figure.upper is not None, direction)
+        if figure.upper is not None:
+            how = f"range {figure.value}–{figure.upper}: kept as its lower bound"
+        if (
+            measure is not None
+            and (comparator in (">=", ">")) != (measure.direction == "higher")
+            and comparator != "about"
+        ):
+            return None  # the words contradict the measure: better left to a person than guessed
+    if measure is None:
+        verb = re.match(r"\s*(增长|下降|降低|提高|提升|达到|控制在|上涨|减少)?", pre)
+        name = name + (verb.group(1) if verb and verb.group(1) else "")
+        note = "; ".join(filter(None, [note, "measure outside the lexicon: review it", why]))
+    end = figure.end
+    if not outcomes and re.match(r"\s*(?:及以上|以上|左右|以内|以下|之内|上下)", text[end:c_end]):
+        end += len(re.match(r"\s*(?:及以上|以上|左右|以内|以下|之内|上下)", text[end:c_end]).group(0))
+    if len(figures) > 1 and figures[-1].end > end:
+        # 分别增长7%和8%以上: the excerpt runs to the last figure, so the words stay whole.
+        end = figures[-1].end
+        suffix = re.match(r"\s*(?:及以上|以上|左右|以内|以下|之内|上下)", text[end:c_end])
+        end += len(suffix.group(0)) if suffix and not outcomes else 0
+    if not outcomes and how:
+        note = "; ".join(filter(None, [how, note]))
+    return Item(
+        measure=measure,
+        name=name,
+        value=value,
+        unit=unit,
+        comparator=comparator,
+        direction=direction,
+        start=excerpt_start,
+        end=end,
+        note=note,
+        derived=derived,
+        bound=bound,
+    )

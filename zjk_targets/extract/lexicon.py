@@ -1,0 +1,324 @@
+"""The headline measures of city work reports, as data: ids (shared with the labels), names,
+unit, direction, category and the words that name them.
+
+Order matters: the first measure whose pattern matches a subject wins, so specific measures
+(地方一般公共预算收入, 研发投入占生产总值比重) come before the general ones they contain
+(一般公共预算收入, 生产总值). A pattern is matched against the subject of an item, the words
+before its verb or figure, with spaces taken out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One headline measure. ``level`` is the id of the same measure as a level (亿元), if any."""
+
+    id: str
+    zh: str
+    en: str
+    unit: str
+    direction: str  # "higher" | "lower"
+    category: str
+    pattern: re.Pattern[str]
+    level: str | None = None
+    level_zh: str | None = None
+    level_en: str | None = None
+
+
+def _m(
+    id: str, zh: str, en: str, unit: str, direction: str, category: str, words: str, level: str | None = None
+) -> Measure:
+    level_zh = level_en = None
+    if level:
+        level_zh, level_en = level.split("|")
+        level = id.removesuffix("-growth")
+    return Measure(id, zh, en, unit, direction, category, re.compile(words), level, level_zh, level_en)
+
+
+# A subject names a measure "as a whole" only when no narrower word precedes it: 人均GDP, 农业增加值,
+# 县域地区生产总值 are other measures.
+MEASURES: tuple[Measure, ...] = (
+    _m(
+        "energy-intensity-reduction",
+        "单位生产总值能耗下降",
+        "Energy use per unit of GDP, fall",
+        "%",
+        "higher",
+        "environment",
+        r"(单位|万元).{0,6}(生产总值|GDP)能耗|^能耗强度",
+    ),
+    _m(
+        "rd-share",
+        "研究与试验发展经费投入强度",
+        "R&D spending as a share of GDP",
+        "%",
+        "higher",
+        "economy",
+        r"(研究与试验发展|研发|R&D).{0,8}(强度|占.{0,8}比重|占比)",
+    ),
+    _m(
+        "local-budget-revenue-growth",
+        "地方一般公共预算收入增长",
+        "Local general public budget revenue, growth",
+        "%",
+        "higher",
+        "economy",
+        r"^(全市|全州)?地方(一般公共预算|级财政|公共财政预算|财政)收入",
+        "地方一般公共预算收入|Local general public budget revenue",
+    ),
+    _m(
+        "budget-revenue-growth",
+        "一般公共预算收入增长",
+        "General public budget revenue, growth",
+        "%",
+        "higher",
+        "economy",
+        r"^(全市|全州|全盟|地区)?(一般公共预算|公共财政预算|地方公共财政)收入",
+        "一般公共预算收入|General public budget revenue",
+    ),
+    _m(
+        "fiscal-revenue-growth",
+        "全部财政收入增长",
+        "Total fiscal revenue, growth",
+        "%",
+        "higher",
+        "economy",
+        r"^(全市|全州)?(全部财政|财政总|全口径财政|财政)收入",
+        "全部财政收入|Total fiscal revenue",
+    ),
+    _m(
+        "tax-revenue-growth",
+        "税收收入增长",
+        "Tax revenue, growth",
+        "%",
+        "higher",
+        "economy",
+        r"^(全市)?税收收入",
+        "税收收入|Tax revenue",
+    ),
+    _m(
+        "industry-va-growth",
+        "规模以上工业增加值增长",
+        "Value added of industry above designated size, growth",
+        "%",
+        "higher",
+        "economy",
+        r"^(全市|全州)?(规模以上|规上|规模)工业增加值",
+        "规模以上工业增加值|Value added of industry above designated size",
+    ),
+    _m(
+        "services-va-growth",
+        "服务业增加值增长",
+        "Services value added, growth",
+        "%",
+        "higher",
+        "economy",
+        r"^(全市)?(服务业|第三产业|三产)增加值",
+        "服务业增加值|Services value added",
+    ),
+    _m(
+        "fai-growth",
+        "固定资产投资增长",
+        "Fixed-asset investment, growth",
+        "%",
+        "higher",
+        "economy",
+        r"^(全市|全州)?(全社会|规模以上|规上|500万元以上)?固定资产投资(总额)?$",
+        "固定资产投资|Fixed-asset investment",
+    ),
+    _m(
+        "retail-sales-growth",
+        "社会消费品零售总额增长",
+        "Retail sales of consumer goods, growth",
+        "%",
+        "higher",
+        "economy",
+        r"^(全市)?(全)?社会消费品零售(总)?额",
+        "社会消费品零售总额|Retail sales of consumer goods",
+    ),
+    _m(
+        "export-growth",
+        "出口增长",
+        "Exports, growth",
+        "%",
+        "higher",
+        "economy",
+        r"^(全市)?(外贸)?出口(总额|总值|额)?$",
+        "出口总额|Exports",
+    ),
+    _m(
+        "trade-growth",
+        "进出口总额增长",
+        "Foreign trade, growth",
+        "%",
+        "higher",
+        "economy",
+        r"^(全市)?(外贸|属地企业)?进出口(总额|总值|贸易额|额)?$|^外贸进出口",
+        "进出口总额|Foreign trade",
+    ),
+    _m(
+        "fdi-growth",
+        "实际利用外资增长",
+        "Foreign capital actually used, growth",
+        "%",
+        "higher",
+        "economy",
+        r"^(全市)?(实际)?(利用|使用|到账)外资|^外商直接投资",
+        "实际利用外资|Foreign capital actually used",
+    ),
+    _m(
+        "urban-income-growth",
+        "城镇居民人均可支配收入增长",
+        "Urban disposable income per head, growth",
+        "%",
+        "higher",
+        "society",
+        r"^城镇(常住)?居民(人均)?(可支配)?收入",
+        "城镇居民人均可支配收入|Urban disposable income per head",
+    ),
+    _m(
+        "rural-income-growth",
+        "农村居民人均可支配收入增长",
+        "Rural disposable income per head, growth",
+        "%",
+        "higher",
+        "society",
+        r"^(农村(常住)?居民|农民|农牧民)(人均)?(可支配|纯)?收入",
+        "农村居民人均可支配收入|Rural disposable income per head",
+    ),
+    _m(
+        "resident-income-growth",
+        "居民人均可支配收入增长",
+        "Disposable income per head (all residents), growth",
+        "%",
+        "higher",
+        "society",
+        r"^(全市|全体)?(常住)?居民(人均)?(可支配)?收入",
+        "居民人均可支配收入|Disposable income per head",
+    ),
+    _m(
+        "cpi-inflation",
+        "居民消费价格涨幅",
+        "Consumer price inflation (CPI)",
+        "%",
+        "lower",
+        "economy",
+        r"^(全市)?居民消费价格|^CPI|^消费价格",
+    ),
+    _m(
+        "urban-unemployment-rate",
+        "城镇登记失业率",
+        "Registered urban unemployment rate",
+        "%",
+        "lower",
+        "society",
+        r"^(城镇)?登记失业率",
+    ),
+    _m(
+        "surveyed-unemployment-rate",
+        "城镇调查失业率",
+        "Surveyed urban unemployment rate",
+        "%",
+        "lower",
+        "society",
+        r"^(城镇)?调查失业率",
+    ),
+    _m(
+        "urban-new-jobs",
+        "城镇新增就业",
+        "New urban jobs",
+        "人",
+        "higher",
+        "society",
+        r"^(城镇新增就业|新增城镇就业|城镇新增就业人数)$",
+    ),
+    _m("grain-output", "粮食产量", "Grain output", "万吨", "higher", "economy", r"^(全市)?粮食(总产量|产量|总产)"),
+    _m(
+        "pm25-reduction",
+        "PM2.5浓度下降",
+        "PM2.5 concentration, fall",
+        "%",
+        "higher",
+        "environment",
+        r"^PM2\.5.{0,6}浓度下降",
+    ),
+    _m(
+        "pm25",
+        "PM2.5平均浓度",
+        "PM2.5 mean concentration",
+        "μg/m³",
+        "lower",
+        "environment",
+        r"^(全市|中心城区|城区|市区|中心城市)?(细颗粒物)?[(（]?PM2\.5[)）]?(年)?(平均|年均)?浓度",
+    ),
+    _m(
+        "good-air-days-share",
+        "空气质量优良天数比例",
+        "Share of days with good air",
+        "%",
+        "higher",
+        "environment",
+        r"空气(质量)?优良(天数)?(比例|比率|占比|率)|^优良天数(比例|比率)",
+    ),
+    _m(
+        "good-air-days",
+        "空气质量优良天数",
+        "Days with good air",
+        "天",
+        "higher",
+        "environment",
+        r"^(全市|全年)?(城市|中心城区)?空气(质量)?(优良|良好)天数$",
+    ),
+    _m(
+        "population-growth-rate",
+        "人口自然增长率",
+        "Natural population growth rate",
+        "‰",
+        "lower",
+        "society",
+        r"^人口自然增长率",
+    ),
+    _m(
+        "urbanisation-rate",
+        "常住人口城镇化率",
+        "Urbanisation rate (resident population)",
+        "%",
+        "higher",
+        "society",
+        r"^(常住人口)?城镇化率",
+    ),
+    _m(
+        "gdp-growth",
+        "地区生产总值增长",
+        "GDP growth",
+        "%",
+        "higher",
+        "economy",
+        r"^(全市|全州|全盟|全地区)?(地区生产总值|生产总值|GDP|经济)(总量)?$",
+        "地区生产总值|GDP",
+    ),
+)
+
+BY_ID: dict[str, Measure] = {measure.id: measure for measure in MEASURES}
+
+# Unit families: the metric unit of a level measure is the printed unit, per base unit.
+LEVEL_UNITS = ("万亿元", "亿元", "万元")
+
+
+def lookup(subject: str) -> Measure | None:
+    """The measure a subject names, or None when it is outside the lexicon."""
+    for measure in MEASURES:
+        if measure.pattern.search(subject):
+            return measure
+    return None
+
+
+def level_of(measure: Measure) -> tuple[str, str, str] | None:
+    """(id, zh, en) of the level measure of a growth measure, e.g. gdp for gdp-growth."""
+    if measure.level is None or measure.level_zh is None or measure.level_en is None:
+        return None
+    return measure.level, measure.level_zh, measure.level_en

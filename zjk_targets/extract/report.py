@@ -1,0 +1,282 @@
+"""One work report → its city, dates, headline targets, unquantified goals and reviewed outcomes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .decode import parsing_copy
+from .items import Item, clauses, parse
+from .lexicon import lookup
+
+
+class ReportError(Exception):
+    """The report cannot be read as a work report; the message says why."""
+
+
+@dataclass(frozen=True)
+class Report:
+    """What extract reads from one report. Spans index ``text`` (the original characters)."""
+
+    text: str
+    title: str
+    city: str | None
+    delivered: str | None  # "YYYY-MM-DD" (or "YYYY") of delivery, as the text says
+    sets_year: int
+    reviews_year: int
+    year_basis: str
+    headline: tuple[int, int]
+    targets: tuple[Item, ...]
+    unquantified: tuple[str, ...]
+    outcomes: tuple[Item, ...]
+    traditional: bool
+
+    def words(self, item: Item) -> str:
+        return self.text[item.start : item.end]
+
+
+_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+_TITLE = re.compile(r"^title:\s*(.+)$", re.M)
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "o": 0, "0": 0}
+_CN_DATE = re.compile(
+    r"([〇零一二三四五六七八九Oo0]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
+)
+_DATE_LINE = re.compile(r"人民代表大会|人大|会议")
+_CITY_IN_LINE = re.compile(r"在(.{2,24}?)(?:第?[一二三四五六七八九十]+届|第.{1,4}届)")
+_CITY_IN_TITLE = re.compile(r"^(?:\d{4}年)?(.{2,24}?)(?:人民)?政府工作报告")
+_NOT_CITY = {"自治州", "市", "州", "本市", "全市", "地区", "盟"}
+_HEADLINE = re.compile(r"(?:预期|主要|发展)(?:目标|指标)(?:任务)?\**(?:建议|安排)?(?:是|为|如下)?\**\s*[:：]")
+_PLAN = re.compile(r"十[三四五]五|今后五年|未来五年|五年|2035|二〇三五|远景|年均|中长期")
+_PLAN_LEAD = re.compile(r"(?:十[三四五]五|五年|2035|二〇三五|远景|中长期)[^,，;；]{0,14}$")
+_HEADLINE_YEAR = re.compile(r"(\d{4})\s*年(?:的)?[^。:，,]{0,20}目标")
+_STOP = re.compile(
+    r"^\s*(?:实现上述|为实现|为了实现|实现这些|围绕|这些指标|提出这样|在实际工作中|综合考虑|重点|要重点|欲得|各地各部门)"
+)
+_HEADING = re.compile(r"^[\s*#]*[一二三四五六七八九十]+\s*[、.．]")
+_PLAN_HEADING = re.compile(r"十[三四五]五|五年|规划|远景|2035|二〇三五|目标|总体要求|重点|任务|安排|思路")
+_REVIEW_HEADING = re.compile(r"回顾|过去|一年来|\d{4}年(?:政府)?工作")
+_SKIP_SENTENCE = re.compile(r"五年|十[三四]五(?:期间|时期|以来)|年均|两年平均|三年平均|目标是:")
+
+
+def _cn_number(text: str) -> int:
+    if len(text) == 4 and all(c in _CN_DIGITS for c in text):
+        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    value = 0
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        value = (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+        return value
+    return _CN_DIGITS[text]
+
+
+def _find_date(text: str) -> tuple[int, int, int] | None:
+    match = _DATE.search(text)
+    if match:
+        return int(match[1]), int(match[2]), int(match[3])
+    match = _CN_DATE.search(text)
+    if match:
+        return _cn_number(match[1]), _cn_number(match[2]), _cn_number(match[3])
+    return None
+
+
+def _head(parse_text: str) -> tuple[str, str, int]:
+    """The title (front matter, else first line), the text of the head, and where the body starts."""
+    front = _FRONT.match(parse_text)
+    body = front.end() if front else 0
+    title = ""
+    if front:
+        found = _TITLE.search(front.group(1))
+        if found:
+            title = found.group(1).strip().strip("'\"")
+    lines = parse_text[body : body + 3000].split("\n")
+    if not title:
+        title = next((line.strip(" #*") for line in lines if line.strip()), "")
+    return title, "\n".join(lines[:20]), body
+
+
+def _dates(title: str, head: str) -> tuple[tuple[int, int, int] | None, str]:
+    for line in head.split("\n"):
+        if _DATE_LINE.search(line) and (date := _find_date(line)):
+            return date, "the date line under the title"
+    date = _find_date(title)
+    return date, "the date in the title"
+
+
+def _city(title: str, head: str) -> str | None:
+    for line in head.split("\n"):
+        if _DATE_LINE.search(line) and (match := _CITY_IN_LINE.search(line)):
+            city = match.group(1).strip()
+            if city not in _NOT_CITY and not re.search(r"\d|年|月|日", city):
+                return city
+    match = _CITY_IN_TITLE.search(title.replace(" ", ""))
+    if match and match.group(1) not in _NOT_CITY and not re.search(r"\d", match.group(1)):
+        return match.group(1)
+    return None
+
+
+def _headline(parse_text: str, body: int) -> tuple[int, int, int] | None:
+    """(start, items start, end) of the headline targets passage, or None.
+
+    The passage starts at the sentence that announces the year's main expected targets, and runs
+    to the end of its sentence, or on through the following sentences that still name measures.
+    Five-year and long-term goals are passed over.
+    """
+    best: tuple[int, tuple[int, int, int]] | None = None
+    for match in _HEADLINE.finditer(parse_text, body):
+        line_start = parse_text.rfind("\n", 0, match.start()) + 1
+        sentence_start = max(parse_text.rfind("。", line_start, match.start()) + 1, line_start)
+        lead = parse_text[sentence_start : match.start()]
+        if _PLAN_LEAD.search(lead):
+            continue
+        items_start = match.end()
+        line_end = parse_text.find("\n", items_start)
+        line_end = len(parse_text) if line_end < 0 else line_end
+        if not re.search(r"\d", parse_text[items_start:line_end]):
+            # The items on the following line(s): "主要预期目标是：" then a paragraph of items.
+            nxt = items_start
+            while nxt < len(parse_text) and parse_text[nxt] in "\n \t*":
+                nxt += 1
+            line_end = parse_text.find("\n", nxt)
+            line_end = len(parse_text) if line_end < 0 else line_end
+        end = _passage_end(parse_text, items_start, line_end)
+        passage = parse_text[items_start:end]
+        if _PLAN.search(passage[:40]) or "年均" in passage:
+            continue
+        items, _ = parse(parse_text, items_start, end)
+        score = sum(1 for item in items if item.measure is not None) * 2 + len(items)
+        if score and (best is None or score > best[0]):
+            best = (score, (sentence_start, items_start, end))
+    return best[1] if best else None
+
+
+def _passage_end(parse_text: str, items_start: int, line_end: int) -> int:
+    end = parse_text.find("。", items_start, line_end)
+    if end < 0:
+        return line_end
+    while end + 1 < line_end:
+        nxt = parse_text.find("。", end + 1, line_end)
+        nxt = line_end if nxt < 0 else nxt
+        sentence = parse_text[end + 1 : nxt]
+        if _STOP.match(sentence):
+            break
+        named = any(lookup(_subject_words(parse_text, a, b)) for a, b in clauses(parse_text, end + 1, nxt))
+        if not named:
+            break
+        end = nxt
+    return end + 1 if end < line_end and parse_text[end] == "。" else end
+
+
+def _subject_words(parse_text: str, start: int, end: int) -> str:
+    words = re.split(r"增长|下降|控制|保持|稳定|达到|提高|完成|\d", parse_text[start:end], maxsplit=1)[0]
+    return re.sub(r"\s+", "", words)
+
+
+def _review_spans(parse_text: str, body: int, until: int) -> list[tuple[int, int]]:
+    """Sentences of the review of last year: before the headline, outside five-year sections."""
+    spans: list[tuple[int, int]] = []
+    skipping = False
+    position = body
+    for line in parse_text[body:until].split("\n"):
+        start, position = position, position + len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if _HEADING.match(stripped) and len(stripped) < 60:
+            skipping = bool(_PLAN_HEADING.search(stripped)) and not _REVIEW_HEADING.search(stripped)
+            continue
+        if skipping or re.match(r"[\s*#—-]*(?:过去五年|五年来|“十三五”|十三五)", stripped):
+            continue
+        sentence_start = start
+        for match in re.finditer(r"。|$", line):
+            end = start + match.end()
+            if not _SKIP_SENTENCE.search(parse_text[sentence_start:end]):
+                spans.append((sentence_start, end))
+            sentence_start = end
+            if match.end() == len(line):
+                break
+    return spans
+
+
+def read_report(text: str, name: str, year: int | None = None, city: str | None = None) -> Report:
+    """Read one report's text; ``name`` (its file name) and ``year``/``city`` are fallbacks."""
+    parse_text, traditional = parsing_copy(text)
+    title, head, body = _head(parse_text)
+    date, basis = _dates(title, head)
+    headline = _headline(parse_text, body)
+    if headline is None:
+        raise ReportError("no headline targets paragraph (主要预期目标是：…) found")
+    sentence_start, items_start, end = headline
+    said = _HEADLINE_YEAR.search(parse_text, sentence_start, items_start)
+    if date is not None:
+        delivered = f"{date[0]:04d}-{date[1]:02d}-{date[2]:02d}"
+        sets_year = date[0] + 1 if date[1] == 12 else date[0]
+        year_basis = f"delivered {delivered} ({basis})" + (
+            ": a December report sets the next year's targets" if date[1] == 12 else ""
+        )
+    else:
+        delivered = None
+        from_name = re.search(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)", name)
+        if from_name:
+            sets_year, year_basis = int(from_name.group(1)), f"no date in the text: the file name says {from_name[1]}"
+        elif year is not None:
+            sets_year, year_basis = year, f"no date in the text or file name: --year {year}"
+        else:
+            raise ReportError("no date in the text or the file name: give --year")
+    if said and int(said.group(1)) in (sets_year - 1, sets_year + 1):
+        sets_year = int(said.group(1))
+        year_basis += f"; the targets paragraph names {sets_year}"
+    if delivered is None:
+        delivered = str(sets_year)
+    found_city = _city(title, head) or city
+    targets, unquantified = parse(parse_text, items_start, end)
+    outcomes: list[Item] = []
+    seen: dict[str, int] = {}
+    for s_start, s_end in _review_spans(parse_text, body, sentence_start):
+        sentence = parse_text[s_start:s_end]
+        years = {int(y) for y in re.findall(r"(20\d\d|19\d\d)\s*年", sentence)}
+        if years - {sets_year - 1}:
+            continue
+        estimated = "预计" in sentence
+        found, _ = parse(parse_text, s_start, s_end, outcomes=True)
+        for item in found:
+            if item.measure is None:
+                continue
+            key = item.measure.id
+            before = parse_text.rfind("预计", s_start, item.end) >= 0
+            item = _with(item, estimated=estimated and before)
+            if key not in seen:
+                seen[key] = len(outcomes)
+                outcomes.append(item)
+            elif outcomes[seen[key]].bound and not item.bound:
+                outcomes[seen[key]] = item  # 突破2000亿元，达2016.9亿元: the figure itself
+    return Report(
+        text=text,
+        title=re.sub(r"\s+", " ", text_title(text, title)),
+        city=found_city,
+        delivered=delivered,
+        sets_year=sets_year,
+        reviews_year=sets_year - 1,
+        year_basis=year_basis,
+        headline=(sentence_start, end),
+        targets=tuple(targets),
+        unquantified=tuple(re.sub(r"\s+", "", text[a:b]) for a, b in unquantified),
+        outcomes=tuple(outcomes),
+        traditional=traditional,
+    )
+
+
+def text_title(text: str, parsed_title: str) -> str:
+    """The title in the original characters (the parsing copy has ASCII brackets)."""
+    at = text.find("title:")
+    if at >= 0 and at < 400:
+        line = text[at + 6 : text.find("\n", at)].strip().strip("'\"")
+        if line:
+            return line
+    return parsed_title
+
+
+def _with(item: Item, *, estimated: bool) -> Item:
+    from dataclasses import replace
+
+    return replace(item, estimated=estimated)

@@ -1,0 +1,171 @@
+"""How numbers, figures, goals, citations and reasons are written: every renderer and both engines.
+
+The reason functions take plain strings and numbers, so that the columnar engine words each of
+thousands of reasons with the same function the per-target engine uses, at the cost of a call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from ..model import Comparator, Observation, Target
+
+NEGATED = {"≥": "<", ">": "≤", "≤": ">", "<": "≥"}
+
+# Why an observation has its role in a verdict (Evidence.why).
+DECIDES = "decides the verdict"
+DISAGREES = "disagrees with another decisive figure"
+ESTIMATE_SUPERSEDED = "an estimate, superseded"
+RANGE_STRADDLES = "its range straddles the goal"
+SUPERSEDED = "superseded by a later publication"
+AFTER_DEADLINE = "after the deadline"
+OTHER_YEAR = "other year"
+
+# Why a year's figures leave a target unknown.
+CONFLICTING = "conflicting evidence"
+STRADDLES = "the figure's range straddles the goal"
+
+ESTIMATED = "estimated (预计)"
+
+
+def number(value: Decimal) -> str:
+    """Shortest exact form: 55.30 → "55.3", 1E+2 → "100"."""
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+def quantity(value: Decimal, unit: str) -> str:
+    return f"{number(value)} {unit}"
+
+
+def goal_text(symbol: str, goal: str, unit: str, tolerance: str | None) -> str:
+    """ "≥ 8 %", "≈ 3 % ± 0.5", from the goal and tolerance as :func:`number` writes them."""
+    return f"{symbol} {goal} {unit}" + (f" ± {tolerance}" if tolerance is not None else "")
+
+
+def goal(target: Target) -> str:
+    """The goal as a reader would say it: "≥ 8 %", "≈ 3 % ± 0.5", "done"."""
+    if target.comparator is Comparator.DONE:
+        return "done"
+    assert target.goal is not None and target.unit is not None
+    about = target.comparator is Comparator.ABOUT and target.tolerance is not None
+    tolerance = number(target.tolerance) if about and target.tolerance is not None else None
+    return goal_text(target.comparator.symbol, number(target.goal), target.unit, tolerance)
+
+
+def figure(done: bool | None, value: str | None, low: str | None, high: str | None, unit: str) -> str:
+    """A figure from its numbers as :func:`number` writes them: "7 %", "6.7–7 %", "at least 240 万亩", "done"."""
+    if done is not None:
+        return "done" if done else "not done"
+    if value is not None:
+        return f"{value} {unit}"
+    if low is not None and high is not None:
+        return f"{low}–{high} {unit}"
+    if low is not None:
+        return f"at least {low} {unit}"
+    return f"at most {high} {unit}"
+
+
+def observed(obs: Observation, factor: Decimal = Decimal(1), unit: str | None = None) -> str:
+    """An observation's value, bound or milestone state, optionally converted to ``unit``."""
+
+    def shown(value: Decimal | None) -> str | None:
+        return None if value is None else number(value * factor)
+
+    return figure(obs.done, shown(obs.value), shown(obs.minimum), shown(obs.maximum), unit or obs.unit)
+
+
+def label(trust: str, publisher: str, published: str) -> str:
+    """A source as reasons cite it: trust, publisher and date."""
+    return f"{trust}, {publisher} {published}"
+
+
+def cite(year: int, compared: str, label: str, proxy: bool = False) -> str:
+    return f"{year}: {compared} ({label}{', proxy' if proxy else ''})"
+
+
+def comparison(
+    year: int, compared: str, label: str, met: bool, symbol: str, goal: str, goal_full: str, worded: bool
+) -> str:
+    """The reason of a decided target: its deciding figure against the goal.
+
+    ``symbol`` is the comparator's ("done" for a milestone); ``goal`` the goal's quantity ("8 %"),
+    ``goal_full`` the goal as :func:`goal` says it; ``worded`` for a bound or an ``about`` goal,
+    which say "meets"/"misses" rather than a symbol.
+    """
+    if symbol == "done":
+        return f"{year}: {compared} ({label})"
+    if worded:
+        return f"{year}: {compared} {'meets' if met else 'misses'} {goal_full} ({label})"
+    return f"{year}: {compared} {symbol if met else NEGATED[symbol]} {goal} ({label})"
+
+
+def met_early(deadline: int, reason: str) -> str:
+    return f"met before the {deadline} deadline: {reason}"
+
+
+def unresolved(problem: str, cited: Iterable[str]) -> str:
+    return f"{problem}: " + " vs ".join(cited)
+
+
+def no_figure(year: int, set_year: int | None, nearest: Iterable[str]) -> str:
+    """No decisive figure; ``set_year`` for a deadline target, the context figures ``nearest``."""
+    if set_year is not None:
+        text = f"no {year} figure, and none from {set_year}–{year - 1} meets the goal"
+    else:
+        text = f"no {year} figure"
+    nearest = list(nearest)
+    return text + "; nearest: " + ", ".join(nearest) if nearest else text
+
+
+def caveats(figures: Iterable[tuple[str | None, bool, str | None]]) -> tuple[str, ...]:
+    """What the deciding figures rest on, from each one's (derived, estimated, low-trust publisher)."""
+    notes: list[str] = []
+    for derived, estimated, low_trust_publisher in figures:
+        if derived:
+            notes.append(f"derived: {derived}")
+        if estimated:
+            notes.append(ESTIMATED)
+        if low_trust_publisher is not None:
+            notes.append(f"low-trust source: {low_trust_publisher}")
+    return tuple(dict.fromkeys(notes))
+
+
+def with_caveats(reason: str, notes: Iterable[str]) -> str:
+    joined = "; ".join(notes)
+    return f"{reason} — {joined}" if joined else reason
+
+
+def _hundredths(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.01")).normalize()
+
+
+def _change(value: Decimal) -> str:
+    rounded = _hundredths(value)
+    return f"+{number(rounded)}" if rounded > 0 else number(rounded)
+
+
+def projection(
+    on_track: bool,
+    observed: Decimal,
+    required: Decimal,
+    years: tuple[int, int],
+    deadline: int,
+    projected: Decimal,
+    unit: str,
+) -> str:
+    """A projection, marked as one: never to be read as a verdict."""
+    state = "on track" if on_track else "not on track"
+    return (
+        f"projection, not a verdict: {state}: {_change(observed)} {unit} a year {years[0]}–{years[1]} "
+        f"against {_change(required)} needed; {deadline} projected at {quantity(_hundredths(projected), unit)}"
+    )
+
+
+def with_projection(reason: str, projection: str) -> str:
+    return f"{reason}; {projection}"
+
+
+def proxy(why: str) -> str:
+    return f"proxy: {why}"
