@@ -284,3 +284,18 @@ def test_markdown_opens_with_the_track_record(runner) -> None:
         "| cpi-inflation (%) | ≈3.5→2.9 ✓ met | ≈3→? ? unknown |  | 1/1 |",
         "| **met** | 1/2 | 1/1 | – |  |",
     ]
+
+
+def test_chart_of_a_measure_draws_its_track_record(runner, tmp_path) -> None:
+    svg = tmp_path / "gdp.svg"
+    result = runner.invoke(app, ["chart", "gdp-growth", *ARGS, "--output", str(svg)])
+    assert (result.exit_code, result.stderr) == (0, f"wrote {svg}\n")
+    first = svg.read_bytes()
+    assert first.startswith(b"<?xml") and b"met 1 of 2 decided" in first
+    runner.invoke(app, ["chart", "gdp-growth", *ARGS, "--output", str(svg)])
+    assert svg.read_bytes() == first, "deterministic"
+    result = runner.invoke(app, ["chart", "pm25", *ARGS, "--output", str(svg)])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "zjk-targets: measure `pm25` has no headline targets to chart; name a target instead\n",
+    )

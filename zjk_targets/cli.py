@@ -460,7 +460,12 @@ def export(
 @guarded
 def chart(
     target_id: Annotated[
-        str | None, typer.Argument(metavar="[ID]", help="The target to chart.", show_default=False)
+        str | None,
+        typer.Argument(
+            metavar="[ID]",
+            help="The target to chart, or a measure: its goals and actuals year by year.",
+            show_default=False,
+        ),
     ] = None,
     all_targets: Annotated[bool, typer.Option("--all", help="One chart per target, into the --output folder.")] = False,
     output: Annotated[
@@ -475,7 +480,7 @@ def chart(
     lang: LangOption = Lang.en,
     as_of: AsOfOption = None,
 ) -> None:
-    """Chart a target's measure over the years against its goal (PNG or SVG)."""
+    """Chart a target against its goal, or a measure's track record over the years (PNG or SVG)."""
     from .render import chart as chart_render
 
     if output is None:
@@ -500,6 +505,15 @@ def chart(
         _err(f"wrote {len(verdicts)} charts to {output}")
         return
     kind = chart_format or (ChartFormat.SVG if output.suffix.lower() == ".svg" else ChartFormat.PNG)
+    if target_id in dataset.metrics and dataset.target(target_id) is None:
+        from .rules.record import track_record
+
+        matrix = track_record(dataset, evaluate(dataset), metrics={target_id})
+        if not matrix.years:
+            raise UserError(f"measure `{target_id}` has no headline targets to chart; name a target instead")
+        _write_bytes(output, chart_render.render_measure(dataset, matrix, target_id, lang.value, kind))
+        _err(f"wrote {output}")
+        return
     (verdict,) = _select(dataset, [target_id or ""])
     _write_bytes(output, chart_render.render(dataset, verdict, lang.value, kind))
     _err(f"wrote {output}")

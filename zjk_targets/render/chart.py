@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from .. import labels
 from ..model import Comparator, Dataset
+from ..rules.record import TrackRecord
 from ..rules.units import conversion_factor
 from ..rules.verdicts import Evidence, Role, Verdict
 
@@ -154,6 +155,59 @@ def render(dataset: Dataset, verdict: Verdict, lang: str = "en", chart_format: C
         axes.set_xticks(range(first, last + 1, step), [str(year) for year in range(first, last + 1, step)])
         axes.grid(axis="y", alpha=0.3)
         legend = "● figure   ◆ estimate   ○ proxy   heavy outline: decides the verdict   bar: a range"
+        figure.text(0.01, 0.01, legend, fontsize=7, color="grey")
+        figure.tight_layout(rect=(0, 0.04, 1, 1))
+        buffer = io.BytesIO()
+        metadata = {"Date": None, "Creator": None} if chart_format is ChartFormat.SVG else {"Software": None}
+        figure.savefig(buffer, format=chart_format.value, metadata=metadata)
+    return buffer.getvalue()
+
+
+def render_measure(
+    dataset: Dataset, record: TrackRecord, metric_id: str, lang: str = "en", chart_format: ChartFormat = ChartFormat.PNG
+) -> bytes:
+    """A measure's track record: each year's goal as a marker, the deciding figures as a line,
+    each coloured by its verdict (deterministic bytes, like :func:`render`)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
+    from matplotlib.figure import Figure
+
+    metric = dataset.metrics[metric_id]
+    font = cjk_font() if lang == "zh" else None
+    use_zh = lang == "zh" and font is not None
+    rc = {"svg.hashsalt": "zjk-targets", "font.size": 10}
+    if font:
+        rc["font.family"] = [font, "DejaVu Sans"]
+    cells = [(year, record.cell(metric_id, year)) for year in record.years]
+    verdicts = [(year, verdict) for year, verdict in cells if verdict is not None and verdict.target.goal is not None]
+    with pyplot.rc_context(rc), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI)
+        axes = figure.add_subplot()
+        share = record.by_metric(metric_id)
+        title = metric.zh if use_zh else metric.en
+        shares = f"达成{share.met}/{share.decided}" if use_zh else f"met {share.met} of {share.decided} decided"
+        axes.set_title(f"{title}\n{metric_id}: {shares}", fontsize=11)
+        actual_years, actual_values = [], []
+        for year, verdict in verdicts:
+            assert verdict.target.goal is not None
+            colour = STATUS_COLOUR[verdict.status.value]
+            axes.plot([year], [float(verdict.target.goal)], marker="_", markersize=22, markeredgewidth=3, color=colour)
+            decisive = verdict.decisive[0].observation if verdict.decisive else None
+            if decisive is not None and decisive.value is not None:
+                factor = conversion_factor(decisive.unit, verdict.target.unit or decisive.unit) or Decimal(1)
+                actual_years.append(year)
+                actual_values.append(float(decisive.value * factor))
+                axes.plot([year], [actual_values[-1]], marker="o", markersize=7, color=colour, zorder=3)
+        axes.plot(actual_years, actual_values, color="#0969da", linewidth=1.5, zorder=2)
+        years = [year for year, _ in verdicts] or list(record.years)
+        axes.set_xlim(min(years) - 0.5, max(years) + 0.5)
+        axes.set_xticks(years, [str(year) for year in years])
+        axes.set_ylabel(f"{metric.zh if use_zh else metric.id} ({labels.unit(metric.unit, 'zh' if use_zh else 'en')})")
+        axes.grid(axis="y", alpha=0.3)
+        legend = "— goal of the year   ● deciding figure   green met, red missed, amber unknown"
         figure.text(0.01, 0.01, legend, fontsize=7, color="grey")
         figure.tight_layout(rect=(0, 0.04, 1, 1))
         buffer = io.BytesIO()
