@@ -112,7 +112,7 @@ def test_export_writes_the_output_file(runner, tmp_path) -> None:
     out = tmp_path / "summary.md"
     result = runner.invoke(app, ["export", "--output", str(out), *MINI])
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"wrote {out}\n")
-    assert out.read_text(encoding="utf-8").startswith("# Zhangjiakou's 2017 targets")
+    assert out.read_text(encoding="utf-8").startswith("# Targets: did they do what they said?")
     assert [p.name for p in tmp_path.iterdir()] == ["summary.md"]
 
 

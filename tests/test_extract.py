@@ -235,3 +235,69 @@ def test_values_are_never_typed_only_cut_from_the_words() -> None:
     for item in report.targets:
         assert str(item.value) in report.words(item)
     assert report.targets[0].value == Decimal("6.5")
+
+
+NAMED = """\
+dataset:
+  place: 测试市
+  title: "Test City's targets"
+"""
+
+
+def test_the_data_names_itself_in_every_export(runner, tmp_path) -> None:
+    mini = (ROOT / "tests" / "data" / "targets.yaml").read_text(encoding="utf-8")
+    (tmp_path / "targets.yaml").write_text(NAMED + mini, encoding="utf-8")
+    (tmp_path / "actuals.yaml").write_text(
+        (ROOT / "tests" / "data" / "actuals.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    markdown = runner.invoke(app, ["export", "--data", str(tmp_path)]).output
+    assert markdown.splitlines()[:3] == [
+        "# Test City's targets",
+        "",
+        "Of 5 targets set in 2017: 2 met, 1 missed, 2 unknown.",
+    ]
+    assert runner.invoke(app, ["export", "--data", str(tmp_path), "--lang", "zh"]).output.startswith(
+        "# 测试市的目标：说到做到了吗？\n"
+    )
+    assert (
+        "<h1>Test City&#x27;s targets</h1>"
+        in runner.invoke(app, ["export", "-f", "html", "--data", str(tmp_path)]).output
+    )
+    assert (
+        '"title": "Test City\'s targets"'
+        in runner.invoke(app, ["export", "-f", "json", "--data", str(tmp_path)]).output
+    )
+
+
+def test_the_bundled_data_is_named_zhangjiakou(runner) -> None:
+    assert runner.invoke(app, ["export"]).output.startswith(
+        "# Zhangjiakou's government work report targets, 2017 and after: did they do what they said?\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("section", "message"),
+    [
+        ("dataset:\n  title: x\n", "{p}:2: missing required field `place`"),
+        ("dataset:\n  place: x\n  plaec: y\n", "{p}:3: unknown field `plaec`; did you mean `place`?"),
+        ("dataset: [x]\n", "{p}:1: `dataset` must be a mapping of fields: place, place_zh, title, title_zh"),
+        ("dataset:\n  place: 12\n", '{p}:2: `place`: `12` is read by YAML as a number (12); quote it: "12"'),
+    ],
+)
+def test_a_bad_dataset_section(runner, tmp_path, section, message) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(section + "targets: []\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", "--targets", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == message.format(p=path)
+
+
+def test_the_data_is_named_once(runner, tmp_path) -> None:
+    for name in ("t.yaml", "a.yaml"):
+        (tmp_path / name).write_text("dataset:\n  place: x\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["validate", "--targets", str(tmp_path / "t.yaml"), "--actuals", str(tmp_path / "a.yaml")]
+    )
+    assert result.stderr.splitlines()[0] == (
+        f"{tmp_path / 'a.yaml'}:2: `dataset` is given twice (first at {tmp_path / 't.yaml'}:2): name the data in one file"
+    )

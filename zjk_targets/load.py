@@ -15,9 +15,21 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataError, Problem
-from .model import Dataset, Where
+from .model import About, Dataset, Where
 from .rules import checks, messages, values
-from .rules.schema import FIELDS_OF, KINDS, MAX_YAML_BYTES, NAMES_OF, SCHEMA_VERSION, SECTIONS, Type, build, required
+from .rules.schema import (
+    DATASET_FIELDS,
+    DATASET_SECTION,
+    FIELDS_OF,
+    KINDS,
+    MAX_YAML_BYTES,
+    NAMES_OF,
+    SCHEMA_VERSION,
+    SECTIONS,
+    Type,
+    build,
+    required,
+)
 from .rules.values import Invalid
 from .yamlread import Node, read_yaml
 
@@ -126,6 +138,28 @@ def _entry(kind: str, path: str, node: Node, problems: list[Problem]) -> Any:
 _KIND_OF = {section: kind for kind, section in KINDS.items()}
 
 
+def _about(path: str, node: Node, problems: list[Problem]) -> About | None:
+    """The `dataset` section: what the data is about."""
+    if node.kind != "map":
+        problems.append(Problem(path, node.line, messages.DATASET_NOT_A_MAPPING))
+        return None
+    found: dict[str, str] = {}
+    for name, item in node.value.items():
+        if name not in DATASET_FIELDS:
+            problems.append(Problem(path, item.line, messages.unknown_field(name, DATASET_FIELDS)))
+            continue
+        try:
+            found[name] = _text(item)
+        except Invalid as error:
+            problems.append(Problem(path, item.line, messages.invalid(name, str(error))))
+    for name, needed in DATASET_FIELDS.items():
+        if needed and name not in node.value:
+            problems.append(Problem(path, node.line, messages.missing(name)))
+    if "place" not in found:
+        return None
+    return About(**found, where=Where(path, node.line))
+
+
 def _read_sections(path: str, tree: Node, problems: list[Problem], unusable: set[str]) -> dict[str, list[Any]]:
     """The entries of each kind in one file; the ids of entries that cannot be used go to ``unusable``."""
     found: dict[str, list[Any]] = {kind: [] for kind in KINDS}
@@ -136,6 +170,10 @@ def _read_sections(path: str, tree: Node, problems: list[Problem], unusable: set
         if name == "schema_version":
             if node.kind != "int" or node.value != SCHEMA_VERSION:
                 problems.append(Problem(path, node.line, messages.schema_version(node.raw)))
+            continue
+        if name == DATASET_SECTION:
+            about = _about(path, node, problems)
+            found.setdefault(DATASET_SECTION, []).extend([about] if about else [])
             continue
         if name not in _KIND_OF:
             problems.append(Problem(path, node.line, messages.unknown_section(name)))
@@ -209,7 +247,7 @@ def load_dataset(paths: Iterable[str | Path], max_bytes: int | None = None) -> D
     """
     problems: list[Problem] = []
     unusable: set[str] = set()
-    collected: dict[str, list[Any]] = {kind: [] for kind in KINDS}
+    collected: dict[str, list[Any]] = {kind: [] for kind in (*KINDS, DATASET_SECTION)}
     seen: set[Path] = set()
     for path in paths:
         if Path(path).resolve() in seen:
@@ -222,7 +260,13 @@ def load_dataset(paths: Iterable[str | Path], max_bytes: int | None = None) -> D
         metrics=_unique(collected["metric"], "metric", problems),
         targets=tuple(_unique(collected["target"], "target", problems).values()),
         observations=tuple(_unique(collected["observation"], "observation", problems).values()),
+        about=collected[DATASET_SECTION][0] if collected[DATASET_SECTION] else None,
     )
+    for about in collected[DATASET_SECTION][1:]:
+        first = collected[DATASET_SECTION][0].where
+        problems.append(
+            Problem(about.where.path, about.where.line, messages.dataset_named_twice(first.path, first.line))
+        )
     cross_check(dataset, problems, unusable)
     if problems:
         raise DataError(problems)

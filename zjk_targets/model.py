@@ -205,6 +205,17 @@ class Observation:
 
 
 @dataclass(frozen=True)
+class About:
+    """What the data is about, as its `dataset` section says: every export titles itself with it."""
+
+    place: str
+    place_zh: str | None = None
+    title: str | None = None
+    title_zh: str | None = None
+    where: Where = field(default=Where("", 0), compare=False)
+
+
+@dataclass(frozen=True)
 class Dataset:
     """Everything loaded and cross-checked; the only input the evaluator accepts."""
 
@@ -212,6 +223,7 @@ class Dataset:
     metrics: dict[str, Metric]
     targets: tuple[Target, ...]
     observations: tuple[Observation, ...]
+    about: About | None = None
 
     def target(self, target_id: str) -> Target | None:
         for target in self.targets:

@@ -93,4 +93,4 @@ def build_dataset(tables: Tables) -> Dataset:
         )
         for row in tables.observations.itertuples(index=False)
     )
-    return Dataset(sources=sources, metrics=metrics, targets=targets, observations=observations)
+    return Dataset(sources=sources, metrics=metrics, targets=targets, observations=observations, about=tables.about)

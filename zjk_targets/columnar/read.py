@@ -30,10 +30,11 @@ from ..errors import DataError, Problem
 from ..inputs import decode, read_input
 from ..load import read_entries
 from ..model import Comparator, Direction, Observation, PartialDate, Target, Trust
+from ..rules import messages
 from ..rules.checks import number_is_stated
 from ..rules.messages import UNSTATED as _UNSTATED
 from ..rules.schema import COMPARATORS as _COMPARATORS
-from ..rules.schema import DONE_UNIT, MAX_CSV_BYTES, MAX_TEXT_CHARS, NAMES_OF, YEAR_RANGE
+from ..rules.schema import DATASET_SECTION, DONE_UNIT, MAX_CSV_BYTES, MAX_TEXT_CHARS, NAMES_OF, YEAR_RANGE
 from ..rules.units import conversion_factor
 from ..rules.wording import number as fmt_number
 
@@ -223,6 +224,7 @@ class Tables:
     metrics: pd.DataFrame
     targets: pd.DataFrame
     observations: pd.DataFrame
+    about: Any = None  # the `dataset` section of a YAML input (a CSV file cannot name the data)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -844,9 +846,15 @@ def _read_csv(
 
 
 def _read_yaml_file(
-    path: str, max_bytes: int | None, problems: list[Problem], unusable: set[str], parts: dict[str, list[pd.DataFrame]]
+    path: str,
+    max_bytes: int | None,
+    problems: list[Problem],
+    unusable: set[str],
+    parts: dict[str, list[pd.DataFrame]],
+    abouts: list[Any],
 ) -> None:
     found = read_entries(path, max_bytes, problems, unusable)
+    abouts.extend(found.get(DATASET_SECTION, []))
     for kind in KINDS:
         items = found[kind]
         if items:
@@ -1268,6 +1276,7 @@ def read_tables(paths: Iterable[str | Path], max_bytes: int | None = None) -> Ta
     problems: list[Problem] = []
     unusable: set[str] = set()
     parts: dict[str, list[pd.DataFrame]] = {kind: [] for kind in KINDS}
+    abouts: list[Any] = []
     seen: set[Path] = set()
     for path in paths:
         resolved = Path(path).resolve()
@@ -1277,7 +1286,7 @@ def read_tables(paths: Iterable[str | Path], max_bytes: int | None = None) -> Ta
         if is_csv(path):
             _read_csv(str(path), max_bytes or MAX_CSV_BYTES, problems, unusable, parts)
         else:
-            _read_yaml_file(str(path), max_bytes, problems, unusable, parts)
+            _read_yaml_file(str(path), max_bytes, problems, unusable, parts, abouts)
 
     def table(kind: str) -> pd.DataFrame:
         frames = [frame for frame in parts[kind] if len(frame)]
@@ -1291,7 +1300,13 @@ def read_tables(paths: Iterable[str | Path], max_bytes: int | None = None) -> Ta
         metrics=_unique(table("metric"), "metric", problems),
         targets=_unique(table("target"), "target", problems),
         observations=_unique(table("observation"), "observation", problems),
+        about=abouts[0] if abouts else None,
     )
+    for about in abouts[1:]:
+        first = abouts[0].where
+        problems.append(
+            Problem(about.where.path, about.where.line, messages.dataset_named_twice(first.path, first.line))
+        )
     _cross_check(tables, problems, unusable)
     if problems:
         raise DataError(problems)

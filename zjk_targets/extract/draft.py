@@ -164,6 +164,7 @@ def draft(files: list[tuple[str, bytes]], *, city: str | None = None, year: int 
                         ("tolerance", _num(_tolerance(item)) if item.comparator == "about" else None),
                         ("unit", _q(item.unit)),
                         ("year", str(report.sets_year)),
+                        ("headline", "true"),
                         ("source", source_id),
                         ("excerpt", _q(_words(report, item))),
                         ("derived", _q(item.derived) if item.derived else None),
@@ -203,8 +204,15 @@ def draft(files: list[tuple[str, bytes]], *, city: str | None = None, year: int 
         f"# {result.city}: targets of the government work reports, drafted by zjk-targets extract from\n"
         f"# {', '.join(name for name, _ in reports)}. Check each entry against its excerpt before relying on it.\n"
     )
+    span = f"{result.years[0]}" if len(result.years) == 1 else f"{result.years[0]}–{result.years[-1]}"
+    title = f"Targets of the government work reports of {result.city}, {span}: did they do what they said?"
+    header += (
+        "\n# What the data is about: every export titles itself with this.\n"
+        f"dataset:\n  place: {_q(result.city)}\n  place_zh: {_q(result.city)}\n  title: {_q(title)}\n"
+        f"  title_zh: {_q(f'{result.city}政府工作报告目标（{span}年）：说到做到了吗？')}\n\n"
+    )
     result.targets_yaml = header + _sections([("sources", sources), ("metrics", metric_entries), ("targets", targets)])
-    result.actuals_yaml = header.replace("targets of", "outcomes reviewed in") + _sections(
+    result.actuals_yaml = header.split("\n\n")[0].replace("targets of", "outcomes reviewed in") + "\n" + _sections(
         [("observations", observations)]
     )
     return result

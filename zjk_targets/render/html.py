@@ -144,10 +144,11 @@ def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en", as
         f'{options}</select><span id="shown"></span> shown'
     )
     rules = "".join(f"<li>{escape(rule)}</li>" for rule in words["rules"])
+    title = fmt.title(dataset.about, lang)
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>{escape(words["title"])}</title><style>{_STYLE}</style></head><body>
-<h1>{escape(words["title"])}</h1>
+<title>{escape(title)}</title><style>{_STYLE}</style></head><body>
+<h1>{escape(title)}</h1>
 <p id="headline">{escape(headline(dataset, verdicts, lang))}</p>
 <p class="counts">{counts_html}</p>{dated}
 {_record(dataset, verdicts, lang)}

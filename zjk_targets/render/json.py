@@ -10,6 +10,7 @@ from ..model import Dataset, Observation, PartialDate, Source
 from ..rules.projection import Projection
 from ..rules.record import report_counts
 from ..rules.timeline import end_of
+from ..rules import wording
 from ..rules.verdicts import Evidence, Verdict, summarise
 
 SCHEMA_VERSION = 1
@@ -120,8 +121,15 @@ def _reports(dataset: Dataset, verdicts: tuple[Verdict, ...]) -> list[dict[str, 
 
 def to_data(dataset: Dataset, verdicts: tuple[Verdict, ...], as_of: PartialDate | None = None) -> dict[str, Any]:
     """The export as plain data; :func:`render` writes exactly this."""
+    about = dataset.about
     return {
         "schema_version": SCHEMA_VERSION,
+        "dataset": {
+            "title": wording.title(about, "en"),
+            "title_zh": wording.title(about, "zh"),
+            "place": about.place if about else None,
+            "place_zh": about.place_zh if about else None,
+        },
         "as_of": str(end_of(as_of)) if as_of is not None else None,
         "summary": summarise(verdicts),
         "reports": _reports(dataset, verdicts),

@@ -15,7 +15,6 @@ from .text import one_line, outcome
 
 WORDS = {
     "en": {
-        "title": "Zhangjiakou's 2017 targets: did they do what they said?",
         "headline": "Of {total} targets set in {reports}: {met} met, {missed} missed, {unknown} unknown.",
         "as_of": "As of {date}: judged with what was published by then.",
         "record": "Track record",
@@ -36,7 +35,6 @@ WORDS = {
         "trust": "trust",
     },
     "zh": {
-        "title": "张家口市2017年目标：说到做到了吗？",
         "headline": "{reports}年设定的{total}项目标：达成{met}项，未达成{missed}项，未知{unknown}项。",
         "as_of": "截至{date}：只依据此前发布的资料判定。",
         "record": "历年主要预期目标",
@@ -95,7 +93,7 @@ def headline(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str) -> str:
 
 def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en", as_of: PartialDate | None = None) -> str:
     words = WORDS[lang]
-    lines = [f"# {words['title']}", "", headline(dataset, verdicts, lang), ""]
+    lines = [f"# {fmt.title(dataset.about, lang)}", "", headline(dataset, verdicts, lang), ""]
     if as_of is not None:
         lines += [words["as_of"].format(date=end_of(as_of)), ""]
     matrix = track_record(dataset, verdicts)

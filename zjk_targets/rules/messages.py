@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from .schema import MAX_TEXT_CHARS, SCHEMA_VERSION, SECTIONS, YEAR_RANGE
+from .schema import DATASET_FIELDS, DATASET_SECTION, MAX_TEXT_CHARS, SCHEMA_VERSION, SECTIONS, YEAR_RANGE
 
 UNSTATED = "does not appear in the excerpt: quote the words that state it, or say how it was worked out in `derived`"
 
@@ -163,7 +163,14 @@ def schema_version(raw: str) -> str:
 
 
 def unknown_section(name: str) -> str:
-    return f"unknown section `{name}`{_hint(closest(name, SECTIONS))}"
+    return f"unknown section `{name}`{_hint(closest(name, (*SECTIONS, DATASET_SECTION)))}"
+
+
+DATASET_NOT_A_MAPPING = f"`{DATASET_SECTION}` must be a mapping of fields: {', '.join(DATASET_FIELDS)}"
+
+
+def dataset_named_twice(path: str, line: int) -> str:
+    return f"`{DATASET_SECTION}` is given twice (first at {path}:{line}): name the data in one file"
 
 
 def section_not_a_list(name: str) -> str:

@@ -26,6 +26,11 @@ ID_PATTERN = r"[a-z0-9][a-z0-9._-]*"
 MAX_YAML_BYTES = 20_000_000
 MAX_CSV_BYTES = 200_000_000
 
+# The data names itself: an optional top-level mapping `dataset` (YAML) says what the data is
+# about, and every export titles itself with it. Its fields, all text; `place` is required.
+DATASET_SECTION = "dataset"
+DATASET_FIELDS = {"place": True, "place_zh": False, "title": False, "title_zh": False}
+
 # The sections of a YAML file, one per kind of entry; a CSV row names its kind in a `kind` column.
 KINDS = {"source": "sources", "metric": "metrics", "target": "targets", "observation": "observations"}
 SECTIONS = tuple(KINDS.values())

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from ..model import Comparator, Observation, Target
+from ..model import About, Comparator, Observation, Target
 
 NEGATED = {"≥": "<", ">": "≤", "≤": ">", "<": "≥"}
 
@@ -169,3 +169,16 @@ def with_projection(reason: str, projection: str) -> str:
 
 def proxy(why: str) -> str:
     return f"proxy: {why}"
+
+
+# -- what the data is about (its `dataset` section) ------------------------------------------
+
+
+def title(about: About | None, lang: str) -> str:
+    """The title of every export: the data's own, else made from its place, else a plain one."""
+    if about is None:
+        return "目标：说到做到了吗？" if lang == "zh" else "Targets: did they do what they said?"
+    if lang == "zh":
+        return about.title_zh or f"{about.place_zh or about.place}的目标：说到做到了吗？"
+    return about.title or f"{about.place}'s targets: did they do what they said?"
+
