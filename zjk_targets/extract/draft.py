@@ -212,8 +212,10 @@ def draft(files: list[tuple[str, bytes]], *, city: str | None = None, year: int 
         f"  title_zh: {_q(f'{result.city}政府工作报告目标（{span}年）：说到做到了吗？')}\n\n"
     )
     result.targets_yaml = header + _sections([("sources", sources), ("metrics", metric_entries), ("targets", targets)])
-    result.actuals_yaml = header.split("\n\n")[0].replace("targets of", "outcomes reviewed in") + "\n" + _sections(
-        [("observations", observations)]
+    result.actuals_yaml = (
+        header.split("\n\n")[0].replace("targets of", "outcomes reviewed in")
+        + "\n"
+        + _sections([("observations", observations)])
     )
     return result
 

@@ -7,10 +7,10 @@ from decimal import Decimal
 from typing import Any
 
 from ..model import Dataset, Observation, PartialDate, Source
+from ..rules import wording
 from ..rules.projection import Projection
 from ..rules.record import report_counts
 from ..rules.timeline import end_of
-from ..rules import wording
 from ..rules.verdicts import Evidence, Verdict, summarise
 
 SCHEMA_VERSION = 1

@@ -181,4 +181,3 @@ def title(about: About | None, lang: str) -> str:
     if lang == "zh":
         return about.title_zh or f"{about.place_zh or about.place}的目标：说到做到了吗？"
     return about.title or f"{about.place}'s targets: did they do what they said?"
-
