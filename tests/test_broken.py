@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import ROOT, UPDATE
+from conftest import MINI, ROOT, UPDATE
 
 from zjk_targets.cli import app
 
@@ -61,12 +61,14 @@ def test_an_oversized_file_is_refused_before_reading(runner, tmp_path, monkeypat
     ("make", "message"),
     [
         (lambda p: p, "file not found"),
-        (lambda p: (p.mkdir(), p)[1], "is a directory, not a file"),
+        (lambda p: (p.mkdir(), p)[1], "is a folder, not a file"),
     ],
     ids=["missing", "directory"],
 )
-def test_files_that_cannot_be_read(runner, tmp_path, make, message) -> None:
+@pytest.mark.parametrize("with_actuals", [True, False], ids=["both-given", "targets-only"])
+def test_a_wrong_path_is_one_line_naming_it(runner, tmp_path, make, message, with_actuals) -> None:
+    """One mistake, one message: never the bundled file's problems for the user's wrong path."""
     path = make(tmp_path / "targets.yaml")
-    result = runner.invoke(app, ["report", "--targets", str(path), "--actuals", str(path)])
-    assert result.exit_code == 2
-    assert result.stderr.splitlines()[0] == f"{path}: {message}"
+    result = runner.invoke(app, ["report", "--targets", str(path), *(["--actuals", MINI[3]] if with_actuals else [])])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"zjk-targets: --targets {path}: {message}\n"

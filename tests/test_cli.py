@@ -180,7 +180,7 @@ def test_check_reports_every_unknown_id(runner) -> None:
     result = runner.invoke(app, ["check", "nope", "pm25-2018", *MINI])
     assert result.exit_code == 2
     assert result.stderr == (
-        "zjk-targets: no target with id `nope`; `zjk-targets report` lists them\n"
+        "zjk-targets: no target with id `nope`; `zjk-targets list` lists them\n"
         "zjk-targets: no target with id `pm25-2018`; did you mean pm25-2017?\n"
     )
 
@@ -188,7 +188,7 @@ def test_check_reports_every_unknown_id(runner) -> None:
 def test_check_github_annotations(runner) -> None:
     result = runner.invoke(app, ["check", "--all", "--format", "github", *MINI])
     assert_golden("check-github.txt", result.stdout)
-    assert result.stdout.startswith("::warning title=afforestation-2017%3A unknown::conflicting evidence")
+    assert result.stdout.startswith("::error title=gdp-growth-2017%3A missed::")
 
 
 def test_check_json(runner) -> None:
@@ -206,6 +206,7 @@ def test_step_summary_is_appended_by_check_and_export(runner, tmp_path, monkeypa
     runner.invoke(app, ["export", "--format", "json", *MINI])
     text = summary.read_text(encoding="utf-8")
     assert text.startswith(
-        "earlier step\n### zjk-targets check\n\n| Target | Status | Reason |\n|---|---|---|\n| `pm25-2017` | **met** |"
+        "earlier step\n### zjk-targets check\n\n**1 target: 1 met, 0 missed, 0 unknown**\n\n"
+        "| Target | Status | Reason |\n|---|---|---|\n| `pm25-2017` | **met** |"
     )
     assert "Of 5 targets set in 2017: 2 met, 1 missed, 2 unknown." in text

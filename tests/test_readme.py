@@ -15,12 +15,25 @@ BLOCK = re.compile(r"```console\n(.*?)```", re.S)
 ECHO_EXIT = '; echo "exit $?"'
 
 
+HEAD = re.compile(r" \| head -(\d+)$")
+WIDTH = re.compile(r"^COLUMNS=(\d+) ")
+
+
 def _run(runner, command: str) -> str:
+    """One shell line: `[COLUMNS=N] zjk-targets ARGS [| head -N] [; echo "exit $?"]`."""
     show_exit = command.endswith(ECHO_EXIT)
-    words = shlex.split(command.removesuffix(ECHO_EXIT))
+    command = command.removesuffix(ECHO_EXIT)
+    head = HEAD.search(command)
+    width = WIDTH.match(command)
+    command = WIDTH.sub("", HEAD.sub("", command))
+    words = shlex.split(command)
     assert words[0] == "zjk-targets", command
-    result = runner.invoke(app, words[1:], prog_name="zjk-targets")
-    return result.output + (f"exit {result.exit_code}\n" if show_exit else "")
+    env = {"COLUMNS": width.group(1)} if width else {}
+    result = runner.invoke(app, words[1:], prog_name="zjk-targets", env=env)
+    output = result.output
+    if head:
+        output = "".join(output.splitlines(keepends=True)[: int(head.group(1))])
+    return output + (f"exit {result.exit_code}\n" if show_exit else "")
 
 
 def _render_block(runner, block: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 import functools
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from . import __version__, engine
 from .bundled import ACTUALS_NAME, TARGETS_NAME, bundled_paths
@@ -29,13 +32,83 @@ EXIT_MET, EXIT_MISSED, EXIT_ERROR, EXIT_UNKNOWN = 0, 1, 2, 3
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
 MAX_INPUT_ENV = "ZJK_MAX_INPUT_MB"
 
+EXAMPLES = """\b
+Examples:
+  zjk-targets report                 counts, missed, met, unknown by why
+  zjk-targets report --full          every target with its whole reason
+  zjk-targets list --status missed   the ids of the missed targets
+  zjk-targets show pm25-2017         one target: words, figures, verdict
+  zjk-targets check --all -f github  GitHub annotations; exit 1 if missed
+  zjk-targets export -f html -o report.html
+"""
+
+
+def _usage_message(error: typer.TyperException) -> str:
+    """A usage error as one line: what is wrong, and where the help is."""
+    message = " ".join(error.format_message().split()).replace("Value error, ", "").rstrip(".")
+    message = message[:1].lower() + message[1:]
+    ctx = getattr(error, "ctx", None)
+    if ctx is not None:
+        message += f"; see {ctx.command_path} --help"
+    return message
+
+
+def _flags_show_no_type(params: list[Any]) -> list[Any]:
+    """A flag takes no value, so its help shows none (typer would print `<bool>`)."""
+    for param in params:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    return params
+
+
+class Command(TyperCommand):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _flags_show_no_type(super().get_params(ctx))
+
+
+class Group(TyperGroup):
+    """The app: a usage error looks like every other error, one line ``zjk-targets: …``, exit 2."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _flags_show_no_type(super().get_params(ctx))
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            result = super().main(
+                args=args, prog_name=prog_name, complete_var=complete_var, standalone_mode=False, **extra
+            )
+            code = result if isinstance(result, int) else 0
+        except typer.TyperException as error:
+            if type(error).__name__ == "NoArgsIsHelpError":  # bare `zjk-targets`: the help
+                sys.stdout.write(error.format_message() + "\n")
+            else:
+                _err(f"zjk-targets: {visible(_usage_message(error))}")
+            code = EXIT_ERROR
+        except typer.Abort:
+            _err("zjk-targets: interrupted")
+            code = EXIT_INTERRUPTED
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
 app = typer.Typer(
     name="zjk-targets",
-    help="Did Zhangjiakou do what its 2017 government work report said it would?\n\n"
+    cls=Group,
+    help="Did Zhangjiakou do what its government work reports said it would?\n\n"
     "Judges each target met, missed or unknown from the bundled (or your) data, and shows why.",
+    epilog=EXAMPLES,
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["--help", "-h"]},
 )
 
@@ -51,17 +124,27 @@ class UserError(Exception):
 
 TargetsOption = Annotated[
     Path | None,
-    typer.Option("--targets", envvar="ZJK_TARGETS_FILE", help="Targets file [default: the bundled data]."),
+    typer.Option(
+        "--targets",
+        envvar="ZJK_TARGETS_FILE",
+        help="Targets file (YAML or CSV); named alone, it is read alone [default: ./targets.yaml and "
+        "./actuals.yaml if both are here, else the bundled data].",
+        show_default=False,
+    ),
 ]
 ActualsOption = Annotated[
     Path | None,
-    typer.Option("--actuals", envvar="ZJK_ACTUALS_FILE", help="Actuals file [default: the bundled data]."),
+    typer.Option(
+        "--actuals", envvar="ZJK_ACTUALS_FILE", help="Actuals file (YAML or CSV), as --targets.", show_default=False
+    ),
 ]
 DataOption = Annotated[
     Path | None,
     typer.Option("--data", help="Folder holding targets.yaml and actuals.yaml (e.g. written by `extract`)."),
 ]
-LangOption = Annotated[Lang, typer.Option("--lang", help="Language of target names and labels.")]
+LangOption = Annotated[
+    Lang, typer.Option("--lang", case_sensitive=False, help="Language of everything shown: en or zh.")
+]
 AsOfOption = Annotated[
     str | None,
     typer.Option(
@@ -77,6 +160,22 @@ ReportOption = Annotated[
         "--report", metavar="YEAR", help="Only the targets set by that year's work report.", show_default=False
     ),
 ]
+NoPagerOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager", help="Print straight to the terminal; otherwise long output goes through $PAGER (less)."
+    ),
+]
+
+
+def _complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of target ids, from the data the command would read."""
+    try:
+        paths, _ = _data_paths(ctx.params.get("targets"), ctx.params.get("actuals"), ctx.params.get("data"))
+        dataset = engine.load(paths, _max_bytes())
+    except Exception:  # noqa: BLE001 - completion must never print a traceback into the shell
+        return []
+    return sorted(target.id for target in dataset.targets if target.id.startswith(incomplete))
 
 
 def _err(message: str) -> None:
@@ -141,15 +240,50 @@ def _dated(dataset: Dataset, as_of: str | None, target_ids: list[str]) -> Datase
     return dated
 
 
-def _paths(targets: Path | None, actuals: Path | None, data: Path | None = None) -> list[Path]:
-    """The files the user names, and only those: the bundled data only when none is named."""
+def _same_bytes(first: Path, second: Path) -> bool:
+    try:
+        return first.read_bytes() == second.read_bytes()
+    except OSError:
+        return False
+
+
+def _data_paths(targets: Path | None, actuals: Path | None, data: Path | None = None) -> tuple[list[Path], str | None]:
+    """The files to read (only those the user names), and a note when the reader should know.
+
+    With no file named, a folder holding both ``targets.yaml`` and ``actuals.yaml`` (a curator's
+    clone of the repository) is read instead of the installed copy, and the note says so
+    whenever that changes anything.
+    """
     if data is not None:
         if targets is not None or actuals is not None:
             raise UserError("give --data DIR or --targets/--actuals, not both")
-        return [data / TARGETS_NAME, data / ACTUALS_NAME]
+        if not data.is_dir():
+            raise UserError(f"--data {data}: {'not a folder' if data.exists() else 'folder not found'}")
+        return [data / TARGETS_NAME, data / ACTUALS_NAME], None
     if targets is None and actuals is None:
-        return list(bundled_paths())
-    return [path for path in (targets, actuals) if path is not None]
+        bundled = list(bundled_paths())
+        local = [Path(TARGETS_NAME), Path(ACTUALS_NAME)]
+        if not all(path.is_file() for path in local):
+            return bundled, None
+        if all(_same_bytes(mine, theirs) for mine, theirs in zip(local, bundled, strict=True)):
+            return bundled, None
+        note = (
+            f"zjk-targets: reading ./{TARGETS_NAME} and ./{ACTUALS_NAME} of this folder "
+            "(they differ from the bundled data)"
+        )
+        return local, note
+    for flag, path in (("--targets", targets), ("--actuals", actuals)):
+        if path is not None and not path.is_file():
+            what = "is a folder, not a file" if path.is_dir() else "file not found"
+            raise UserError(f"{flag} {path}: {what}")
+    return [path for path in (targets, actuals) if path is not None], None
+
+
+def _paths(targets: Path | None, actuals: Path | None, data: Path | None = None) -> list[Path]:
+    paths, note = _data_paths(targets, actuals, data)
+    if note:
+        _err(note)
+    return paths
 
 
 def _load(targets: Path | None, actuals: Path | None, data: Path | None = None) -> Dataset:
@@ -172,7 +306,8 @@ def guarded(command: F) -> F:
             for problem in error.problems:
                 _err(one_line(str(problem)))  # a message may quote hostile bytes from the file
             count = len(error.problems)
-            _err(f"zjk-targets: {count} problem{'s' if count != 1 else ''} in the data; nothing was evaluated")
+            if count:
+                _err(f"zjk-targets: {count} problem{'s' if count != 1 else ''} in the data; nothing was evaluated")
             raise typer.Exit(EXIT_ERROR) from None
         except UserError as error:
             _err(f"zjk-targets: {visible(str(error))}")
@@ -200,7 +335,7 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
+@app.callback(cls=Group)
 def _main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
@@ -218,7 +353,7 @@ def _select(dataset: Dataset, target_ids: list[str]) -> tuple[Verdict, ...]:
         messages = []
         for target_id in missing:
             close = difflib.get_close_matches(target_id, known, n=3, cutoff=0.5)
-            hint = f"; did you mean {', '.join(close)}?" if close else "; `zjk-targets report` lists them"
+            hint = f"; did you mean {', '.join(close)}?" if close else "; `zjk-targets list` lists them"
             messages.append(f"no target with id `{target_id}`{hint}")
         raise UserError("\nzjk-targets: ".join(messages))
     return tuple(verdicts[target_id] for target_id in dict.fromkeys(target_ids))
@@ -274,41 +409,123 @@ def _write_atomically(path: Path, content: str | bytes) -> None:
             os.unlink(temp_name)
 
 
-@app.command()
+StatusOption = Annotated[
+    list[Status] | None,
+    typer.Option(
+        "--status", case_sensitive=False, help="Only targets with this status: met, missed or unknown (repeatable)."
+    ),
+]
+CategoryOption = Annotated[
+    list[str] | None, typer.Option("--category", help="Only targets in this category (repeatable).")
+]
+
+
+def _filter(
+    verdicts: tuple[Verdict, ...], status: list[Status] | None, category: list[str] | None
+) -> tuple[Verdict, ...]:
+    if category:
+        known = {verdict.target.category for verdict in verdicts}
+        wanted = {name.lower() for name in category}
+        unknown = sorted(wanted - known)
+        if unknown:
+            raise UserError(f"no category {', '.join(unknown)}; the categories are {', '.join(sorted(known))}")
+        verdicts = tuple(v for v in verdicts if v.target.category in wanted)
+    if status:
+        verdicts = tuple(v for v in verdicts if v.status in status)
+    return verdicts
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    # soft_wrap: the renderers lay out their own lines and never let rich fold an id
+    return Console(highlight=False, soft_wrap=True)
+
+
+def _page(text: str, no_pager: bool) -> None:
+    """Print, through a pager the way git does: only on a terminal, only when the text is taller
+    than the screen, with $PAGER (default less, with LESS=FRX), never with --no-pager."""
+    if no_pager or not sys.stdout.isatty() or text.count("\n") < shutil.get_terminal_size().lines:
+        _write(text, None)
+        return
+    pager = os.environ.get("PAGER", "less").strip()
+    words = pager.split()
+    if not words or words[0] == "cat" or shutil.which(words[0]) is None:
+        _write(text, None)
+        return
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")  # quit if one screen, keep colours, leave the screen as it was
+    env.setdefault("LV", "-c")
+    sys.stdout.flush()
+    process = subprocess.Popen(pager, shell=True, stdin=subprocess.PIPE, env=env)  # noqa: S602 - the user's $PAGER
+    assert process.stdin is not None
+    try:
+        process.stdin.write(text.encode("utf-8"))
+        process.stdin.close()
+    except BrokenPipeError:  # the reader quit the pager early
+        pass
+    while True:
+        try:
+            process.wait()
+            break
+        except KeyboardInterrupt:  # Ctrl-C belongs to the pager (less ignores it), as in git
+            continue
+
+
+def _show(renderable: Any, no_pager: bool) -> None:
+    console = _console()
+    with console.capture() as capture:
+        console.print(renderable, end="")
+    _page(capture.get(), no_pager)
+
+
+@app.command(cls=Command, short_help="The answer: counts, missed, met, unknown by why.")
 @guarded
 def report(
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
     data: DataOption = None,
-    status: Annotated[
-        list[Status] | None, typer.Option("--status", help="Only targets with this status (repeatable).")
-    ] = None,
-    category: Annotated[
-        list[str] | None, typer.Option("--category", help="Only targets in this category (repeatable).")
-    ] = None,
+    status: StatusOption = None,
+    category: CategoryOption = None,
     lang: LangOption = Lang.en,
     as_of: AsOfOption = None,
     report_year: ReportOption = None,
+    full: Annotated[
+        bool, typer.Option("--full", help="Every target with its name, goal, outcome and whole reason.")
+    ] = False,
+    no_pager: NoPagerOption = False,
 ) -> None:
-    """Tables of every target: goal, actual, status and the reason."""
+    """The answer first: counts, the missed and met targets, then the unknown ones grouped by why."""
+    from .render import report as report_render
+
     dataset, verdicts = _judge(_load(targets, actuals, data), as_of, report_year)
-    if category:
-        known = {verdict.target.category for verdict in verdicts}
-        unknown = sorted(set(category) - known)
-        if unknown:
-            raise UserError(f"no category {', '.join(unknown)}; the categories are {', '.join(sorted(known))}")
-        verdicts = tuple(v for v in verdicts if v.target.category in category)
-    if status:
-        verdicts = tuple(v for v in verdicts if v.status in status)
-    from rich.console import Console
-
-    from .render import table
-
-    console = Console(highlight=False, soft_wrap=False)
-    console.print(table.render(verdicts, lang.value, width=console.width))
+    verdicts = _filter(verdicts, status, category)
+    width = _console().width
+    _show(report_render.render(dataset, verdicts, lang.value, width=width, full=full), no_pager)
 
 
-@app.command()
+@app.command("list", cls=Command, short_help="Every target id, with its status and name.")
+@guarded
+def list_targets(
+    targets: TargetsOption = None,
+    actuals: ActualsOption = None,
+    data: DataOption = None,
+    status: StatusOption = None,
+    category: CategoryOption = None,
+    lang: LangOption = Lang.en,
+    as_of: AsOfOption = None,
+    report_year: ReportOption = None,
+    no_pager: NoPagerOption = False,
+) -> None:
+    """The target ids, one a line: status, id and a short name."""
+    from .render import listing
+
+    _, verdicts = _judge(_load(targets, actuals, data), as_of, report_year)
+    verdicts = _filter(verdicts, status, category)
+    _show(listing.render(verdicts, lang.value, width=_console().width), no_pager)
+
+
+@app.command(cls=Command, short_help="The track record: each report's headline targets by year.")
 @guarded
 def record(
     targets: TargetsOption = None,
@@ -347,22 +564,26 @@ def record(
     )
 
 
-@app.command()
+IdArgument = Annotated[str, typer.Argument(metavar="ID", help="The target's id.", autocompletion=_complete_ids)]
+
+
+@app.command(cls=Command, short_help="One target: its words, every figure, the verdict.")
 @guarded
 def show(
-    target_id: Annotated[str, typer.Argument(metavar="ID", help="The target's id.")],
+    target_id: IdArgument,
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
     data: DataOption = None,
     lang: LangOption = Lang.en,
     as_of: AsOfOption = None,
+    no_pager: NoPagerOption = False,
 ) -> None:
     """Everything about one target: its words, goal, every observation, and the verdict."""
     from .render import show as show_render
 
     dataset = _dated(_load(targets, actuals, data), as_of, [target_id])
     (verdict,) = _select(dataset, [target_id])
-    _write(show_render.render(dataset, verdict, lang.value), None)
+    _page(show_render.render(dataset, verdict, lang.value), no_pager)
 
 
 SEVERITY = {Status.MET: 0, Status.UNKNOWN: 1, Status.MISSED: 2}
@@ -388,19 +609,28 @@ def _append_step_summary(markdown: str) -> None:
         raise UserError(f"cannot append to GITHUB_STEP_SUMMARY ({path}): {error.strerror}") from None
 
 
-@app.command()
+@app.command(cls=Command, short_help="Verdicts as an exit code, for CI (text, github, json).")
 @guarded
 def check(
     target_ids: Annotated[
-        list[str] | None, typer.Argument(metavar="ID...", help="One or more target ids.", show_default=False)
+        list[str] | None,
+        typer.Argument(
+            metavar="ID...", help="One or more target ids.", show_default=False, autocompletion=_complete_ids
+        ),
     ] = None,
-    all_targets: Annotated[bool, typer.Option("--all", help="Check every target.")] = False,
+    all_targets: Annotated[bool, typer.Option("--all", help="Check every target (instead of naming ids).")] = False,
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
     data: DataOption = None,
     allow_unknown: Annotated[bool, typer.Option("--allow-unknown", help="Exit 0 when the verdict is unknown.")] = False,
     output_format: Annotated[
-        CheckFormat, typer.Option("--format", help="text, GitHub Actions annotations, or JSON.")
+        CheckFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="text (one line per target), github (GitHub Actions annotations) or json.",
+        ),
     ] = CheckFormat.TEXT,
     as_of: AsOfOption = None,
     report_year: ReportOption = None,
@@ -408,30 +638,44 @@ def check(
     """Verdicts as an exit code: 0 met, 1 missed, 3 unknown (the worst one counts), 2 bad id or data."""
     from .render import check as check_render
 
-    if not target_ids and not all_targets:
-        raise UserError("name at least one target ID, or use --all")
-    if report_year is not None and not all_targets:
-        raise UserError("--report goes with --all: it chooses the targets of one report")
-    if all_targets:
-        dataset, verdicts = _judge(_load(targets, actuals, data), as_of, report_year)
-    else:
-        dataset = _dated(_load(targets, actuals, data), as_of, target_ids or [])
-        verdicts = _select(dataset, target_ids or [])
+    try:
+        if not target_ids and not all_targets:
+            raise UserError("name at least one target ID, or use --all")
+        if target_ids and all_targets:
+            raise UserError(f"--all checks every target: drop the ids ({' '.join(target_ids)}) or --all")
+        if report_year is not None and not all_targets:
+            raise UserError("--report goes with --all: it chooses the targets of one report")
+        if all_targets:
+            dataset, verdicts = _judge(_load(targets, actuals, data), as_of, report_year)
+        else:
+            dataset = _dated(_load(targets, actuals, data), as_of, target_ids or [])
+            verdicts = _select(dataset, target_ids or [])
+    except (UserError, DataError) as error:
+        if output_format is CheckFormat.JSON:  # a program reading stdout still gets JSON
+            problems = [str(p) for p in error.problems] if isinstance(error, DataError) else []
+            message = str(error) if isinstance(error, UserError) else "problems in the data; nothing was evaluated"
+            _write(check_render.json_error(message, problems, EXIT_ERROR), None)
+        raise
     code = _exit_code(verdicts, allow_unknown)
     if output_format is CheckFormat.GITHUB:
         _write(check_render.github(verdicts), None)
     elif output_format is CheckFormat.JSON:
         _write(check_render.as_json(verdicts, code), None)
+    elif sys.stdout.isatty():
+        _console().print(check_render.coloured(verdicts), end="")
     else:
         _write(check_render.text(verdicts), None)
     _append_step_summary(check_render.step_summary(verdicts))
     raise typer.Exit(code)
 
 
-@app.command()
+@app.command(cls=Command, short_help="Every verdict as markdown, json, csv or html.")
 @guarded
 def export(
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.MARKDOWN,
+    format: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="markdown, json, csv or html."),
+    ] = ExportFormat.MARKDOWN,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")
     ] = None,
@@ -442,7 +686,7 @@ def export(
     as_of: AsOfOption = None,
     report_year: ReportOption = None,
 ) -> None:
-    """Every verdict as markdown (default), JSON or CSV."""
+    """Every verdict as markdown (default), JSON, CSV or one self-contained HTML page."""
     plain = as_of is None and report_year is None
     if format is ExportFormat.CSV and plain and not os.environ.get("GITHUB_STEP_SUMMARY"):
         # Without objects for the step summary, CSV input is judged column by column.
@@ -456,7 +700,7 @@ def export(
         _append_step_summary(markdown.render(dataset, verdicts, lang.value, as_of=_as_of(as_of)))
 
 
-@app.command()
+@app.command(cls=Command, short_help="Chart a measure against its goal (png or svg).")
 @guarded
 def chart(
     target_id: Annotated[
@@ -465,14 +709,21 @@ def chart(
             metavar="[ID]",
             help="The target to chart, or a measure: its goals and actuals year by year.",
             show_default=False,
+            autocompletion=_complete_ids,
         ),
     ] = None,
-    all_targets: Annotated[bool, typer.Option("--all", help="One chart per target, into the --output folder.")] = False,
+    all_targets: Annotated[
+        bool, typer.Option("--all", help="One chart per target, into the --output folder (created if needed).")
+    ] = False,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="The file to write (a folder with --all).", show_default=False)
+        Path | None,
+        typer.Option("--output", "-o", help="FILE.png or FILE.svg (a folder with --all).", show_default=False),
     ] = None,
     chart_format: Annotated[
-        ChartFormat | None, typer.Option("--format", help="png or svg [default: from the file name, else png].")
+        ChartFormat | None,
+        typer.Option(
+            "--format", "-f", case_sensitive=False, help="png or svg [default: the --output suffix; png with --all]."
+        ),
     ] = None,
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
@@ -487,6 +738,14 @@ def chart(
         raise UserError("chart needs --output FILE (or a folder with --all)")
     if (target_id is None) == (not all_targets):
         raise UserError("name one target ID, or use --all")
+    if not all_targets:
+        suffix = output.suffix.lower().lstrip(".")
+        if suffix not in {kind.value for kind in ChartFormat}:
+            raise UserError(
+                f"--output {output}: a chart is written as .png or .svg, not {output.suffix or 'no suffix'}"
+            )
+        if chart_format is not None and chart_format.value != suffix:
+            raise UserError(f"--format {chart_format.value} does not match --output {output}")
     if lang is Lang.zh and chart_render.cjk_font() is None:
         _err(
             "zjk-targets: no CJK font is installed, so Chinese would show as empty boxes: the chart "
@@ -494,8 +753,12 @@ def chart(
         )
     dataset = _dated(_load(targets, actuals, data), as_of, [target_id] if target_id else [])
     if all_targets:
-        if not output.is_dir():
-            raise UserError(f"--output {output}: with --all this must be an existing folder")
+        if output.exists() and not output.is_dir():
+            raise UserError(f"--output {output}: with --all this must be a folder, and it is a file")
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise UserError(f"cannot create the folder {output}: {error.strerror}") from None
         kind = chart_format or ChartFormat.PNG
         verdicts = evaluate(dataset)
         for verdict in verdicts:
@@ -504,7 +767,7 @@ def chart(
             )
         _err(f"wrote {len(verdicts)} charts to {output}")
         return
-    kind = chart_format or (ChartFormat.SVG if output.suffix.lower() == ".svg" else ChartFormat.PNG)
+    kind = ChartFormat(output.suffix.lower().lstrip("."))
     if target_id in dataset.metrics and dataset.target(target_id) is None:
         from .rules.record import track_record
 
@@ -519,7 +782,7 @@ def chart(
     _err(f"wrote {output}")
 
 
-@app.command()
+@app.command(cls=Command, short_help="Check the data; every problem as file:line: message.")
 @guarded
 def validate(
     targets: TargetsOption = None,
@@ -541,6 +804,12 @@ def validate(
 
         if not sources.is_dir():
             raise UserError(f"--sources {sources}: not a folder")
+        files = sorted({source.file for source in dataset.sources.values() if source.file})
+        if files and not any((sources / name).is_file() for name in files):
+            raise UserError(
+                f"--sources {sources}: none of the data's {len(files)} source files is in this folder "
+                f"(such as {files[0]}); give the folder that holds them"
+            )
         problems, found = check_excerpts(dataset, sources)
         if problems:
             raise DataError(problems)
@@ -548,7 +817,7 @@ def validate(
     _write(summary + "\n", None)
 
 
-@app.command()
+@app.command(cls=Command, short_help="Draft a dataset from a city's work reports.")
 @guarded
 def extract(
     reports: Annotated[

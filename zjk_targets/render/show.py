@@ -1,21 +1,67 @@
-"""``show ID``: everything about one target, as plain text."""
+"""``show ID``: everything about one target, as plain text, in English or Chinese."""
 
 from __future__ import annotations
+
+from rich.cells import cell_len
 
 from .. import labels
 from ..model import Dataset, Source
 from ..rules import wording as fmt
 from ..rules.verdicts import Verdict
+from . import lang as words_of
 from .text import one_line, visible
 
+WORDS = {
+    "en": {
+        "category": "category",
+        "metric": "metric",
+        "goal": "goal",
+        "set by": "set by",
+        "derived": "derived",
+        "note": "note",
+        "status": "status",
+        "reason": "reason",
+        "evidence": "evidence",
+        "count": "{n} observation(s) of this metric",
+        "why": "why",
+        "from": "from",
+        "flags": "flags",
+        "better": "{direction} is better",
+        "directions": {"higher": "higher", "lower": "lower"},
+        "estimated": "estimated (预计)",
+        "year": "year",
+    },
+    "zh": {
+        "category": "类别",
+        "metric": "指标",
+        "goal": "目标",
+        "set by": "出处",
+        "derived": "推算",
+        "note": "备注",
+        "status": "结论",
+        "reason": "依据",
+        "evidence": "证据",
+        "count": "该指标共{n}个数据",
+        "why": "作用",
+        "from": "来源",
+        "flags": "标注",
+        "better": "越{direction}越好",
+        "directions": {"higher": "高", "lower": "低"},
+        "estimated": "预计数",
+        "year": "年份",
+    },
+}
 
-def _cite(source: Source) -> str:
+
+def _cite(source: Source, lang: str) -> str:
     where = source.url or source.file or ""
-    return f"{source.id}: {source.title} ({source.label}) {where}"
+    label = f"{words_of.trust(source.trust.value, lang)}, {source.publisher} {source.published}"
+    return f"{source.id}: {source.title} ({label}) {where}"
 
 
 def _field(label: str, text: str) -> str:
-    return f"  {label:<10} {one_line(text)}".rstrip()
+    pad = " " * max(1, 11 - cell_len(label))
+    return f"  {label}{pad}{one_line(text)}".rstrip()
 
 
 def _quote(text: str) -> str:
@@ -23,45 +69,50 @@ def _quote(text: str) -> str:
 
 
 def render(dataset: Dataset, verdict: Verdict, lang: str = "en") -> str:
+    words = WORDS[lang]
     target = verdict.target
     metric = dataset.metrics[target.metric]
-    metric_text = f"{metric.id}: {metric.en} / {metric.zh} ({metric.unit}, {metric.direction.value} is better)"
+    better = words["better"].format(direction=words["directions"][metric.direction.value])
+    first, second = (metric.zh, metric.en) if lang == "zh" else (metric.en, metric.zh)
+    metric_text = f"{metric.id}: {first} / {second} ({metric.unit}, {better})"
+    title, subtitle = (target.zh, target.en) if lang == "zh" else (target.en, target.zh)
     lines = [
-        one_line(f"{target.id}: {target.en}"),
-        _field("", target.zh),
+        one_line(f"{target.id}: {title}"),
+        _field("", subtitle),
         "",
-        _field("category", target.category),
-        _field("metric", metric_text),
-        _field("goal", f"{fmt.goal(target)} {target.period}"),
-        _field("set by", _cite(dataset.sources[target.source])),
+        _field(words["category"], labels.category(target.category, lang) if lang == "zh" else target.category),
+        _field(words["metric"], metric_text),
+        _field(words["goal"], words_of.goal_and_period(target, lang)),
+        _field(words["set by"], _cite(dataset.sources[target.source], lang)),
         _quote(target.excerpt),
     ]
     if target.derived:
-        lines.append(_field("derived", target.derived))
+        lines.append(_field(words["derived"], target.derived))
     if target.note:
-        lines.append(_field("note", target.note))
+        lines.append(_field(words["note"], target.note))
     lines += [
         "",
-        _field("status", labels.status(verdict.status, lang)),
-        _field("reason", verdict.reason),
+        _field(words["status"], labels.status(verdict.status, lang)),
+        _field(words["reason"], words_of.reason(verdict, lang)),
         "",
-        _field("evidence", f"{len(verdict.evidence)} observation(s) of this metric"),
+        _field(words["evidence"], words["count"].format(n=len(verdict.evidence))),
     ]
     for item in verdict.evidence:
         obs = item.observation
-        outcome = f", {item.outcome.value}" if item.outcome else ""
+        outcome = f", {labels.status(item.outcome, lang)}" if item.outcome else ""
         flags = [
-            *(["estimated (预计)"] if obs.estimated else []),
-            *([f"derived: {obs.derived}"] if obs.derived else []),
-            *([f"proxy: {obs.proxy}"] if obs.proxy else []),
-            *([f"year: {obs.year_basis}"] if obs.year_basis else []),
+            *([words["estimated"]] if obs.estimated else []),
+            *([f"{words['derived']}: {obs.derived}"] if obs.derived else []),
+            *([f"{words_of.phrase('proxy: ', lang)}{obs.proxy}"] if obs.proxy else []),
+            *([f"{words['year']}: {obs.year_basis}"] if obs.year_basis else []),
         ]
+        figure = f"{obs.year}: {words_of.phrase(fmt.observed(obs), lang)}"
         lines += [
-            "  - " + one_line(f"{obs.year}: {fmt.observed(obs)} [{item.role.value}{outcome}] {obs.id}"),
-            "      why: " + one_line(item.why),
-            "      from " + one_line(_cite(item.source)),
+            "  - " + one_line(f"{figure} [{words_of.role(item, lang)}{outcome}] {obs.id}"),
+            f"      {words['why']}: " + one_line(words_of.why(item, lang)),
+            f"      {words['from']} " + one_line(_cite(item.source, lang)),
             _quote(obs.excerpt),
         ]
         if flags:
-            lines.append("      flags: " + one_line("; ".join(flags)))
+            lines.append(f"      {words['flags']}: " + one_line("; ".join(flags)))
     return "\n".join(lines) + "\n"

@@ -1,0 +1,354 @@
+"""What a reader sees on a terminal: the report's first screen, list, help, errors, pager."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+from conftest import MINI, ROOT, assert_golden
+
+from zjk_targets import bundled_paths, evaluate, load_dataset
+from zjk_targets.cli import app
+from zjk_targets.render.markdown import cell
+from zjk_targets.render.report import Unknown, unknown_kind
+from zjk_targets.render.terminal import wrap
+from zjk_targets.rules.verdicts import summarise
+
+BUNDLED = load_dataset(bundled_paths())
+VERDICTS = evaluate(BUNDLED)
+IDS = [verdict.target.id for verdict in VERDICTS]
+COUNTS = summarise(VERDICTS)
+COUNTS_LINE = f"{COUNTS['total']} targets: {COUNTS['met']} met, {COUNTS['missed']} missed, {COUNTS['unknown']} unknown"
+# Lines of `report` at 80 columns in the per-category table layout before issue 11, measured on
+# the bundled data: the 2017 report's 129 targets, and all 246 targets of 2014–2025.
+LENGTH_BEFORE = {"2017": 1296, "all": 3183}
+
+
+def _report(runner, *args: str, width: int = 80) -> list[str]:
+    result = runner.invoke(app, ["report", *args], env={"COLUMNS": str(width)})
+    assert result.exit_code == 0, result.output
+    return result.stdout.splitlines()
+
+
+def _figures(verdict) -> list[str]:
+    """The figures a reader compares, each of which must stand whole on one line."""
+    from zjk_targets.rules import wording as fmt
+
+    target = verdict.target
+    figures = [fmt.quantity(target.goal, target.unit)] if target.goal is not None else []
+    headline = verdict.headline
+    if headline is not None and verdict.status.value != "unknown":
+        figures.append(f"{headline.observation.year}: {headline.compared}".split(": ", 1)[1].split(" at ")[-1])
+    return [figure.removeprefix("at least ").removeprefix("at most ") for figure in figures]
+
+
+def _whole(lines: list[str], verdicts) -> None:
+    for verdict in verdicts:
+        for figure in _figures(verdict):
+            assert any(figure in line for line in lines), (verdict.target.id, figure)
+
+
+def test_the_first_screen_holds_the_counts_and_starts_the_decided_targets(runner) -> None:
+    lines = _report(runner)
+    first = lines[:24]
+    assert first[0] == COUNTS_LINE
+    missed = f"Missed: {COUNTS['missed']}"
+    assert missed in first and first[first.index(missed) + 1].startswith("  ✗ ")
+    in_2017 = _report(runner, "--report", "2017")[:24]
+    assert in_2017[0] == "129 targets: 9 met, 3 missed, 117 unknown"
+    assert "Missed: 3" in in_2017 and "Met: 9" in in_2017
+
+
+def test_the_report_is_a_third_of_its_old_length_and_splits_no_id_or_figure(runner) -> None:
+    assert len(_report(runner, "--report", "2017")) <= LENGTH_BEFORE["2017"] // 3
+    lines = _report(runner)
+    assert len(lines) <= LENGTH_BEFORE["all"] // 3
+    text = "\n".join(lines)
+    for target_id in IDS:  # every id once, whole: decided and grouped ones on their own line
+        assert len(re.findall(rf"(?<![\w-]){re.escape(target_id)}(?![\w-])", text)) == 1, target_id
+    for line in lines:
+        assert len(line) <= 80, line
+    decided = [verdict for verdict in VERDICTS if verdict.status.value != "unknown"]
+    _whole(lines, decided)
+    grouped = [verdict for verdict in VERDICTS if verdict.evidence and verdict.status.value == "unknown"]
+    _whole(lines, grouped)
+
+
+def test_unknown_targets_are_grouped_by_why_with_the_lean_of_the_nearest_figure(runner) -> None:
+    lines = _report(runner)
+    assert f"Unknown: {COUNTS['unknown']}, by why" in lines
+    kinds = [unknown_kind(v) for v in VERDICTS if v.status.value == "unknown"]
+    assert f"  No figure at all: {kinds.count(Unknown.NO_FIGURE)}" in lines
+    assert f"  Only figures of other years or related measures: {kinds.count(Unknown.OTHERS_ONLY)}" in lines
+    lines = _report(runner, "--report", "2017")
+    assert "    ? fai-growth-2017  ≥ 12 % in 2017; nearest 2018: 7.4 %, leans ✗ missed" in lines
+    assert "    ? fdi-growth-2017  ≥ 7 % in 2017; nearest 2018: 7.3 %, leans ✓ met" in lines
+    assert "  Conflicting evidence: 1" in lines
+
+
+def test_full_detail_is_one_flag_away(runner) -> None:
+    lines = _report(runner, "--full")
+    text = "\n".join(lines)
+    assert len(re.findall(r"^ +reason   ", text, re.M)) == len(IDS)
+    for target_id in IDS:
+        assert re.search(rf"^ +[✓✗?] {re.escape(target_id)}(  |$)", text, re.M), target_id
+    _whole(lines, VERDICTS)
+
+
+def test_the_report_in_chinese_is_chinese_throughout(runner) -> None:
+    text = "\n".join(_report(runner, "--lang", "zh"))
+    assert text.startswith(
+        f"共{COUNTS['total']}项目标：达成{COUNTS['met']}项，未达成{COUNTS['missed']}项，未知{COUNTS['unknown']}项\n"
+    )
+    engine_words = r"\b(figure|nearest|meets|misses|conflicting|done|at least|at most|official|news|leans|deadline)\b"
+    assert re.findall(engine_words, text) == []
+    assert "    ? fai-growth-2017  2017年 ≥ 12 %；最近 2018: 7.4 %，倾向✗未达成" in text
+
+
+def test_show_in_chinese(runner) -> None:
+    result = runner.invoke(app, ["show", "pm25-2017", "--lang", "zh"])
+    assert result.stdout.splitlines()[:6] == [
+        "pm25-2017: PM2.5年均浓度控制在31μg/m³以内",
+        "             PM2.5 annual mean kept at or below 31 μg/m³",
+        "",
+        "  类别       生态环境",
+        "  指标       pm25: PM2.5年均浓度 / PM2.5 annual mean concentration (μg/m³, 越低越好)",
+        "  目标       2017年 ≤ 31 μg/m³",
+    ]
+    assert "  结论       达成" in result.stdout
+    assert not re.search(r"^ +(why:|from |flags:)|\[(decisive|context)|other year", result.stdout, re.M)
+
+
+def test_wrap_keeps_figures_with_their_units_at_every_width() -> None:
+    text = "2017: 31 μg/m³ ≤ 31 μg/m³ and 240 万亩 vs ≥ 8 % for pm25-by-2021 地区生产总值增长8%左右"
+    atoms = ["31 μg/m³", "240 万亩", "≥ 8 %", "pm25-by-2021", "8%"]
+    for width in range(4, 60):
+        lines = [line.plain for line in wrap(text, width, 2, 4)]
+        assert " ".join(line.strip() for line in lines).replace("长 8%", "长8%").replace("产 总", "产总")
+        for atom in atoms:
+            assert any(atom in line for line in lines), (width, atom, lines)
+
+
+def test_list(runner) -> None:
+    result = runner.invoke(app, ["list", *MINI])
+    assert result.exit_code == 0
+    assert_golden("list.txt", result.stdout)
+    result = runner.invoke(app, ["list", "--status", "MET", "--lang", "zh", *MINI])
+    assert result.stdout == (
+        "✓ 达成  forest-coverage-by-2021  森林覆盖率达到50%\n✓ 达成  pm25-2017                PM2.5年均浓度控制在31以内\n"
+    )
+
+
+def test_list_cuts_names_between_words_never_ids(runner) -> None:
+    result = runner.invoke(app, ["list"], env={"COLUMNS": "60"})
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(IDS)
+    for line, target_id in zip(lines, IDS, strict=True):
+        assert f"  {target_id}  " in line
+        assert len(line) <= 60 or len(target_id) > 32, line
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh"])
+def test_the_shell_completes_target_ids(runner, shell) -> None:
+    env = {"_ZJK_TARGETS_COMPLETE": f"complete_{shell}", "COMP_WORDS": "zjk-targets show pm25", "COMP_CWORD": "2"}
+    env["_TYPER_COMPLETE_ARGS"] = env["COMP_WORDS"]
+    result = runner.invoke(app, [], prog_name="zjk-targets", env=env)
+    assert result.exit_code == 0
+    assert "pm25-2017" in result.stdout and "pm25-by-2021" in result.stdout
+    assert "gdp-growth-2017" not in result.stdout
+
+
+COMMANDS = ["report", "list", "show", "check", "export", "chart", "validate"]
+
+
+@pytest.mark.parametrize("command", [[], *[[name] for name in COMMANDS]])
+def test_help_shows_no_bool_and_every_format(runner, command) -> None:
+    result = runner.invoke(app, [*command, "--help"], prog_name="zjk-targets")
+    assert result.exit_code == 0
+    assert "<bool>" not in result.stdout and "╭" not in result.stdout
+    formats = {"export": "markdown|json|csv|html", "check": "text|github|json", "chart": "png|svg"}
+    if command and command[0] in formats:
+        assert f"-f, --format <{formats[command[0]]}>" in result.stdout
+
+
+def test_top_level_help_ends_with_examples(runner) -> None:
+    result = runner.invoke(app, ["--help"], prog_name="zjk-targets")
+    examples = result.stdout.split("Examples:\n")[1].splitlines()
+    assert examples[0] == "    zjk-targets report                 counts, missed, met, unknown by why"
+    assert len(examples) == 6 and all(line.startswith("    zjk-targets ") for line in examples)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["check", "pm25-2017", "-f", "JSON"], '"status": "met"'),
+        (["check", "pm25-2017", "--format", "GitHub"], "::notice title=pm25-2017%3A met::"),
+        (["export", "-f", "CSV"], "id,category,zh,en"),
+        (["report", "--status", "MET", "--lang", "ZH"], "共2项目标"),
+    ],
+)
+def test_choices_take_f_and_any_case(runner, args, expected) -> None:
+    result = runner.invoke(app, [*args, *MINI])
+    assert expected in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["report", "--stat", "met"], "no such option: --stat (Possible options: --data, --status, --targets)"),
+        (
+            ["export", "-f", "xml"],
+            "invalid value for '--format' / '-f': 'xml' is not one of 'markdown', 'json', 'csv', 'html'; see",
+        ),
+        (["show"], "missing argument 'ID'"),
+        (["frobnicate"], "no such command 'frobnicate'"),
+    ],
+)
+def test_a_usage_error_is_one_line_like_a_data_error(runner, args, message) -> None:
+    result = runner.invoke(app, args, prog_name="zjk-targets")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"zjk-targets: {message}")
+    assert result.stderr.count("\n") == 1 and "Usage:" not in result.stderr
+
+
+def test_check_all_with_ids_is_an_error(runner) -> None:
+    result = runner.invoke(app, ["check", "--all", "pm25-2017", *MINI])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "zjk-targets: --all checks every target: drop the ids (pm25-2017) or --all\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "error", "problems"),
+    [
+        (["pm25-2018", *MINI], "no target with id `pm25-2018`; did you mean pm25-2017?", 0),
+        (["pm25-2017", "--targets", "tests/broken/comparator-typo.yaml", "--actuals", MINI[3]], "problems in the", 9),
+    ],
+)
+def test_check_json_prints_a_json_error(runner, monkeypatch, args, error, problems) -> None:
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, ["check", *args, "-f", "json"])
+    data = json.loads(result.stdout)
+    assert result.exit_code == data["exit_code"] == 2
+    assert data["error"].startswith(error) and len(data["problems"]) == problems and data["results"] == []
+
+
+def test_github_annotations_missed_first_then_what_github_shows_then_the_counts(runner) -> None:
+    result = runner.invoke(app, ["check", "--all", "-f", "github"])
+    assert result.exit_code == 1
+    kinds = [line.split(" ", 1)[0] for line in result.stdout.splitlines()]
+    assert kinds == ["::error"] * COUNTS["missed"] + ["::warning"] * 10 + ["::notice"] * 10
+    left_out = COUNTS["total"] - COUNTS["missed"] - 10 - 9
+    assert result.stdout.splitlines()[-1] == (
+        f"::notice title=zjk-targets check::{COUNTS_LINE}; "
+        f"{left_out} more not annotated (GitHub shows 10 of each kind): see the step summary"
+    )
+
+
+def test_the_step_summary_opens_with_the_counts_and_the_missed_targets(runner, tmp_path, monkeypatch) -> None:
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    runner.invoke(app, ["check", "--all", "--allow-unknown"])
+    lines = summary.read_text(encoding="utf-8").splitlines()
+    assert lines[:6] == [
+        "### zjk-targets check",
+        "",
+        f"**{COUNTS_LINE}**",
+        "",
+        "Missed:",
+        "",
+    ]
+    missed = [v for v in VERDICTS if v.status.value == "missed"]
+    assert lines[6 : 6 + len(missed)] == [f"- `{v.target.id}`: {cell(v.reason)}" for v in missed]
+    assert f"<details><summary>All {COUNTS['total']} verdicts</summary>" in lines
+
+
+def test_validate_sources_on_a_folder_without_the_files_is_one_line(runner, tmp_path) -> None:
+    result = runner.invoke(app, ["validate", "--sources", str(tmp_path), *MINI])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"zjk-targets: --sources {tmp_path}: none of the data's 2 source files is in this folder "
+        "(such as report.txt); give the folder that holds them\n"
+    )
+
+
+def test_a_curator_edits_the_files_in_the_folder_and_sees_the_edit(runner, tmp_path, monkeypatch) -> None:
+    """README, "Adding a target and an outcome", in a folder with the repository's data files."""
+    for path in bundled_paths():
+        shutil.copy(path, tmp_path / path.name)
+    monkeypatch.chdir(tmp_path)
+    same = runner.invoke(app, ["check", "pm25-2017"])
+    assert (same.exit_code, same.stderr) == (0, ""), "an unchanged copy is the bundled data: nothing to say"
+    targets = tmp_path / "targets.yaml"
+    text = targets.read_text(encoding="utf-8")
+    pm25 = text[text.index("\n- id: pm25-2017\n") + 1 :]
+    entry = pm25[: pm25.index("\n- id: ", 1) + 1]
+    new = entry.replace("id: pm25-2017", "id: pm25-2017-again", 1)
+    targets.write_text(text.replace(entry, entry + new, 1), encoding="utf-8")
+    note = "zjk-targets: reading ./targets.yaml and ./actuals.yaml of this folder (they differ from the bundled data)\n"
+    validate = runner.invoke(app, ["validate"])
+    assert (validate.exit_code, validate.stderr) == (0, note)
+    assert validate.stdout.startswith(f"ok: {COUNTS['total'] + 1} targets")
+    show = runner.invoke(app, ["show", "pm25-2017-again"])
+    assert show.exit_code == 0
+    assert show.stdout.startswith("pm25-2017-again: PM2.5 annual mean kept at or below 31 μg/m³\n")
+
+
+def _in_a_terminal(args: list[str], env: dict[str, str], tmp_path) -> str:
+    """Run the CLI with stdout on a pseudo-terminal; what it wrote there."""
+    import pty
+
+    main, secondary = pty.openpty()
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "80", "LINES": "20", "TERM": "xterm", **env}
+    full_env.pop("NO_COLOR", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "zjk_targets", *args],
+        stdout=secondary,
+        stderr=subprocess.PIPE,
+        env=full_env,
+        cwd=tmp_path,
+    )
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(main)
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pseudo-terminals as on Linux")
+def test_long_output_on_a_terminal_goes_through_the_pager(tmp_path) -> None:
+    paged = tmp_path / "paged.txt"
+    shown = _in_a_terminal(["report", "--status", "met"], {"PAGER": f"tee {paged} > /dev/null"}, tmp_path)
+    assert shown == ""
+    assert "groundwater-balance-by-2021" in paged.read_text(encoding="utf-8")
+    assert "\x1b[1;32m✓\x1b[0m" in paged.read_text(encoding="utf-8"), "colours go through the pager"
+    paged.unlink()
+    direct = _in_a_terminal(
+        ["report", "--status", "met", "--no-pager"], {"PAGER": f"tee {paged} > /dev/null"}, tmp_path
+    )
+    assert "groundwater-balance-by-2021" in direct and not paged.exists()
+    short = _in_a_terminal(["check", "pm25-2017", "gdp-growth-2017"], {"PAGER": f"tee {paged} > /dev/null"}, tmp_path)
+    assert not paged.exists(), "check is never paged"
+    assert "pm25-2017: \x1b[1;32mmet\x1b[0m — " in short, "check colours its verdicts on a terminal"
+    assert "gdp-growth-2017: \x1b[1;31mmissed\x1b[0m — " in short
+
+
+def test_piped_output_is_never_paged(tmp_path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PAGER": f"cat > {tmp_path / 'paged.txt'}", "LINES": "5"}
+    result = subprocess.run(
+        [sys.executable, "-m", "zjk_targets", "report"], capture_output=True, text=True, env=env, cwd=tmp_path
+    )
+    assert result.returncode == 0 and result.stdout.startswith(COUNTS_LINE)
+    assert not (tmp_path / "paged.txt").exists()
