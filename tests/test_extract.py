@@ -271,7 +271,7 @@ def test_the_data_names_itself_in_every_export(runner, tmp_path) -> None:
 
 def test_the_bundled_data_is_named_zhangjiakou(runner) -> None:
     assert runner.invoke(app, ["export"]).output.startswith(
-        "# Zhangjiakou's government work report targets, 2017 and after: did they do what they said?\n"
+        "# Zhangjiakou's government work reports, 2014–2025: did they do what they said?\n"
     )
 
 

@@ -146,8 +146,9 @@ def test_record_prints_the_matrix_at_80_columns(runner, monkeypatch) -> None:
     result = runner.invoke(app, ["record", *ARGS])
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == (
-        "Track record: the headline targets of the work reports of 2020–2022\n"
+        "Track record: headline targets of the 2020–2022 work reports\n"
         "Met 2 of 3 decided (67 %); 2 unknown.\n"
+        "Met per report year: 2020 1/2, 2021 1/1, 2022 –.\n"
         "\n"
         "measure             2020       2021        2022        met\n"
         "──────────────────────────────────────────────────────────\n"
@@ -177,9 +178,10 @@ def test_record_splits_the_years_into_blocks_that_fit(runner, monkeypatch) -> No
 def test_record_in_chinese_and_filtered(runner) -> None:
     result = runner.invoke(app, ["record", *ARGS, "--lang", "zh", "--metric", "cpi-inflation", "--to", "2020"])
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[:2] == [
+    assert result.stdout.splitlines()[:3] == [
         "说到做到了吗：2020年政府工作报告主要预期目标",
         "已判定1项，达成1项（100 %）；未知0项。",
+        "各年达成：2020 1/1。",
     ]
     assert "居民消费价格涨幅 (%)" in result.stdout and "✓ 达成" in result.stdout
 

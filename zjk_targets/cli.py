@@ -559,7 +559,11 @@ def record(
     console = Console(highlight=False, soft_wrap=False)
     console.print(
         record_render.render(
-            matrix, lang.value, width=console.width, color=console.color_system is not None and not console.no_color
+            matrix,
+            lang.value,
+            width=console.width,
+            color=console.color_system is not None and not console.no_color,
+            about=dataset.about,
         )
     )
 

@@ -15,20 +15,21 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import labels
-from ..model import Comparator, Status
+from ..model import About, Comparator
 from ..rules import wording as fmt
 from ..rules.record import Share, TrackRecord
 from ..rules.units import conversion_factor
 from ..rules.verdicts import Verdict
-
-MARK = {Status.MET: "✓", Status.MISSED: "✗", Status.UNKNOWN: "?"}
-STYLE = {Status.MET: "green", Status.MISSED: "red", Status.UNKNOWN: "dim"}
+from .terminal import MARK, STYLE
 
 WORDS = {
     "en": {
-        "title": "Track record: the headline targets of {reports}",
+        "title": "{place}track record: headline targets of {reports}",
+        "place": "{place}'s ",
+        "per_report": "Met per report year: {shares}.",
+        "separator": ", ",
         "reports_one": "the {first} work report",
-        "reports_many": "the work reports of {first}–{last}",
+        "reports_many": "the {first}–{last} work reports",
         "answer": "Met {met} of {decided} decided ({percent}); {unknown} unknown.",
         "none": "No headline targets in the years and measures asked for.",
         "measure": "measure",
@@ -38,7 +39,10 @@ WORDS = {
         "met: met of decided, unknown not counted. Details: zjk-targets show ID.",
     },
     "zh": {
-        "title": "说到做到了吗：{reports}主要预期目标",
+        "title": "{place}说到做到了吗：{reports}主要预期目标",
+        "place": "{place}",
+        "per_report": "各年达成：{shares}。",
+        "separator": "，",
         "reports_one": "{first}年政府工作报告",
         "reports_many": "{first}–{last}年政府工作报告",
         "answer": "已判定{decided}项，达成{met}项（{percent}）；未知{unknown}项。",
@@ -97,11 +101,20 @@ def percent(share: Share) -> str:
     return f"{round(100 * share.met / share.decided)} %" if share.decided else "–"
 
 
-def title(record: TrackRecord, lang: str) -> str:
+def title(record: TrackRecord, lang: str, about: About | None = None) -> str:
     words = WORDS[lang]
     first, last = record.years[0], record.years[-1]
     key = "reports_one" if first == last else "reports_many"
-    return words["title"].format(reports=words[key].format(first=first, last=last))
+    place = (about.place_zh or about.place) if about is not None and lang == "zh" else about and about.place
+    named = words["place"].format(place=place) if place else ""
+    text = words["title"].format(place=named, reports=words[key].format(first=first, last=last))
+    return text[0].upper() + text[1:]
+
+
+def per_report(record: TrackRecord, lang: str) -> str:
+    """ "Met per report year: 2020 1/8, 2021 5/6.": the share of each year, in one line."""
+    shares = WORDS[lang]["separator"].join(f"{year} {share_words(record.by_year(year))}" for year in record.years)
+    return WORDS[lang]["per_report"].format(shares=shares)
 
 
 def answer(record: TrackRecord, lang: str) -> str:
@@ -139,7 +152,7 @@ def _blocks(widths: list[int], room: int) -> list[list[int]]:
     return blocks
 
 
-def render(record: TrackRecord, lang: str, width: int, color: bool) -> RenderableType:
+def render(record: TrackRecord, lang: str, width: int, color: bool, about: About | None = None) -> RenderableType:
     """The matrix as rich tables, one per block of years that fits ``width`` columns."""
     words = WORDS[lang]
     if not record.years:
@@ -163,7 +176,12 @@ def render(record: TrackRecord, lang: str, width: int, color: bool) -> Renderabl
         for i, year in enumerate(record.years)
     ]
     room = max(1, width - (label_width + 2) - (share_width + 2))
-    parts: list[RenderableType] = [Text(title(record, lang)), Text(answer(record, lang)), Text("")]
+    parts: list[RenderableType] = [
+        Text(title(record, lang, about)),
+        Text(answer(record, lang)),
+        Text(per_report(record, lang)),
+        Text(""),
+    ]
     for block in _blocks(year_widths, room):
         table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False, show_footer=True)
         table.add_column(words["measure"], footer=words["share_row"], no_wrap=True, min_width=label_width)
