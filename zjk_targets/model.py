@@ -172,7 +172,9 @@ class Target:
 
     @property
     def period(self) -> str:
-        return str(self.year) if self.year is not None else f"by {self.by}"
+        from .rules.wording import period
+
+        return period(self.year, self.by)
 
     def name(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en

@@ -1,16 +1,10 @@
-"""National scale: CSV inputs read and judged with pandas, column by column.
+"""The columnar engine: CSV inputs read and judged with pandas, column by column, for national scale.
 
-The YAML path (:mod:`zjk_targets.load`, :mod:`zjk_targets.evaluate`) is the reference; this
-package gives the same problems, the same verdicts and byte-identical ``export --format csv`` on
-CSV inputs of hundreds of thousands of rows. pandas is imported only when one of these functions
-runs, never when ``zjk_targets`` or the CLI is imported.
-
-- :func:`is_csv` tells a CSV input by its suffix;
-- :func:`to_dataset` reads any mix of CSV and YAML files into the usual :class:`Dataset`, for
-  every command;
-- :func:`export_csv` is ``export --format csv`` without building a Python object per row.
-
-The CSV layout is described in the README, "CSV input, for national-scale data".
+It applies the rule book (:mod:`zjk_targets.rules`) as the per-target engine does, and gives the
+same problems, the same verdicts and byte-identical ``export --format csv`` on inputs of hundreds
+of thousands of rows (tests/test_columnar.py holds it to that). pandas is imported only when one
+of these functions runs, never when ``zjk_targets`` or the CLI is imported; which engine reads
+which inputs is :mod:`zjk_targets.engine`'s rule. The CSV layout is the README's "CSV input".
 """
 
 from __future__ import annotations
@@ -37,8 +31,7 @@ def export_csv(paths: Iterable[str | Path], max_bytes: int | None = None, lang: 
     """``export --format csv``: byte for byte what ``render.csv.render(dataset, evaluate(dataset), lang)`` gives.
 
     Raises ``DataError`` (every problem, as ``file:line: message``) when the data is not usable.
-    The CSV renderer writes the same columns in either language, so ``lang`` changes nothing
-    today; tests/test_bulk.py holds both engines to that.
+    The CSV renderer writes the same columns in either language, so ``lang`` changes nothing.
     """
     from .evaluate import evaluate_tables
     from .export import render_csv

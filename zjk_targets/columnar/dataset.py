@@ -3,94 +3,51 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
-from ..model import (
-    Comparator,
-    Dataset,
-    Direction,
-    Metric,
-    Observation,
-    PartialDate,
-    Source,
-    Target,
-    Trust,
-    Where,
-)
+import numpy as np
+import pandas as pd
+
+from ..model import Dataset, Where
+from ..rules.schema import ATTRIBUTES, CHOICES, FIELDS_OF, Field, Type, build
 from .read import Tables
 
 
-def _decimal(raw: str) -> Decimal | None:
-    return Decimal(raw) if raw else None
+def _values(field: Field, column: np.ndarray) -> list[Any]:
+    """A table's column as the rule book's converted values (None where absent)."""
+    match field.type:
+        case Type.NUMBER:
+            return [Decimal(raw) if raw else None for raw in column]
+        case Type.YEAR:
+            return [int(year) or None for year in column]
+        case Type.FLAG if field.name == "done":
+            return [None if code < 0 else bool(code) for code in column]
+        case Type.FLAG:
+            return [bool(flag) for flag in column]
+        case Type.CHOICE:
+            return [CHOICES[field.name][value] if value else None for value in column]
+        case Type.DATE:
+            return list(column)
+    return [text or None for text in column]
+
+
+def entries(kind: str, table: pd.DataFrame) -> list[Any]:
+    """The model objects of a table's rows, as the per-target engine builds them."""
+    fields = [field for field in FIELDS_OF[kind] if field.attr in ATTRIBUTES[kind]]
+    names = [field.name for field in fields]
+    columns = [_values(field, table[field.name].to_numpy()) for field in fields]
+    wheres = [Where(path, int(line)) for path, line in zip(table["path"], table["line"], strict=True)]
+    return [
+        build(kind, dict(zip(names, row, strict=True)), where) for *row, where in zip(*columns, wheres, strict=True)
+    ]
 
 
 def build_dataset(tables: Tables) -> Dataset:
     """The :class:`Dataset` ``load_dataset`` would give for the same entries, in the same order."""
-    sources = {
-        row.id: Source(
-            id=row.id,
-            title=row.title,
-            publisher=row.publisher,
-            published=PartialDate(int(row.year), int(row.month), int(row.day)),
-            trust=Trust(row.trust),
-            file=row.file or None,
-            url=row.url or None,
-            note=row.note or None,
-            where=Where(row.path, int(row.line)),
-        )
-        for row in tables.sources.itertuples(index=False)
-    }
-    metrics = {
-        row.id: Metric(
-            id=row.id,
-            zh=row.zh,
-            en=row.en,
-            unit=row.unit,
-            direction=Direction(row.direction),
-            where=Where(row.path, int(row.line)),
-        )
-        for row in tables.metrics.itertuples(index=False)
-    }
-    targets = tuple(
-        Target(
-            id=row.id,
-            metric=row.metric,
-            zh=row.zh,
-            en=row.en,
-            category=row.category,
-            comparator=Comparator(row.comparator),
-            goal=_decimal(row.goal),
-            unit=row.unit or None,
-            year=int(row.year) or None,
-            by=int(row.by) or None,
-            source=row.source,
-            excerpt=row.excerpt,
-            tolerance=_decimal(row.tolerance),
-            derived=row.derived or None,
-            note=row.note or None,
-            headline=bool(row.headline),
-            where=Where(row.path, int(row.line)),
-        )
-        for row in tables.targets.itertuples(index=False)
+    return Dataset(
+        sources={source.id: source for source in entries("source", tables.sources)},
+        metrics={metric.id: metric for metric in entries("metric", tables.metrics)},
+        targets=tuple(entries("target", tables.targets)),
+        observations=tuple(entries("observation", tables.observations)),
+        about=tables.about,
     )
-    observations = tuple(
-        Observation(
-            id=row.id,
-            metric=row.metric,
-            year=int(row.year),
-            unit=row.unit,
-            source=row.source,
-            excerpt=row.excerpt,
-            value=_decimal(row.value),
-            minimum=_decimal(row.min),
-            maximum=_decimal(row.max),
-            done=None if row.done < 0 else bool(row.done),
-            estimated=bool(row.estimated),
-            derived=row.derived or None,
-            proxy=row.proxy or None,
-            year_basis=row.year_basis or None,
-            note=row.note or None,
-            where=Where(row.path, int(row.line)),
-        )
-        for row in tables.observations.itertuples(index=False)
-    )
-    return Dataset(sources=sources, metrics=metrics, targets=targets, observations=observations, about=tables.about)

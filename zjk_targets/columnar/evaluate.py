@@ -1,7 +1,7 @@
-"""The verdict rules of :mod:`zjk_targets.evaluate`, on whole columns at once.
+"""The verdict rules of :mod:`zjk_targets.rules.verdicts`, on whole columns at once.
 
-The reference judges one target at a time. Here every decision is an array operation over all
-targets together:
+The per-target engine judges one target at a time. Here every decision is an array operation over
+all targets together (the array form of rules 1–5; the oracle test holds it to the rule book):
 
 - observations are sorted once by (metric, year, publication date, id), so the figures of one
   metric and year (a *group*) are a contiguous slice, found for any (metric, year) by a binary
@@ -9,20 +9,18 @@ targets together:
 - targets are joined with the groups of their deadline year (and, for deadline targets with no
   figure for that year, with every group from the report year up to the deadline): one row per
   (target, observation) *pair*;
-- each pair's outcome (met, missed or undecided by a range) is computed on floats, and exactly,
-  with Decimals, only where a float comparison is too close to call;
+- each pair's outcome is computed on floats, and by the rule book in Decimals where a float
+  comparison is too close to call;
 - rule 2 (the most recent publication decides; same-date and more-trusted disagreements are
   conflicts) is a handful of group-wise counts and maxima over the pairs;
-- the nearest context figures (rule 5) come from the same binary search: the closest group below
-  and above the deadline year.
+- the nearest context figures (rule 5) come from the same binary search.
 
-Python runs per target only to word the reason, from the figures those steps picked.
+Each reason is then worded per target by the rule book's wording, from the figures those steps picked.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+import enum
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -30,93 +28,71 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from ..model import Comparator, PartialDate, Trust
-from ..rules import wording as fmt
+from ..model import Comparator, Status, Trust
+from ..rules import wording
+from ..rules.schema import CHOICES
 from ..rules.units import conversion_factor, split_unit
-from .read import Tables
+from ..rules.verdicts import judge
+from .read import Tables, objects
 
-MET, MISSED, UNDECIDED = 1, 0, -1
-STATUS_TEXT = np.array(["missed", "met", "unknown"], dtype=object)  # indexed by MISSED, MET, -1
-# How a (target, year) group resolved: rule 2's outcomes, plus "no group at all".
-DECIDED, SAME_DATE_CONFLICT, STRADDLES, TRUSTED_CONFLICT, NO_FIGURE = 0, 1, 2, 3, 4
+
+class Outcome(enum.IntEnum):
+    """How one figure compares with a goal (MISSED and MET are 0 and 1: each is 1 minus the other)."""
+
+    MISSED = 0
+    MET = 1
+    UNDECIDED = 2
+
+
+_OUTCOME = {Status.MISSED: Outcome.MISSED, Status.MET: Outcome.MET, None: Outcome.UNDECIDED}
+_STATUS = objects([Status.MISSED, Status.MET, Status.UNKNOWN])  # indexed by Outcome
+
+
+class Resolution(enum.IntEnum):
+    """How the figures of a (target, year) group resolved under rule 2, or that there were none."""
+
+    DECIDED = 0
+    SAME_DATE_CONFLICT = 1
+    STRADDLES = 2
+    TRUSTED_CONFLICT = 3
+    NO_FIGURE = 4
+
+
 _YEARS = 10_000  # group key = metric code * _YEARS + year; every year is below it
 _CLOSE = 1e-9  # relative gap under which a float comparison is redone exactly
-
 _RANK = {trust.value: trust.rank for trust in Trust}
-_NEGATED = {"≥": "<", ">": "≤", "≤": ">", "<": "≥"}
 
 
 @dataclass
 class Verdicts:
-    """One verdict per row of ``tables.targets`` (same order), as columns of text."""
+    """One verdict per row of ``tables.targets`` (same order), as columns."""
 
     status: np.ndarray
+    """Status members."""
     reason: np.ndarray
     actual: np.ndarray
+    """The headline figure, as the target's unit says it ("" when there is none)."""
     actual_year: np.ndarray
     decides: np.ndarray
-    """Whether the headline figure (``actual``) is the one that decided."""
+    """Whether the headline figure is the one that decided."""
 
 
 @lru_cache(maxsize=4096)
 def _exponent(unit: str) -> int:
-    scale, _ = split_unit(unit)
-    return scale.adjusted()
+    return split_unit(unit)[0].adjusted()
 
 
 @lru_cache(maxsize=4096)
 def _factor(from_unit: str, to_unit: str) -> Decimal:
-    """Judge.factor: the conversion factor, 1 when there is none (or no target unit)."""
-    if not to_unit:
-        return Decimal(1)
-    factor = conversion_factor(from_unit, to_unit)
+    """The factor to the target's unit; 1 when there is none (a milestone), as the per-target engine has it."""
+    factor = conversion_factor(from_unit, to_unit) if to_unit else None
     return factor if factor is not None else Decimal(1)
 
 
 @lru_cache(maxsize=1 << 16)
-def _number(raw: str, factor: Decimal | None = None) -> str:
-    """fmt.number of a number's text, multiplied by ``factor`` as the reference does (rounding included)."""
-    return fmt.number(Decimal(raw) if factor is None else Decimal(raw) * factor)
-
-
-def _objects_of(items: Iterable[object]) -> np.ndarray:
-    items = list(items)
-    array = np.empty(len(items), dtype=object)
-    array[:] = items
-    return array
-
-
-_PLAIN = r"(?>-?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?)"
-_PLAIN_RE = re.compile(_PLAIN)
-_PLAINS_RE = re.compile(f"{_PLAIN}(?:\x00{_PLAIN})*+")
-_MAX_PLAIN = 28  # Decimal's precision: a longer number may be rounded by the multiplication
-
-
-def _plain_numbers(raws: np.ndarray) -> np.ndarray:
-    """Where fmt.number(Decimal(raw) * 1) == raw, so that the text can be shown as it is."""
-    given = raws[raws != ""]
-    joined = "\x00".join(given)
-    if (
-        _PLAINS_RE.fullmatch(joined)
-        and max(map(len, given), default=0) <= _MAX_PLAIN
-        and "-0\x00" not in joined + "\x00"
-    ):
-        return raws != ""
-    return np.array(
-        [bool(raw) and raw != "-0" and len(raw) <= _MAX_PLAIN and _PLAIN_RE.fullmatch(raw) is not None for raw in raws],
-        dtype=bool,
-    )
-
-
-def _format_numbers(raws: np.ndarray) -> np.ndarray:
-    """fmt.number of each number's text, "" for none."""
-    cache: dict[str, str] = {"": ""}
-    out = np.empty(len(raws), dtype=object)
-    for i, raw in enumerate(raws):
-        if raw not in cache:
-            cache[raw] = _number(raw)
-        out[i] = cache[raw]
-    return out
+def _shown(raw: str, from_unit: str, to_unit: str) -> str | None:
+    """A number's text in the target's unit, as wording.number writes it (None for no number)."""
+    return wording.number(Decimal(raw) * _factor(from_unit, to_unit)) if raw else None
 
 
 def _floats(raws: np.ndarray) -> np.ndarray:
@@ -131,51 +107,34 @@ class _Observations:
     """The observations as arrays, in table order, with ``order``: the order of (metric, year, date, id)."""
 
     def __init__(self, tables: Tables) -> None:
-        frame = tables.observations
-        sources = tables.sources
-        self.source = _positions(frame, "source", sources)
-        dates = sources["year"].to_numpy() * 10_000 + sources["month"].to_numpy() * 100 + sources["day"].to_numpy()
+        table, sources = tables.observations, tables.sources
+        self.source = table["source_at"].to_numpy(dtype=np.int64)
+        published = sources["published"].to_numpy()
+        dates = np.array([d.year * 10_000 + d.month * 100 + d.day for d in published], dtype=np.int64)
         self.pub = dates[self.source]
-        self.metric = _positions(frame, "metric", tables.metrics)
-        self.year = frame["year"].to_numpy(dtype=np.int64)
-        self.id = frame["id"].to_numpy(dtype=object)
+        self.metric = table["metric_at"].to_numpy(dtype=np.int64)
+        self.year = table["year"].to_numpy(dtype=np.int64)
+        self.id = table["id"].to_numpy(dtype=object)
         self.order = _sorted(self.metric, self.year, self.pub, self.id)
         self.key = self.metric.astype(np.int64) * _YEARS + self.year
-
-        def column(name: str) -> np.ndarray:
-            return frame[name].to_numpy()
-
         self.trust = sources["trust"].map(_RANK).to_numpy(dtype=np.int64)[self.source]
-        self.unit = column("unit").astype(object)
+        self.unit = table["unit"].to_numpy(dtype=object)
         codes, units = pd.factorize(self.unit)
         self.exponent = np.array([_exponent(unit) for unit in units], dtype=np.int64)[codes]
-        self.value = column("value").astype(object)
-        self.min = column("min").astype(object)
-        self.max = column("max").astype(object)
+        self.value = table["value"].to_numpy(dtype=object)
+        self.min = table["min"].to_numpy(dtype=object)
+        self.max = table["max"].to_numpy(dtype=object)
         self.has_value = self.value != ""
-        self.done = column("done").astype(np.int8)
-        self.estimated = column("estimated").astype(bool)
-        self.derived = column("derived").astype(object)
-        self.proxy = column("proxy").astype(object)
-        self.is_proxy = self.proxy != ""
-
-        labels = _objects_of(
-            f"{trust}, {publisher} {PartialDate(year, month, day)}"
-            for trust, publisher, year, month, day in zip(
-                sources["trust"], sources["publisher"], sources["year"], sources["month"], sources["day"], strict=True
-            )
-        )
-        self.label = labels[self.source]
-        self.publisher = sources["publisher"].to_numpy(dtype=object)[self.source]
-        self.low_trust = (sources["trust"] == Trust.LOW.value).to_numpy()[self.source]
-
-
-def _positions(frame: pd.DataFrame, column: str, table: pd.DataFrame) -> np.ndarray:
-    """Row of ``table`` each entry refers to: kept by the reader's cross-check, else looked up."""
-    kept = f"{column}_at"
-    if kept in frame.columns:
-        return frame[kept].to_numpy(dtype=np.int64)
-    return pd.Index(table["id"]).get_indexer(frame[column])
+        self.done = table["done"].to_numpy().astype(np.int8)
+        self.estimated = table["estimated"].to_numpy().astype(bool)
+        self.derived = table["derived"].to_numpy(dtype=object)
+        self.is_proxy = table["proxy"].to_numpy(dtype=object) != ""
+        columns = zip(sources["trust"], sources["publisher"], published, strict=True)
+        self.label = objects(wording.label(trust, publisher, str(date)) for trust, publisher, date in columns)[
+            self.source
+        ]
+        low = (sources["trust"] == Trust.LOW.value).to_numpy()
+        self.low_trust_publisher = np.where(low, sources["publisher"].to_numpy(dtype=object), None)[self.source]
 
 
 def _sorted(metric: np.ndarray, year: np.ndarray, pub: np.ndarray, ids: np.ndarray) -> np.ndarray:
@@ -243,7 +202,7 @@ class _Targets:
     def __init__(self, tables: Tables) -> None:
         frame, metrics, sources = tables.targets, tables.metrics, tables.sources
         self.id = frame["id"].to_numpy(dtype=object)
-        self.metric = _positions(frame, "metric", metrics)
+        self.metric = frame["metric_at"].to_numpy(dtype=np.int64)
         self.comparator = frame["comparator"].to_numpy(dtype=object)
         self.is_done = self.comparator == Comparator.DONE.value
         self.unit = frame["unit"].to_numpy(dtype=object)
@@ -253,8 +212,8 @@ class _Targets:
         year, by = frame["year"].to_numpy(dtype=np.int64), frame["by"].to_numpy(dtype=np.int64)
         self.is_by = by > 0
         self.deadline = np.where(self.is_by, by, year)
-        source_at = _positions(frame, "source", sources)
-        self.set_year = sources["year"].to_numpy(dtype=np.int64)[source_at]
+        source_at = frame["source_at"].to_numpy(dtype=np.int64)
+        self.set_year = np.array([date.year for date in sources["published"]], dtype=np.int64)[source_at]
         higher = (metrics["direction"] == "higher").to_numpy()[self.metric]
         about = self.comparator == Comparator.ABOUT.value
         # _Judge._meets as: value ≥ threshold (higher wins) or value ≤ threshold, strict for > and <.
@@ -263,15 +222,7 @@ class _Targets:
         goal, tolerance = _floats(self.goal), np.nan_to_num(_floats(self.tolerance))
         self.threshold = np.where(about, np.where(higher, goal - tolerance, goal + tolerance), goal)
         self.higher = higher
-        symbols = {c.value: c.symbol for c in Comparator}
-        self.symbol = np.array([symbols[c] for c in self.comparator], dtype=object)
-        self.negated = np.array([_NEGATED.get(symbol, symbol) for symbol in self.symbol], dtype=object)
-        # fmt.goal: "≥ 8 %", "≈ 3 % ± 0.5"; the goal alone as fmt.number writes it.
-        self.goal_text = _format_numbers(self.goal)
-        self.goal_full = self.symbol + " " + self.goal_text + " " + self.unit
-        tolerance_text = _format_numbers(self.tolerance)
-        with_tolerance = about & (self.tolerance != "")
-        self.goal_full[with_tolerance] += " ± " + tolerance_text[with_tolerance]
+        self.source = source_at
 
 
 def _meets(values: np.ndarray, threshold: np.ndarray, higher_wins: np.ndarray, strict: np.ndarray, open_low: bool):
@@ -304,7 +255,7 @@ class _Engine:
     # -- outcomes of (target, observation) pairs -------------------------------------------
 
     def outcomes(self, t: np.ndarray, o: np.ndarray) -> np.ndarray:
-        """_Judge.outcome for each pair: MET, MISSED or UNDECIDED (a range that straddles the goal)."""
+        """The outcome of each (target, observation) pair; UNDECIDED for a range that straddles the goal."""
         targets, obs = self.targets, self.obs
         factor = 10.0 ** (obs.exponent[o] - targets.exponent[t]).astype(float)
         threshold, higher_wins, strict = targets.threshold[t], targets.higher_wins[t], targets.strict[t]
@@ -314,40 +265,29 @@ class _Engine:
         high = np.where(has_value, value, _floats(obs.max[o]))
         at_low, close_low = _meets(low * factor, threshold, higher_wins, strict, open_low=True)
         at_high, close_high = _meets(high * factor, threshold, higher_wins, strict, open_low=False)
-        result = np.where(at_low & at_high, MET, np.where(~at_low & ~at_high, MISSED, UNDECIDED)).astype(np.int8)
+        result = np.where(
+            at_low & at_high, Outcome.MET, np.where(~at_low & ~at_high, Outcome.MISSED, Outcome.UNDECIDED)
+        ).astype(np.int8)
         done = targets.is_done[t]
-        result[done] = np.where(obs.done[o[done]] == 1, MET, MISSED)
+        result[done] = np.where(obs.done[o[done]] == 1, Outcome.MET, Outcome.MISSED)
         redo = np.flatnonzero((close_low | close_high) & ~done)
         if redo.size:
             result[redo] = [self._exact(int(t[i]), int(o[i])) for i in redo]
         return result
 
     def _exact(self, t: int, o: int) -> int:
-        """The reference comparison in Decimals, for the pairs floats cannot settle."""
+        """The rule book's comparison in Decimals, for the pairs floats cannot settle."""
         targets, obs = self.targets, self.obs
         factor = _factor(obs.unit[o], targets.unit[t])
-        goal = Decimal(targets.goal[t])
-        slack = Decimal(targets.tolerance[t]) if targets.tolerance[t] else Decimal(0)
 
-        def meets(raw: str, open_low: bool) -> bool:
-            if not raw:
-                return bool(targets.higher_wins[t]) != open_low
-            value = Decimal(raw) * factor
-            match targets.comparator[t]:
-                case ">=":
-                    return value >= goal
-                case ">":
-                    return value > goal
-                case "<=":
-                    return value <= goal
-                case "<":
-                    return value < goal
-            return value >= goal - slack if targets.higher[t] else value <= goal + slack
+        def value(raw: str) -> Decimal | None:
+            return Decimal(raw) * factor if raw else None
 
-        low = obs.value[o] or obs.min[o]
-        high = obs.value[o] or obs.max[o]
-        at_low, at_high = meets(low, True), meets(high, False)
-        return MET if at_low and at_high else MISSED if not at_low and not at_high else UNDECIDED
+        low, high = (obs.value[o], obs.value[o]) if obs.has_value[o] else (obs.min[o], obs.max[o])
+        tolerance = Decimal(targets.tolerance[t]) if targets.tolerance[t] else None
+        comparator = CHOICES["comparator"][targets.comparator[t]]
+        status = judge(value(low), value(high), comparator, Decimal(targets.goal[t]), tolerance, targets.higher[t])
+        return _OUTCOME[status]
 
     # -- rule 2 over (target, group) entries ----------------------------------------------
 
@@ -364,13 +304,13 @@ class _Engine:
         latest_pub = self.obs.pub[groups.positions[stop - 1]]
         latest = self.obs.pub[pair_obs] == latest_pub[pair_entry]
 
-        met = np.bincount(pair_entry[latest & (outcome == MET)], minlength=entries)
-        missed = np.bincount(pair_entry[latest & (outcome == MISSED)], minlength=entries)
-        kind = np.full(entries, DECIDED, dtype=np.int8)
-        kind[(met > 0) & (missed > 0)] = SAME_DATE_CONFLICT
-        kind[(met == 0) & (missed == 0)] = STRADDLES
-        status = np.where(met > 0, MET, MISSED).astype(np.int8)
-        decided = kind[pair_entry] == DECIDED
+        met = np.bincount(pair_entry[latest & (outcome == Outcome.MET)], minlength=entries)
+        missed = np.bincount(pair_entry[latest & (outcome == Outcome.MISSED)], minlength=entries)
+        kind = np.full(entries, Resolution.DECIDED, dtype=np.int8)
+        kind[(met > 0) & (missed > 0)] = Resolution.SAME_DATE_CONFLICT
+        kind[(met == 0) & (missed == 0)] = Resolution.STRADDLES
+        status = np.where(met > 0, Outcome.MET, Outcome.MISSED).astype(np.int8)
+        decided = kind[pair_entry] == Resolution.DECIDED
         decisive = decided & latest & (outcome == status[pair_entry])
         # The most trusted of the figures that decide; an earlier figure more trusted than that,
         # not an estimate, that disagrees makes a conflict.
@@ -380,15 +320,15 @@ class _Engine:
             decided
             & ~latest
             & ~self.obs.estimated[pair_obs]
-            & (outcome == 1 - status[pair_entry])
+            & (outcome == 1 - status[pair_entry])  # the other of MET and MISSED
             & (self.obs.trust[pair_obs] > top[pair_entry])
         )
-        kind[np.bincount(pair_entry[disagrees], minlength=entries) > 0] = TRUSTED_CONFLICT
-        status[kind != DECIDED] = UNDECIDED
+        kind[np.bincount(pair_entry[disagrees], minlength=entries) > 0] = Resolution.TRUSTED_CONFLICT
+        status[kind != Resolution.DECIDED] = Outcome.UNDECIDED
         # The figures a reason cites, in the reference's order.
         shown = kind[pair_entry]
         cited = np.select(
-            [shown == DECIDED, shown == SAME_DATE_CONFLICT, shown == STRADDLES],
+            [shown == Resolution.DECIDED, shown == Resolution.SAME_DATE_CONFLICT, shown == Resolution.STRADDLES],
             [decisive, latest, np.ones_like(latest)],
             default=decisive | disagrees,
         )
@@ -420,16 +360,62 @@ class _Resolution:
         return self.pair_obs[keep][order], start, stop
 
 
+class _Words:
+    """Each reason worded by the rule book, from the array positions of its target and figures."""
+
+    def __init__(self, engine: _Engine) -> None:
+        targets, obs = engine.targets, engine.obs
+        # Python lists: indexing one is several times faster than indexing a numpy array.
+        self.unit = targets.unit.tolist()
+        self.symbol = [CHOICES["comparator"][c].symbol for c in targets.comparator]
+        self.about = (targets.comparator == Comparator.ABOUT.value).tolist()
+        self.goal_raw, self.tolerance = targets.goal.tolist(), targets.tolerance.tolist()
+        self.deadline = targets.deadline.tolist()
+        self.year, self.label, self.proxy = obs.year.tolist(), obs.label.tolist(), obs.is_proxy.tolist()
+        self.obs_unit, self.done = obs.unit.tolist(), obs.done.tolist()
+        self.value, self.min, self.max = obs.value.tolist(), obs.min.tolist(), obs.max.tolist()
+        self.derived, self.estimated = obs.derived.tolist(), obs.estimated.tolist()
+        self.low_trust = obs.low_trust_publisher.tolist()
+
+    def goal(self, t: int) -> str:
+        """wording.goal of target ``t``."""
+        tolerance = _shown(self.tolerance[t], "", "") if self.about[t] else None
+        return wording.goal_text(self.symbol[t], _shown(self.goal_raw[t], "", ""), self.unit[t] or None, tolerance)
+
+    def compared(self, t: int, o: int) -> str:
+        """wording.observed of observation ``o`` in the unit of target ``t``."""
+        if self.done[o] >= 0:
+            return wording.figure(bool(self.done[o]), None, None, None, "")
+        unit, to_unit = self.obs_unit[o], self.unit[t]
+        value, low, high = (_shown(raw, unit, to_unit) for raw in (self.value[o], self.min[o], self.max[o]))
+        return wording.figure(None, value, low, high, to_unit or unit)
+
+    def cite(self, t: int, o: int) -> str:
+        return wording.cite(self.year[o], self.compared(t, o), self.label[o], self.proxy[o])
+
+    def decided(self, t: int, figures: list[int], met: bool, early: bool) -> tuple[str, str]:
+        """(reason, the deciding figure as compared) of a decided target and its decisive figures."""
+        o = figures[0]
+        compared = self.compared(t, o)
+        worded = self.about[t] or (self.value[o] == "" and self.done[o] < 0)
+        amount = wording.quantity(_shown(self.goal_raw[t], "", ""), self.unit[t]) if self.unit[t] else ""
+        goal = self.goal(t) if worded else ""
+        reason = wording.comparison(self.year[o], compared, self.label[o], met, self.symbol[t], amount, goal, worded)
+        if early:
+            reason = wording.met_early(self.deadline[t], reason)
+        notes = wording.caveats((self.derived[f] or None, self.estimated[f], self.low_trust[f]) for f in figures)
+        return wording.with_caveats(reason, notes), compared
+
+
 def evaluate_tables(tables: Tables) -> Verdicts:
-    """Every target's status, reason and headline figure, as ``evaluate`` gives them."""
+    """Every target's status, reason and headline figure, as the per-target engine gives them."""
     engine = _Engine(tables)
     targets, obs = engine.targets, engine.obs
     count = len(targets.id)
     everyone = np.arange(count)
 
     # Rule 3: the deadline year's figures decide when there are any.
-    own_key = targets.metric.astype(np.int64) * _YEARS + targets.deadline
-    own_group = engine.candidates.find(own_key)
+    own_group = engine.candidates.find(targets.metric.astype(np.int64) * _YEARS + targets.deadline)
     has_own = own_group >= 0
     first = engine.resolve(everyone[has_own], own_group[has_own])
 
@@ -443,222 +429,70 @@ def evaluate_tables(tables: Tables) -> Verdicts:
     entry_target = np.repeat(early_targets, spans)
     entry_group = np.repeat(low, spans) + (np.arange(int(spans.sum())) - np.repeat(np.cumsum(spans) - spans, spans))
     early = engine.resolve(entry_target, entry_group)
-    met_early = np.flatnonzero(early.status == MET)
+    met_early = np.flatnonzero(early.status == Outcome.MET)
     best_early = np.full(count, -1, dtype=np.int64)
     np.maximum.at(best_early, early.target[met_early], met_early)  # groups ascend by year: the max is the latest
 
-    kind = np.full(count, NO_FIGURE, dtype=np.int8)
-    status = np.full(count, UNDECIDED, dtype=np.int8)
-    kind[first.target] = first.kind
-    status[first.target] = first.status
+    kind = np.full(count, Resolution.NO_FIGURE, dtype=np.int8)
+    status = np.full(count, Outcome.UNDECIDED, dtype=np.int8)
+    kind[first.target], status[first.target] = first.kind, first.status
     early_won = np.flatnonzero(best_early >= 0)
-    kind[early_won] = DECIDED
-    status[early_won] = MET
+    kind[early_won], status[early_won] = Resolution.DECIDED, Outcome.MET
 
     # The figures each target's reason cites, from whichever resolution decided it.
     figures_first, start_first, stop_first = first.cited_figures()
     figures_early, start_early, stop_early = early.cited_figures()
-    source = np.zeros(count, dtype=np.int8)
-    start = np.zeros(count, dtype=np.int64)
-    stop = np.zeros(count, dtype=np.int64)
+    cited = np.concatenate([figures_first, figures_early]).astype(np.int64)
+    start, stop = np.zeros(count, dtype=np.int64), np.zeros(count, dtype=np.int64)
     start[first.target], stop[first.target] = start_first, stop_first
     chosen = best_early[early_won]
-    source[early_won] = 1
-    start[early_won], stop[early_won] = start_early[chosen], stop_early[chosen]
+    start[early_won] = start_early[chosen] + len(figures_first)
+    stop[early_won] = stop_early[chosen] + len(figures_first)
 
     # Rule 5: the nearest context figures, non-proxy ones first; the headline of an undecided target.
     below, above = engine.candidates.nearest(targets.metric, targets.deadline, skip_own=True)
-    none_near = (below < 0) & (above < 0)
+    from_proxies = (below < 0) & (above < 0)
     proxy_below, proxy_above = engine.proxies.nearest(targets.metric, targets.deadline, skip_own=False)
+    below, above = np.where(from_proxies, proxy_below, below), np.where(from_proxies, proxy_above, above)
 
     words = _Words(engine)
     reason = np.empty(count, dtype=object)
     actual = np.full(count, "", dtype=object)
     actual_year = np.full(count, "", dtype=object)
-    cited_all = np.concatenate([figures_first, figures_early]).astype(np.int64)
-    start = np.where(source == 1, start + len(figures_first), start)
-    stop = np.where(source == 1, stop + len(figures_first), stop)
-
-    # Decided: the first decisive figure against the goal, then the caveats of all decisive figures.
-    decided = np.flatnonzero(kind == DECIDED)
-    lead = cited_all[start[decided]]
-    compared = words.compared_many(decided, lead)
-    text = words.comparison_many(decided, lead, status[decided], compared)
-    early_met = targets.is_by[decided] & ~has_own[decided]
-    if early_met.any():
-        text[early_met] = (
-            "met before the "
-            + targets.deadline[decided[early_met]].astype(str).astype(object)
-            + (" deadline: " + text[early_met])
-        )
-    notes = words.notes(lead)
-    several = np.flatnonzero(stop[decided] - start[decided] > 1)
-    notes[several] = [words.caveats(cited_all[start[t] : stop[t]]) for t in decided[several]]
-    reason[decided] = np.where(notes != "", text + " — " + notes, text)
-    actual[decided], actual_year[decided] = compared, obs.year[lead].astype(str).astype(object)
-
-    # Undecided: the nearest context figure is the headline; the reason cites figures in Python.
-    undecided = np.flatnonzero(kind != DECIDED)
-    near_below = np.where(none_near, proxy_below, below)[undecided]
-    near_above = np.where(none_near, proxy_above, above)[undecided]
-    from_proxies = none_near[undecided]
-    first_group = np.where(near_below >= 0, near_below, near_above)
-    has_near = first_group >= 0
-    headline = np.full(len(undecided), -1, dtype=np.int64)
-    for groups, use in ((engine.proxies, from_proxies), (engine.candidates, ~from_proxies)):
-        rows = np.flatnonzero(use & has_near)
-        headline[rows] = groups.positions[groups.start[first_group[rows]]]
-    shown = undecided[has_near]
-    actual[shown] = words.compared_many(shown, headline[has_near])
-    actual_year[shown] = obs.year[headline[has_near]].astype(str).astype(object)
-    for i, t in enumerate(undecided.tolist()):
-        k = kind[t]
-        if k == NO_FIGURE:
-            groups = engine.proxies if from_proxies[i] else engine.candidates
-            nearest = [
-                p
-                for g in (near_below[i], near_above[i])
-                if g >= 0
-                for p in groups.positions[groups.start[g] : groups.stop[g]]
-            ]
-            year = targets.deadline[t]
-            if targets.is_by[t]:
-                text_t = f"no {year} figure, and none from {targets.set_year[t]}–{year - 1} meets the goal"
-            else:
-                text_t = f"no {year} figure"
-            if nearest:
-                text_t += "; nearest: " + ", ".join(words.cite(t, p) for p in nearest)
-            reason[t] = text_t
+    early_met = (targets.is_by & ~has_own).tolist()
+    for t in everyone[kind == Resolution.DECIDED].tolist():
+        figures = cited[start[t] : stop[t]].tolist()
+        reason[t], actual[t] = words.decided(t, figures, status[t] == Outcome.MET, early_met[t])
+        actual_year[t] = str(words.year[figures[0]])
+    for t in everyone[kind != Resolution.DECIDED].tolist():
+        groups = engine.proxies if from_proxies[t] else engine.candidates
+        nearest = [
+            p for g in (below[t], above[t]) if g >= 0 for p in groups.positions[groups.start[g] : groups.stop[g]]
+        ]
+        if nearest:
+            actual[t], actual_year[t] = words.compared(t, nearest[0]), str(obs.year[nearest[0]])
+        if kind[t] == Resolution.NO_FIGURE:
+            set_year = int(targets.set_year[t]) if targets.is_by[t] else None
+            reason[t] = wording.no_figure(int(targets.deadline[t]), set_year, (words.cite(t, p) for p in nearest))
         else:
-            problem = "the figure's range straddles the goal" if k == STRADDLES else "conflicting evidence"
-            reason[t] = f"{problem}: " + " vs ".join(words.cite(t, int(p)) for p in cited_all[start[t] : stop[t]])
+            problem = wording.STRADDLES if kind[t] == Resolution.STRADDLES else wording.CONFLICTING
+            reason[t] = wording.unresolved(problem, (words.cite(t, int(p)) for p in cited[start[t] : stop[t]]))
     # A deadline goal without a figure may be projected: that rule runs per target, on those few.
-    projected = np.flatnonzero((kind == NO_FIGURE) & targets.is_by)
+    projected = np.flatnonzero((kind == Resolution.NO_FIGURE) & targets.is_by)
     if len(projected):
         reason[projected] = _per_target_reasons(tables, projected)
-    text_status = STATUS_TEXT[np.where(status == UNDECIDED, 2, status)]
-    return Verdicts(status=text_status, reason=reason, actual=actual, actual_year=actual_year, decides=kind == DECIDED)
+    return Verdicts(_STATUS[status], reason, actual, actual_year, kind == Resolution.DECIDED)
 
 
 def _per_target_reasons(tables: Tables, rows: np.ndarray) -> list[str]:
     """The reasons the per-target engine gives the targets at ``rows``, with their metrics' figures."""
-    from dataclasses import replace
-
     from ..rules.verdicts import evaluate
     from .dataset import build_dataset
 
     chosen = tables.targets.iloc[rows]
-    metrics = set(chosen["metric"])
-    subset = replace(
-        tables, targets=chosen, observations=tables.observations[tables.observations["metric"].isin(metrics)]
-    )
-    verdicts = {verdict.target.id: verdict.reason for verdict in evaluate(build_dataset(subset))}
-    return [verdicts[target_id] for target_id in chosen["id"]]
-
-
-class _Words:
-    """The reference's wording (fmt.observed, _cite, _comparison, _caveats) from array positions."""
-
-    def __init__(self, engine: _Engine) -> None:
-        self.t = engine.targets
-        self.o = engine.obs
-
-    # -- column at a time, for decided targets --------------------------------------------
-
-    def compared_many(self, t: np.ndarray, o: np.ndarray) -> np.ndarray:
-        """fmt.observed for each (target, observation) pair, in the target's unit."""
-        obs, targets = self.o, self.t
-        out = np.empty(len(t), dtype=object)
-        if not len(t):
-            return out
-        target_unit = targets.unit[t]
-        unit = np.where(target_unit != "", target_unit, obs.unit[o])
-        done = obs.done[o] >= 0
-        out[done] = np.where(obs.done[o[done]] == 1, "done", "not done")
-        same_scale = (obs.exponent[o] == targets.exponent[t]) | (target_unit == "")
-        obs_unit = obs.unit[o]
-
-        def numbers(rows: np.ndarray, raws: np.ndarray) -> np.ndarray:
-            """_number of each (text, factor); the text itself where it is already in fmt.number's form."""
-            shown = raws[rows].copy()
-            for i in np.flatnonzero(~(_plain_numbers(shown) & same_scale[rows])):
-                row = rows[i]
-                shown[i] = _number(raws[row], _factor(obs_unit[row], target_unit[row]))
-            return shown
-
-        value, low, high = obs.value[o], obs.min[o], obs.max[o]
-        has_value, has_low, has_high = obs.has_value[o], low != "", high != ""
-        spaced = " " + unit
-        rows = np.flatnonzero(has_value & ~done)
-        out[rows] = numbers(rows, value) + spaced[rows]
-        rows = np.flatnonzero(~has_value & ~done & has_low & has_high)
-        out[rows] = numbers(rows, low) + "–" + numbers(rows, high) + spaced[rows]
-        rows = np.flatnonzero(~has_value & ~done & has_low & ~has_high)
-        out[rows] = "at least " + numbers(rows, low) + spaced[rows]
-        rows = np.flatnonzero(~has_value & ~done & ~has_low & has_high)
-        out[rows] = "at most " + numbers(rows, high) + spaced[rows]
-        return out
-
-    def comparison_many(self, t: np.ndarray, o: np.ndarray, status: np.ndarray, compared: np.ndarray) -> np.ndarray:
-        """_comparison for each decided target and its first decisive figure."""
-        obs, targets = self.o, self.t
-        head = obs.year[o].astype(str).astype(object) + ": " + compared
-        label = " (" + obs.label[o] + ")"
-        comparator = targets.comparator[t]
-        met = status == MET
-        goal = targets.goal_text[t]
-        worded = (comparator == Comparator.ABOUT.value) | (~obs.has_value[o] & (obs.done[o] < 0))
-        relation = np.where(met, " meets ", " misses ").astype(object)
-        symbol = np.where(met, targets.symbol[t], targets.negated[t])
-        plain = head + " " + symbol + " " + goal + " " + targets.unit[t] + label
-        return np.select(
-            [comparator == Comparator.DONE.value, worded],
-            [head + label, head + relation + targets.goal_full[t] + label],
-            default=plain,
-        ).astype(object)
-
-    def notes(self, o: np.ndarray) -> np.ndarray:
-        """_caveats of one figure each."""
-        obs = self.o
-        derived = obs.derived[o]
-        parts = [
-            np.where(derived != "", "derived: " + derived, ""),
-            np.where(obs.estimated[o], "estimated (预计)", ""),
-            np.where(obs.low_trust[o], "low-trust source: " + obs.publisher[o], ""),
-        ]
-        out = np.full(len(o), "", dtype=object)
-        for part in parts:
-            part = part.astype(object)
-            out = np.where(part == "", out, np.where(out == "", part, out + "; " + part))
-        return out.astype(object)
-
-    # -- one at a time, for reasons that list figures ------------------------------------
-
-    def compared(self, t: int, o: int) -> str:
-        obs, unit = self.o, self.t.unit[t] or self.o.unit[o]
-        if obs.done[o] >= 0:
-            return "done" if obs.done[o] == 1 else "not done"
-        factor = _factor(obs.unit[o], self.t.unit[t])
-        if obs.has_value[o]:
-            return f"{_number(obs.value[o], factor)} {unit}"
-        low, high = obs.min[o], obs.max[o]
-        if low and high:
-            return f"{_number(low, factor)}–{_number(high, factor)} {unit}"
-        if low:
-            return f"at least {_number(low, factor)} {unit}"
-        return f"at most {_number(high, factor)} {unit}"
-
-    def cite(self, t: int, o: int) -> str:
-        proxy = ", proxy" if self.o.is_proxy[o] else ""
-        return f"{self.o.year[o]}: {self.compared(t, o)} ({self.o.label[o]}{proxy})"
-
-    def caveats(self, figures: np.ndarray) -> str:
-        notes: list[str] = []
-        for o in figures:
-            if self.o.derived[o]:
-                notes.append(f"derived: {self.o.derived[o]}")
-            if self.o.estimated[o]:
-                notes.append("estimated (预计)")
-            if self.o.low_trust[o]:
-                notes.append(f"low-trust source: {self.o.publisher[o]}")
-        return "; ".join(dict.fromkeys(notes))
+    observations = tables.observations[tables.observations["metric"].isin(set(chosen["metric"]))]
+    metrics = tables.metrics[tables.metrics["id"].isin(set(chosen["metric"]))]
+    sources = tables.sources[tables.sources["id"].isin(set(chosen["source"]) | set(observations["source"]))]
+    verdicts = evaluate(build_dataset(Tables(sources, metrics, chosen, observations)))
+    reasons = {verdict.target.id: verdict.reason for verdict in verdicts}
+    return [reasons[target_id] for target_id in chosen["id"]]

@@ -7,32 +7,24 @@ import io
 from decimal import Decimal
 
 import numpy as np
+import pandas as pd
 
-from ..render.csv import COLUMNS, neutralise
-from ..rules.wording import number as fmt_number
+from ..render.csv import COLUMNS, DECIDES, FORMULA_STARTS, neutralise
+from ..rules import wording
 from .evaluate import Verdicts
-from .read import Tables
-
-# The first characters of a cell that render.csv's neutralise looks at.
-_RISKY = frozenset(("=", "+", "-", "@", "\t", "\r"))
+from .read import Tables, objects
 
 
 def _numbers(raws: np.ndarray) -> np.ndarray:
-    """fmt.number of each number's text ("" stays "")."""
-    cache: dict[str, str] = {"": ""}
-    out = np.empty(len(raws), dtype=object)
-    for i, raw in enumerate(raws):
-        shown = cache.get(raw)
-        if shown is None:
-            shown = cache[raw] = fmt_number(Decimal(raw))
-        out[i] = shown
-    return out
+    """wording.number of each number's text ("" stays "")."""
+    shown = {raw: wording.number(Decimal(raw)) if raw else "" for raw in pd.unique(raws)}
+    return objects(shown[raw] for raw in raws)
 
 
 def _safe(cells: np.ndarray) -> np.ndarray:
-    if _RISKY.isdisjoint({cell[:1] for cell in cells}):
+    if FORMULA_STARTS.isdisjoint({cell[:1] for cell in cells}):
         return cells
-    return np.array([neutralise(cell) for cell in cells], dtype=object)
+    return objects(neutralise(cell) for cell in cells)
 
 
 def render_csv(tables: Tables, verdicts: Verdicts) -> str:
@@ -44,8 +36,8 @@ def render_csv(tables: Tables, verdicts: Verdicts) -> str:
     targets = tables.targets
     ids = targets["id"].to_numpy(dtype=object)
     order = np.argsort(ids, kind="stable")
-    year, by = targets["year"].to_numpy(), targets["by"].to_numpy()
-    period = np.where(by > 0, np.char.add("by ", by.astype(str)).astype(object), year.astype(str).astype(object))
+    years = zip(targets["year"].tolist(), targets["by"].tolist(), strict=True)
+    period = objects(wording.period(year or None, by or None) for year, by in years)
 
     def column(name: str) -> np.ndarray:
         return targets[name].to_numpy(dtype=object)
@@ -61,11 +53,12 @@ def render_csv(tables: Tables, verdicts: Verdicts) -> str:
         "tolerance": _numbers(column("tolerance")),
         "unit": column("unit"),
         "period": period,
-        "status": verdicts.status,
+        "status": objects(status.value for status in verdicts.status),
         "actual": verdicts.actual,
         "actual_year": verdicts.actual_year,
-        "actual_decides": np.where(verdicts.decides, "yes", np.where(verdicts.actual != "", "no (context)", "")).astype(
-            object
+        "actual_decides": objects(
+            DECIDES[decides] if actual else ""
+            for decides, actual in zip(verdicts.decides, verdicts.actual, strict=True)
         ),
         "reason": verdicts.reason,
         "source": column("source"),

@@ -30,11 +30,14 @@ COLUMNS = (
     "excerpt",
 )
 _NUMBER = re.compile(r"^[-+]?\d+(\.\d+)?$")
+FORMULA_STARTS = frozenset(("=", "+", "-", "@", "\t", "\r"))
+DECIDES = {True: "yes", False: "no (context)"}
+"""The ``actual_decides`` cell of a headline figure: whether it decided the verdict."""
 
 
 def neutralise(cell: str) -> str:
     """Keep spreadsheets from running a cell as a formula (=, +, -, @, tab, CR first)."""
-    if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not _NUMBER.match(cell):
+    if cell[:1] in FORMULA_STARTS and not _NUMBER.match(cell):
         return "'" + cell
     return cell
 
@@ -61,7 +64,7 @@ def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en", as
             verdict.status.value,
             headline.compared if headline else "",
             str(headline.observation.year) if headline else "",
-            ("yes" if headline.decisive else "no (context)") if headline else "",
+            DECIDES[headline.decisive] if headline else "",
             verdict.reason,
             target.source,
             target.excerpt,

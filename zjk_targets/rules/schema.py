@@ -152,9 +152,13 @@ MODELS: dict[str, type] = {"source": Source, "metric": Metric, "target": Target,
 ATTRIBUTES = {kind: {f.name for f in dataclasses.fields(model)} for kind, model in MODELS.items()}
 
 
+_MODEL_FIELDS = {kind: [(f.name, f.attr) for f in FIELDS_OF[kind] if f.attr in ATTRIBUTES[kind]] for kind in KINDS}
+"""(field, attribute) of each field a kind's model object holds."""
+
+
 def build(kind: str, values: Mapping[str, Any], where: Where) -> Any:
     """The model object of an entry from its converted values (absent: None), once its checks passed."""
-    args = {f.attr: values.get(f.name) for f in FIELDS_OF[kind] if f.attr in ATTRIBUTES[kind]}
+    args = {attr: values.get(name) for name, attr in _MODEL_FIELDS[kind]}
     for name in FALSE_BY_DEFAULT & args.keys():
         args[name] = bool(args[name])
     if kind == "observation" and args["unit"] is None:

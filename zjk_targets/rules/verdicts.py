@@ -79,19 +79,23 @@ class Verdict:
         return nearest[0] if nearest else None
 
 
-def meets(value: Decimal | None, target: Target, higher: bool, open_low: bool) -> bool:
-    """Whether ``value`` (in the target's unit) meets the goal; None is −∞ (open_low) or +∞.
+def meets(
+    value: Decimal | None,
+    comparator: Comparator,
+    goal: Decimal,
+    tolerance: Decimal | None,
+    higher: bool,
+    open_low: bool,
+) -> bool:
+    """Whether ``value`` (in the goal's unit) meets the goal; None is −∞ (open_low) or +∞.
 
-    ``higher``: whether higher is better for the target's metric (what ``about`` leans on).
+    ``higher``: whether higher is better for the metric (what ``about`` leans on).
     """
-    assert target.goal is not None
     if value is None:
-        higher_wins = target.comparator in (Comparator.GE, Comparator.GT) or (
-            target.comparator is Comparator.ABOUT and higher
-        )
+        higher_wins = comparator in (Comparator.GE, Comparator.GT) or (comparator is Comparator.ABOUT and higher)
         return (not open_low) == higher_wins
-    goal, slack = target.goal, target.tolerance or Decimal(0)
-    match target.comparator:
+    slack = tolerance or Decimal(0)
+    match comparator:
         case Comparator.GE:
             return value >= goal
         case Comparator.GT:
@@ -104,7 +108,23 @@ def meets(value: Decimal | None, target: Target, higher: bool, open_low: bool) -
             return value >= goal - slack
         case Comparator.ABOUT:
             return value <= goal + slack
-    raise AssertionError(target.comparator)  # pragma: no cover
+    raise AssertionError(comparator)  # pragma: no cover
+
+
+def judge(
+    low: Decimal | None,
+    high: Decimal | None,
+    comparator: Comparator,
+    goal: Decimal,
+    tolerance: Decimal | None,
+    higher: bool,
+) -> Status | None:
+    """Rule 4: a figure from ``low`` to ``high`` (None: unbounded) meets or misses the goal, or straddles it (None)."""
+    at_low = meets(low, comparator, goal, tolerance, higher, open_low=True)
+    at_high = meets(high, comparator, goal, tolerance, higher, open_low=False)
+    if at_low and at_high:
+        return Status.MET
+    return Status.MISSED if not at_low and not at_high else None
 
 
 @dataclass
@@ -137,18 +157,17 @@ class _Judge:
         if self.target.comparator is Comparator.DONE:
             return Status.MET if obs.done else Status.MISSED
         factor = self.factor(obs)
-        if obs.value is not None:
-            low = high = obs.value * factor
-        else:
-            low = obs.minimum * factor if obs.minimum is not None else None
-            high = obs.maximum * factor if obs.maximum is not None else None
-        higher = self.metric.direction is Direction.HIGHER
-        at_low, at_high = meets(low, self.target, higher, True), meets(high, self.target, higher, False)
-        if at_low and at_high:
-            return Status.MET
-        if not at_low and not at_high:
-            return Status.MISSED
-        return None
+        low, high = (obs.value, obs.value) if obs.value is not None else (obs.minimum, obs.maximum)
+        target = self.target
+        assert target.goal is not None
+        return judge(
+            low * factor if low is not None else None,
+            high * factor if high is not None else None,
+            target.comparator,
+            target.goal,
+            target.tolerance,
+            self.metric.direction is Direction.HIGHER,
+        )
 
     def source(self, obs: Observation) -> Source:
         return self.dataset.sources[obs.source]
@@ -308,7 +327,14 @@ def _projection(dataset: Dataset, judge: _Judge, by_year: dict[int, list[Observa
             assert obs.value is not None
             figures[year] = obs.value * judge.factor(obs)
     higher = judge.metric.direction is Direction.HIGHER
-    return project(figures, target.goal, target.by, target.unit, lambda value: meets(value, target, higher, True))
+    goal, tolerance = target.goal, target.tolerance
+    return project(
+        figures,
+        goal,
+        target.by,
+        target.unit,
+        lambda value: meets(value, target.comparator, goal, tolerance, higher, True),
+    )
 
 
 def evaluate(dataset: Dataset, only: Collection[str] | None = None) -> tuple[Verdict, ...]:

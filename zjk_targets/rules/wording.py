@@ -35,23 +35,27 @@ def number(value: Decimal) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def quantity(value: Decimal, unit: str) -> str:
-    return f"{number(value)} {unit}"
+def quantity(value: Decimal | str | None, unit: str) -> str:
+    """ "8 %": a number (or its text as :func:`number` writes it) and its unit."""
+    return f"{value if isinstance(value, str) else number(value) if value is not None else ''} {unit}"
 
 
-def goal_text(symbol: str, goal: str, unit: str, tolerance: str | None) -> str:
-    """ "≥ 8 %", "≈ 3 % ± 0.5", from the goal and tolerance as :func:`number` writes them."""
-    return f"{symbol} {goal} {unit}" + (f" ± {tolerance}" if tolerance is not None else "")
+def goal_text(symbol: str, goal: str | None, unit: str | None, tolerance: str | None) -> str:
+    """ "≥ 8 %", "≈ 3 % ± 0.5", "done" (a milestone: no goal), from numbers as :func:`number` writes them."""
+    if goal is None or unit is None:
+        return symbol
+    return f"{symbol} {quantity(goal, unit)}" + (f" ± {tolerance}" if tolerance is not None else "")
 
 
 def goal(target: Target) -> str:
     """The goal as a reader would say it: "≥ 8 %", "≈ 3 % ± 0.5", "done"."""
-    if target.comparator is Comparator.DONE:
-        return "done"
-    assert target.goal is not None and target.unit is not None
-    about = target.comparator is Comparator.ABOUT and target.tolerance is not None
-    tolerance = number(target.tolerance) if about and target.tolerance is not None else None
-    return goal_text(target.comparator.symbol, number(target.goal), target.unit, tolerance)
+    tolerance = target.tolerance if target.comparator is Comparator.ABOUT else None
+    return goal_text(
+        target.comparator.symbol,
+        number(target.goal) if target.goal is not None else None,
+        target.unit,
+        number(tolerance) if tolerance is not None else None,
+    )
 
 
 def figure(done: bool | None, value: str | None, low: str | None, high: str | None, unit: str) -> str:
@@ -59,12 +63,12 @@ def figure(done: bool | None, value: str | None, low: str | None, high: str | No
     if done is not None:
         return "done" if done else "not done"
     if value is not None:
-        return f"{value} {unit}"
+        return quantity(value, unit)
     if low is not None and high is not None:
-        return f"{low}–{high} {unit}"
+        return f"{low}–{quantity(high, unit)}"
     if low is not None:
-        return f"at least {low} {unit}"
-    return f"at most {high} {unit}"
+        return f"at least {quantity(low, unit)}"
+    return f"at most {quantity(high, unit)}"
 
 
 def observed(obs: Observation, factor: Decimal = Decimal(1), unit: str | None = None) -> str:
@@ -74,6 +78,11 @@ def observed(obs: Observation, factor: Decimal = Decimal(1), unit: str | None = 
         return None if value is None else number(value * factor)
 
     return figure(obs.done, shown(obs.value), shown(obs.minimum), shown(obs.maximum), unit or obs.unit)
+
+
+def period(year: int | None, by: int | None) -> str:
+    """A target's year, or its deadline: "2017", "by 2021"."""
+    return str(year) if year is not None else f"by {by}"
 
 
 def label(trust: str, publisher: str, published: str) -> str:
@@ -94,7 +103,7 @@ def comparison(
     ``goal_full`` the goal as :func:`goal` says it; ``worded`` for a bound or an ``about`` goal,
     which say "meets"/"misses" rather than a symbol.
     """
-    if symbol == "done":
+    if symbol == Comparator.DONE.symbol:
         return f"{year}: {compared} ({label})"
     if worded:
         return f"{year}: {compared} {'meets' if met else 'misses'} {goal_full} ({label})"
