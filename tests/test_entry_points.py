@@ -63,19 +63,21 @@ def test_ctrl_c_ends_with_one_line_and_exit_130(tmp_path) -> None:
     import signal
     import time
 
-    out = tmp_path / "report.html"
-    out.write_text("old\n", encoding="utf-8")
+    out = tmp_path / "charts"
+    out.mkdir()
+    (out / "zhangbei-kangbao-expressway-started-2017.png").write_text("old\n", encoding="utf-8")
     process = subprocess.Popen(
-        [sys.executable, "-m", "zjk_targets", "export", "--format", "html", "--output", str(out)],
+        [sys.executable, "-m", "zjk_targets", "chart", "--all", "--output", str(out)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env=_env(),
         cwd=Path(__file__).parent.parent,
     )
-    time.sleep(1.5)  # the HTML export draws a chart per target: several seconds of work
+    time.sleep(1.5)  # a chart per target, in id order: tens of seconds of work
     process.send_signal(signal.SIGINT)
     stdout, stderr = process.communicate(timeout=60)
     assert (process.returncode, stdout, stderr) == (130, "", "zjk-targets: interrupted\n")
-    assert out.read_text(encoding="utf-8") == "old\n", "the old file is left whole"
-    assert [p.name for p in tmp_path.iterdir()] == ["report.html"], "no partial file"
+    last = out / "zhangbei-kangbao-expressway-started-2017.png"
+    assert last.read_text(encoding="utf-8") == "old\n", "a file not reached is left as it was"
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")], "no partial file"

@@ -36,12 +36,55 @@ class ChartFormat(enum.StrEnum):
     SVG = "svg"
 
 
-def cjk_font() -> str | None:
-    """The name of an installed font that can draw Chinese, if any."""
+BUNDLED_FONT = "NotoSansCJKsc-Regular.otf"  # shipped by the mplfonts package (a dependency)
+
+
+def _register_bundled_font() -> None:
+    """Make the Noto Sans CJK font that mplfonts ships known to matplotlib (once per process),
+    without importing mplfonts itself (it would change matplotlib's settings)."""
+    import importlib.util
+    from pathlib import Path
+
     from matplotlib import font_manager
 
+    spec = importlib.util.find_spec("mplfonts")
+    if spec is None or spec.origin is None:
+        return
+    path = Path(spec.origin).parent / "fonts" / BUNDLED_FONT
+    known = {Path(font.fname).name for font in font_manager.fontManager.ttflist}
+    if path.is_file() and path.name not in known:
+        font_manager.fontManager.addfont(str(path))
+
+
+def cjk_font() -> str | None:
+    """The name of a font that can draw Chinese: the bundled Noto Sans CJK, else an installed one."""
+    from matplotlib import font_manager
+
+    _register_bundled_font()
     installed = {font.name for font in font_manager.fontManager.ttflist}
     return next((name for name in CJK_FONTS if name in installed), None)
+
+
+def _rc() -> dict[str, object]:
+    """Latin text in DejaVu Sans; any Chinese character, in any label, from the CJK font."""
+    font = cjk_font()
+    rc: dict[str, object] = {"svg.hashsalt": "zjk-targets", "font.size": 10}
+    rc["font.family"] = ["DejaVu Sans", font] if font else ["DejaVu Sans"]
+    return rc
+
+
+def _wrapped(text: str, width: int) -> str:
+    """A title on lines of at most ``width`` cells, broken between words (or Chinese characters)."""
+    from .terminal import wrap
+
+    return "\n".join(line.plain.strip() for line in wrap(text, width))
+
+
+def _save(figure, chart_format: ChartFormat) -> bytes:  # noqa: ANN001
+    buffer = io.BytesIO()
+    metadata = {"Date": None, "Creator": None} if chart_format is ChartFormat.SVG else {"Software": None}
+    figure.savefig(buffer, format=chart_format.value, metadata=metadata)
+    return buffer.getvalue()
 
 
 def _number(value: Decimal | None, factor: Decimal) -> float | None:
@@ -80,36 +123,33 @@ def _plot_evidence(axes, item: Evidence, unit: str | None, milestone: bool) -> N
     )
 
 
-def render(dataset: Dataset, verdict: Verdict, lang: str = "en", chart_format: ChartFormat = ChartFormat.PNG) -> bytes:
-    """The chart as PNG or SVG bytes (deterministic: no dates or random ids in the file)."""
+def figure(dataset: Dataset, verdict: Verdict, lang: str = "en"):  # noqa: ANN201 - a matplotlib Figure
+    """The chart of one target. Every label is outside the plotting area (title above, legend
+    below, tick labels beside), so none can cover a point, and the layout keeps all inside."""
     import matplotlib
 
     matplotlib.use("Agg")
-    from matplotlib import pyplot
     from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
 
     target = verdict.target
     metric = dataset.metrics[target.metric]
     milestone = target.comparator is Comparator.DONE
-    font = cjk_font() if lang == "zh" else None
-    use_zh = lang == "zh" and font is not None
-    rc = {"svg.hashsalt": "zjk-targets", "font.size": 10}
-    if font:
-        rc["font.family"] = [font, "DejaVu Sans"]
-    with pyplot.rc_context(rc), warnings.catch_warnings():
-        # Without a CJK font, Chinese in data (names of places in an English label, say) is
-        # drawn as boxes; the CLI says so once instead of a warning per glyph.
+    zh = lang == "zh"
+    with matplotlib.rc_context(_rc()), warnings.catch_warnings():
+        # Only when no CJK font at all is found (the CLI says so once) would glyphs be missing.
         warnings.filterwarnings("ignore", message="Glyph .* missing from font")
-        figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI)
-        axes = figure.add_subplot()
-        status = labels.status(verdict.status, "zh" if use_zh else "en")
-        name = target.zh if use_zh else target.en
+        chart = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI, layout="constrained")
+        axes = chart.add_subplot()
+        status = labels.status(verdict.status, lang)
+        name = _wrapped(target.zh if zh else target.en, 40 * 2 if zh else 90)
         axes.set_title(f"{name}\n{target.id}: {status}", color=STATUS_COLOUR[verdict.status.value], fontsize=11)
         years = [item.observation.year for item in verdict.evidence] + [target.deadline_year]
         axes.set_xlim(min(years) - 0.5, max(years) + 0.5)
+        handles = []
         if milestone:
             axes.set_ylim(-0.5, 1.5)
-            axes.set_yticks([0, 1], ["未完成", "完成"] if use_zh else ["not done", "done"])
+            axes.set_yticks([0, 1], ["未完成", "完成"] if zh else ["not done", "done"])
         else:
             assert target.goal is not None and target.unit is not None
             goal = float(target.goal)
@@ -127,26 +167,20 @@ def render(dataset: Dataset, verdict: Verdict, lang: str = "en", chart_format: C
                 ]
             span = (max(values) - min(values)) or abs(goal) or 1.0
             axes.set_ylim(min(values) - span * 0.15, max(values) + span * 0.15)
-            axes.axhline(goal, color="#8250df", linestyle="-", linewidth=1.5, zorder=1)
+            shown_unit = labels.unit(target.unit, lang)
+            goal_word = "目标" if zh else "goal"
+            goal_text = f"{goal_word} {target.comparator.symbol} {target.goal.normalize():f} {shown_unit}"
+            handles.append(axes.axhline(goal, color="#8250df", linewidth=1.5, zorder=1, label=goal_text))
             if target.comparator is Comparator.ABOUT and target.tolerance is not None:
                 tolerance = float(target.tolerance)
                 axes.axhspan(goal - tolerance, goal + tolerance, color="#8250df", alpha=0.12, zorder=0)
-            shown_unit = labels.unit(target.unit, "zh" if use_zh else "en")
-            goal_text = f"{target.comparator.symbol} {target.goal.normalize():f} {shown_unit}"
-            axes.annotate(goal_text, (0.01, goal), xycoords=("axes fraction", "data"), color="#8250df", va="bottom")
-            axes.set_ylabel(f"{metric.zh if use_zh else metric.en} ({shown_unit})")
-        axes.axvline(target.deadline_year, color="grey", linestyle="--", linewidth=1, zorder=1)
-        deadline = (
-            ("截止 " if use_zh else "deadline ") if target.by is not None else ("目标年 " if use_zh else "target year ")
-        )
-        axes.annotate(
-            f" {deadline}{target.deadline_year}",
-            (target.deadline_year, 0.98),
-            xycoords=("data", "axes fraction"),
-            ha="left",
-            va="top",
-            fontsize=8,
-            color="grey",
+            axes.set_ylabel(_wrapped(f"{metric.zh if zh else metric.en} ({shown_unit})", 44))
+        if target.by is not None:
+            deadline = f"{'截止' if zh else 'deadline'} {target.deadline_year}"
+        else:
+            deadline = f"{'目标年' if zh else 'target year'} {target.deadline_year}"
+        handles.append(
+            axes.axvline(target.deadline_year, color="grey", linestyle="--", linewidth=1, zorder=1, label=deadline)
         )
         for item in verdict.evidence:
             _plot_evidence(axes, item, target.unit, milestone)
@@ -154,13 +188,27 @@ def render(dataset: Dataset, verdict: Verdict, lang: str = "en", chart_format: C
         step = 1 if last - first <= 12 else 2
         axes.set_xticks(range(first, last + 1, step), [str(year) for year in range(first, last + 1, step)])
         axes.grid(axis="y", alpha=0.3)
-        legend = "● figure   ◆ estimate   ○ proxy   heavy outline: decides the verdict   bar: a range"
-        figure.text(0.01, 0.01, legend, fontsize=7, color="grey")
-        figure.tight_layout(rect=(0, 0.04, 1, 1))
-        buffer = io.BytesIO()
-        metadata = {"Date": None, "Creator": None} if chart_format is ChartFormat.SVG else {"Software": None}
-        figure.savefig(buffer, format=chart_format.value, metadata=metadata)
-    return buffer.getvalue()
+        marks = (
+            ("o", "#0969da", "#0969da", "数据" if zh else "figure"),
+            ("D", "#0969da", "#0969da", "预计数" if zh else "estimate"),
+            ("o", "none", "#0969da", "相近指标" if zh else "related measure"),
+            ("o", "#0969da", "black", "决定结论" if zh else "decides the verdict"),
+        )
+        handles += [
+            Line2D([], [], marker=m, markerfacecolor=face, markeredgecolor=edge, linestyle="none", label=text)
+            for m, face, edge, text in marks
+        ]
+        chart.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=8, frameon=False)
+    return chart
+
+
+def render(dataset: Dataset, verdict: Verdict, lang: str = "en", chart_format: ChartFormat = ChartFormat.PNG) -> bytes:
+    """The chart as PNG or SVG bytes (deterministic: no dates or random ids in the file)."""
+    import matplotlib
+
+    with matplotlib.rc_context(_rc()), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        return _save(figure(dataset, verdict, lang), chart_format)
 
 
 def render_measure(
@@ -175,16 +223,13 @@ def render_measure(
     from matplotlib.figure import Figure
 
     metric = dataset.metrics[metric_id]
-    font = cjk_font() if lang == "zh" else None
-    use_zh = lang == "zh" and font is not None
-    rc = {"svg.hashsalt": "zjk-targets", "font.size": 10}
-    if font:
-        rc["font.family"] = [font, "DejaVu Sans"]
+    use_zh = lang == "zh"
+    rc = _rc()
     cells = [(year, record.cell(metric_id, year)) for year in record.years]
     verdicts = [(year, verdict) for year, verdict in cells if verdict is not None and verdict.target.goal is not None]
     with pyplot.rc_context(rc), warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing from font")
-        figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI)
+        figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI, layout="constrained")
         axes = figure.add_subplot()
         share = record.by_metric(metric_id)
         title = metric.zh if use_zh else metric.en
@@ -208,9 +253,5 @@ def render_measure(
         axes.set_ylabel(f"{metric.zh if use_zh else metric.id} ({labels.unit(metric.unit, 'zh' if use_zh else 'en')})")
         axes.grid(axis="y", alpha=0.3)
         legend = "— goal of the year   ● deciding figure   green met, red missed, amber unknown"
-        figure.text(0.01, 0.01, legend, fontsize=7, color="grey")
-        figure.tight_layout(rect=(0, 0.04, 1, 1))
-        buffer = io.BytesIO()
-        metadata = {"Date": None, "Creator": None} if chart_format is ChartFormat.SVG else {"Software": None}
-        figure.savefig(buffer, format=chart_format.value, metadata=metadata)
-    return buffer.getvalue()
+        figure.supxlabel(legend, fontsize=7, color="grey")
+        return _save(figure, chart_format)

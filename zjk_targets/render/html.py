@@ -1,98 +1,264 @@
-"""``export --format html``: one self-contained page (styles, script and charts inline)."""
+"""``export --format html``: one self-contained page, answer first, readable on a phone.
+
+Styles, script and charts are inline and nothing is fetched. The page follows the terminal
+report: the counts, then the missed, met and unknown targets (the unknown ones grouped by why),
+each a card whose evidence opens on demand. Each measure's chart is an SVG symbol drawn once
+(:mod:`.svgchart`) and shown by reference wherever a target of that measure is. Every figure
+cites its source by title, publisher and date, linked to the document itself.
+"""
 
 from __future__ import annotations
 
-import base64
+from collections import defaultdict
 from html import escape
 
 from .. import labels
-from ..model import Dataset, PartialDate, Status
+from ..model import Dataset, PartialDate, Source, Status
 from ..rules import wording as fmt
 from ..rules.record import track_record
 from ..rules.timeline import end_of
-from ..rules.verdicts import Verdict, summarise
-from . import chart, record
+from ..rules.verdicts import Evidence, Role, Verdict, summarise
+from . import lang as words_of
+from . import record, svgchart
 from .markdown import WORDS, headline
-from .text import one_line, outcome, visible
+from .report import WORDS as REPORT_WORDS
+from .report import Unknown, lean, nearest, unknown_kind
+from .terminal import MARK
+from .text import one_line, progress_bar, share_of_goal, visible
 
-_STYLE = """
-body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1200px;padding:0 1rem;color:#1f2328}
-h1{font-size:1.6rem}.counts span{display:inline-block;margin-right:1rem;font-weight:600}
-.met{color:#1a7f37}.missed{color:#cf222e}.unknown{color:#9a6700}
-table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #d0d7de;padding:.35rem .5rem;
-text-align:left;vertical-align:top}th{cursor:pointer;background:#f6f8fa;position:sticky;top:0}
-td.status{font-weight:700;white-space:nowrap}code{font-size:.85em}details summary{cursor:pointer;color:#0969da}
-blockquote{margin:.2rem 0 .4rem 1rem;color:#57606a}.controls{margin:1rem 0}.controls *{margin-right:.5rem}
-img.chart{max-width:100%;height:auto;border:1px solid #d0d7de;margin:.5rem 0}
-.gallery{display:grid;grid-template-columns:repeat(auto-fill,minmax(360px,1fr));gap:1rem}
-"""
+_STYLE = (
+    "*{box-sizing:border-box}"
+    "body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem;color:#1f2328}"
+    "h1{font-size:1.5rem;margin:.5rem 0}h2{font-size:1.25rem;margin-top:2rem}"
+    "h3{font-size:1.1rem}h4{margin:1rem 0 .5rem}"
+    ".counts span{display:inline-block;margin-right:1rem;font-weight:600}"
+    ".met{color:#1a7f37}.missed{color:#cf222e}.unknown{color:#9a6700}"
+    "article{border:1px solid #d0d7de;border-radius:6px;padding:.5rem .75rem;margin:.5rem 0}"
+    "article p{margin:.25rem 0}.st{font-weight:700;white-space:nowrap}"
+    "code{font-size:.9em;overflow-wrap:anywhere}.goal{color:#57606a}"
+    "details summary{cursor:pointer;color:#0969da}"
+    "blockquote{margin:.2rem 0 .4rem .75rem;color:#57606a;overflow-wrap:anywhere}"
+    "ul.ev{padding-left:1.1rem}a{overflow-wrap:anywhere}"
+    ".controls{margin:1rem 0;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}"
+    ".controls input{flex:1 1 12rem;font:inherit;padding:.25rem}.controls select{font:inherit}"
+    ".gallery{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,20rem),1fr));gap:1rem}"
+    "figure{margin:0}figcaption{font-size:.9rem}"
+    ".record{overflow-x:auto}.record table{border-collapse:collapse;font-size:.85rem}"
+    ".record th,.record td{border-bottom:1px solid #d0d7de;padding:.2rem .4rem;text-align:left;vertical-align:top;"
+    "white-space:nowrap}.record tbody th{position:sticky;left:0;background:#fff;white-space:normal;min-width:7rem}"
+    "#sources li{margin:.25rem 0;overflow-wrap:anywhere}" + svgchart.STYLE
+)
 
 _SCRIPT = """
-const rows=[...document.querySelectorAll('#targets tbody tr')];
+const cards=[...document.querySelectorAll('article.target')];
 function apply(){const q=document.getElementById('q').value.toLowerCase();
 const s=document.getElementById('status').value;let shown=0;
-for(const r of rows){const ok=(!s||r.dataset.status===s)&&r.textContent.toLowerCase().includes(q);
-r.hidden=!ok;if(ok)shown++;}document.getElementById('shown').textContent=shown;}
+for(const c of cards){const ok=(!s||c.dataset.status===s)&&c.textContent.toLowerCase().includes(q);
+c.hidden=!ok;if(ok)shown++;}document.getElementById('shown').textContent=shown;}
 document.getElementById('q').addEventListener('input',apply);
 document.getElementById('status').addEventListener('change',apply);
-document.querySelectorAll('#targets th').forEach((th,i)=>th.addEventListener('click',()=>{
-const body=document.querySelector('#targets tbody');const asc=th.dataset.asc!=='1';th.dataset.asc=asc?'1':'0';
-const sorted=rows.slice().sort((a,b)=>a.cells[i].textContent.localeCompare(b.cells[i].textContent)*(asc?1:-1));
-sorted.forEach(r=>body.appendChild(r));}));
 apply();
 """
+
+HTML_WORDS = {
+    "en": {
+        "targets": "Targets",
+        "filter": "filter",
+        "all": "all",
+        "shown": "shown",
+        "evidence": "evidence ({n})",
+        "set_by": "Set by",
+        "goal": "goal",
+        "outcome": "outcome",
+        "chart": "Chart of {metric}",
+        "document": "document",
+        "file": "text",
+        "others": "{n} more figures of this measure, of other years or related measures: in the chart; "
+        "every one with its words: zjk-targets show {id}",
+    },
+    "zh": {
+        "targets": "目标",
+        "filter": "筛选",
+        "all": "全部",
+        "shown": "项显示",
+        "evidence": "证据（{n}）",
+        "set_by": "出处",
+        "goal": "目标",
+        "outcome": "实际",
+        "chart": "{metric}图",
+        "document": "原文",
+        "file": "文本",
+        "others": "该指标其他年份或相近指标的数据还有{n}个：见图；逐条原文：zjk-targets show {id} --lang zh",
+    },
+}
 
 
 def _text(value: str) -> str:
     return escape(one_line(value))
 
 
-def _chart(dataset: Dataset, verdict: Verdict, lang: str) -> str:
-    svg = chart.render(dataset, verdict, lang, chart.ChartFormat.SVG)
-    data = base64.b64encode(svg).decode("ascii")
-    alt = _text(f"Chart of {verdict.target.id}: {verdict.status.value}")
-    target_id = escape(verdict.target.id)
-    return f'<img class="chart" alt="{alt}" data-target="{target_id}" src="data:image/svg+xml;base64,{data}">'
+def _href(url: str) -> str:
+    """An address as an href. A Chinese file name stays as it is (the browser encodes it when it
+    follows the link): percent-encoded, it would triple in size at every citation."""
+    return escape(visible(url).replace(" ", "%20"))
+
+
+def _cite(source: Source, lang: str) -> str:
+    """A source by its title and date, linked to the document where there is one (the publisher and
+    trust are in the list of sources, which the trust word links to)."""
+    title = _text(source.title)
+    linked = f'<a href="{_href(source.url)}">{title}</a>' if source.url else f"<cite>{title}</cite>"
+    trust = escape(words_of.trust(source.trust.value, lang))
+    return f'{linked}, {source.published} <a href="#s-{escape(source.id)}">[{trust}]</a>'
+
+
+def _behind(verdict: Verdict) -> list[Evidence]:
+    """The figures behind the verdict: those that decided, conflicted or were superseded, and
+    for an undecided target the nearest ones; other years' figures are in the chart."""
+    if len(verdict.evidence) <= 3:
+        return list(verdict.evidence)
+    near = {item.observation.id for item in nearest(verdict)} if not verdict.decisive else set()
+    return [item for item in verdict.evidence if item.role is not Role.CONTEXT or item.observation.id in near]
 
 
 def _evidence(dataset: Dataset, verdict: Verdict, lang: str) -> str:
+    words = HTML_WORDS[lang]
     target = verdict.target
-    source = dataset.sources[target.source]
-    parts = [f"<p>Set by <b>{_text(source.id)}</b>: <blockquote>{escape(visible(target.excerpt))}</blockquote></p><ul>"]
-    for item in verdict.evidence:
-        obs = item.observation
-        flags = [
-            *(["estimated (预计)"] if obs.estimated else []),
-            *([f"derived: {obs.derived}"] if obs.derived else []),
-            *([f"proxy: {obs.proxy}"] if obs.proxy else []),
-        ]
-        cite = dataset.sources[obs.source]
-        link = f' <a href="{escape(cite.url)}">{_text(cite.publisher)}</a>' if cite.url else f" {_text(cite.publisher)}"
-        parts.append(
-            f"<li><b>{obs.year}: {_text(fmt.observed(obs))}</b> [{item.role.value}] {_text(item.why)}"
-            f" ({_text(cite.trust.value)},{link} {cite.published})"
-            f"<blockquote>{escape(visible(obs.excerpt))}</blockquote>"
-            + (f"<i>{_text('; '.join(flags))}</i>" if flags else "")
-            + "</li>"
-        )
-    parts.append("</ul>")
+    parts = [
+        f"<p>{words['set_by']}: {_cite(dataset.sources[target.source], lang)}</p>"
+        f"<blockquote>{escape(visible(target.excerpt))}</blockquote>"
+    ]
     if verdict.evidence:
-        parts.append(_chart(dataset, verdict, lang))
+        shown = _behind(verdict)
+        parts.append('<ul class="ev">')
+        for item in shown:
+            obs = item.observation
+            flags = [
+                *(["estimated (预计)" if lang == "en" else "预计数"] if obs.estimated else []),
+                *([f"{words_of.phrase('derived: ', lang)}{obs.derived}"] if obs.derived else []),
+            ]  # a proxy's why already says "proxy: …"
+            parts.append(
+                f"<li><b>{obs.year}: {_text(words_of.phrase(fmt.observed(obs), lang))}</b> "
+                f"[{escape(words_of.role(item, lang))}] {_text(words_of.why(item, lang))}<br>"
+                f"{_cite(item.source, lang)}<blockquote>{escape(visible(obs.excerpt))}</blockquote>"
+                + (f"<i>{_text('; '.join(flags))}</i>" if flags else "")
+                + "</li>"
+            )
+        parts.append("</ul>")
+        others = len(verdict.evidence) - len(shown)
+        if others:
+            parts.append(f"<p>{escape(words['others'].format(n=others, id=target.id))}</p>")
+        metric = dataset.metrics[target.metric]
+        name = metric.zh if lang == "zh" else metric.en
+        parts.append(svgchart.use(target.metric, words["chart"].format(metric=name)))
     return "".join(parts)
 
 
-def _row(dataset: Dataset, verdict: Verdict, lang: str) -> str:
+def _card(dataset: Dataset, verdict: Verdict, lang: str) -> str:
+    words = HTML_WORDS[lang]
     target = verdict.target
-    outcome_text = outcome(verdict)
     status = verdict.status.value
+    headline_item = verdict.headline
+    outcome = "—"
+    if headline_item is not None:
+        figure = words_of.figure(headline_item, lang)
+        outcome = figure if headline_item.decisive else f"[{figure}]"
+    share = share_of_goal(verdict)
+    if share is not None:
+        outcome += f" {progress_bar(share)}"
+    if verdict.status is Status.UNKNOWN and unknown_kind(verdict) is Unknown.OTHERS_ONLY:
+        leaning = lean(verdict)
+        if leaning is not None:
+            status_word = labels.status(leaning, lang)
+            outcome += " · " + REPORT_WORDS[lang]["lean"].format(mark=MARK[leaning], status=status_word)
     return (
-        f'<tr data-status="{status}"><td><code>{_text(target.id)}</code></td>'
-        f"<td>{_text(target.name(lang))}</td><td>{_text(labels.category(target.category, lang))}</td>"
-        f"<td>{_text(fmt.goal(target))} ({_text(target.period)})</td><td>{_text(outcome_text)}</td>"
-        f'<td class="status {status}">{_text(labels.status(verdict.status, lang))}</td>'
-        f"<td>{_text(verdict.reason)}<details><summary>evidence</summary>{_evidence(dataset, verdict, lang)}"
-        "</details></td></tr>"
+        f'<article class="target" data-status="{status}" id="t-{escape(target.id)}">'
+        f'<p><span class="st {status}">{MARK[verdict.status]} {escape(labels.status(verdict.status, lang))}</span> '
+        f"<code>{_text(target.id)}</code> {_text(target.name(lang))}</p>"
+        f'<p class="goal">{words["goal"]} {_text(words_of.goal_and_period(target, lang))} · '
+        f"{words['outcome']} {_text(outcome)}</p>"
+        f"<p>{_text(words_of.reason(verdict, lang))}</p>"
+        f"<details><summary>{words['evidence'].format(n=len(verdict.evidence))}</summary>"
+        f"{_evidence(dataset, verdict, lang)}</details></article>"
     )
+
+
+def _targets(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str) -> str:
+    words = REPORT_WORDS[lang]
+    by_status: dict[Status, list[Verdict]] = defaultdict(list)
+    for verdict in verdicts:
+        by_status[verdict.status].append(verdict)
+    parts = []
+    for status in (Status.MISSED, Status.MET):
+        group = by_status.get(status, [])
+        if group:
+            parts.append(f'<h3 class="{status.value}">{escape(words[status].format(n=len(group)))}</h3>')
+            parts += [_card(dataset, verdict, lang) for verdict in group]
+    unknown = by_status.get(Status.UNKNOWN, [])
+    if unknown:
+        parts.append(f'<h3 class="unknown">{escape(words[Status.UNKNOWN].format(n=len(unknown)))}</h3>')
+        kinds: dict[Unknown, list[Verdict]] = defaultdict(list)
+        for verdict in unknown:
+            kinds[unknown_kind(verdict)].append(verdict)
+        for kind in Unknown:
+            group = kinds.get(kind, [])
+            if group:
+                parts.append(f"<h4>{escape(words[kind].format(n=len(group)))}</h4>")
+                parts += [_card(dataset, verdict, lang) for verdict in group]
+    return "\n".join(parts)
+
+
+def _symbols(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str) -> str:
+    """One SVG symbol per measure that has figures: each chart is in the page once."""
+    by_metric: dict[str, list[Verdict]] = defaultdict(list)
+    for verdict in verdicts:
+        by_metric[verdict.target.metric].append(verdict)
+    symbols = [
+        svgchart.symbol(dataset, dataset.metrics[metric], group, lang)
+        for metric, group in sorted(by_metric.items())
+        if any(verdict.evidence for verdict in group)
+    ]
+    hidden = 'id="charts" width="0" height="0" style="position:absolute" aria-hidden="true"'
+    return f"<svg {hidden}>{''.join(symbols)}</svg>"
+
+
+def _gallery(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str) -> str:
+    five_year = [verdict for verdict in verdicts if verdict.target.by is not None and verdict.evidence]
+    figures = []
+    for verdict in five_year:
+        target = verdict.target
+        metric = dataset.metrics[target.metric]
+        name = metric.zh if lang == "zh" else metric.en
+        status = verdict.status.value
+        figures.append(
+            f"<figure>{svgchart.use(target.metric, HTML_WORDS[lang]['chart'].format(metric=name))}"
+            f'<figcaption><a href="#t-{escape(target.id)}"><code>{_text(target.id)}</code></a> '
+            f'<span class="st {status}">{MARK[verdict.status]} {escape(labels.status(verdict.status, lang))}</span>'
+            f"</figcaption></figure>"
+        )
+    return f'<div class="gallery">{"".join(figures)}</div>'
+
+
+def _sources(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str) -> str:
+    words = HTML_WORDS[lang]
+    cited = sorted(
+        {verdict.target.source for verdict in verdicts}
+        | {item.observation.source for verdict in verdicts for item in verdict.evidence}
+    )
+    items = []
+    for key in cited:
+        source = dataset.sources[key]
+        links = []
+        if source.url:
+            links.append(f'<a href="{_href(source.url)}">{words["document"]}</a>')
+        if source.file:
+            links.append(f"{words['file']}: <code>{_text(source.file)}</code>")
+        trust = escape(words_of.trust(source.trust.value, lang))
+        items.append(
+            f'<li id="s-{escape(source.id)}"><b>{_text(source.title)}</b>, {_text(source.publisher)}, '
+            f"{source.published}; {WORDS[lang]['trust']}: {trust}. {' · '.join(links)}</li>"
+        )
+    return f'<ol id="sources">{"".join(items)}</ol>'
 
 
 def _record(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str) -> str:
@@ -128,36 +294,40 @@ def _record(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str) -> str:
 
 def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en", as_of: PartialDate | None = None) -> str:
     words = WORDS[lang]
+    html_words = HTML_WORDS[lang]
     counts = summarise(verdicts)
     dated = f"<p>{escape(words['as_of'].format(date=end_of(as_of)))}</p>" if as_of is not None else ""
-    columns = ("ID", *words["columns"][:1], "Category" if lang == "en" else "类别", *words["columns"][1:])
-    header = "".join(f"<th>{escape(name)}</th>" for name in columns)
     options = "".join(f'<option value="{s.value}">{escape(labels.status(s, lang))}</option>' for s in Status)
-    five_year = [v for v in verdicts if v.target.by is not None and v.evidence]
-    gallery = "".join(f"<figure>{_chart(dataset, v, lang)}</figure>" for v in five_year)
     counts_html = "".join(
-        f'<span class="{s.value}" id="count-{s.value}">{counts[s.value]} {escape(labels.status(s, lang))}</span>'
+        f'<span class="{s.value}" id="count-{s.value}">{MARK[s]} {counts[s.value]} '
+        f"{escape(labels.status(s, lang))}</span>"
         for s in Status
     )
     controls = (
-        f'<input id="q" type="search" placeholder="filter"><select id="status"><option value="">all</option>'
-        f'{options}</select><span id="shown"></span> shown'
+        f'<input id="q" type="search" placeholder="{html_words["filter"]}" aria-label="{html_words["filter"]}">'
+        f'<select id="status" aria-label="status"><option value="">{html_words["all"]}</option>{options}</select>'
+        f'<span><span id="shown"></span> {html_words["shown"]}</span>'
     )
     rules = "".join(f"<li>{escape(rule)}</li>" for rule in words["rules"])
     title = fmt.title(dataset.about, lang)
+    has_five_year = any(verdict.target.by is not None and verdict.evidence for verdict in verdicts)
+    gallery = f"<h2>{escape(words['five_year'])}</h2>{_gallery(dataset, verdicts, lang)}" if has_five_year else ""
     return f"""<!DOCTYPE html>
-<html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{escape(title)}</title><style>{_STYLE}</style></head><body>
+{_symbols(dataset, verdicts, lang)}
 <h1>{escape(title)}</h1>
 <p id="headline">{escape(headline(dataset, verdicts, lang))}</p>
 <p class="counts">{counts_html}</p>{dated}
 {_record(dataset, verdicts, lang)}
-<h2>{escape(words["five_year"])}</h2>
-<div class="gallery">{gallery}</div>
-<h2>Targets</h2>
+{gallery}
+<h2>{html_words["targets"]}</h2>
 <div class="controls">{controls}</div>
-<table id="targets"><thead><tr>{header}</tr></thead><tbody>
-{"".join(_row(dataset, v, lang) + chr(10) for v in verdicts)}</tbody></table>
+<section id="targets">
+{_targets(dataset, verdicts, lang)}
+</section>
+<h2>{escape(words["sources"])}</h2>
+{_sources(dataset, verdicts, lang)}
 <h2>{escape(words["how"])}</h2><ol>{rules}</ol>
 <script>{_SCRIPT}</script>
 </body></html>
