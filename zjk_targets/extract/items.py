@@ -23,7 +23,7 @@ _UNIT_NAMES = {"百分点": "个百分点", "微克/立方米": "μg/m³", "μg/
 # Where a subject ends: the first verb (or qualifier) before its figure. 增长率 and 人均 are words
 # of a measure, not a verb and a qualifier.
 VERB = re.compile(
-    r"预计|可比|同比|比上年|较上年|分别|(?<![人平])均|增长(?!率)|增速|增幅|涨幅|上涨|下降|降低|降幅|减少|回落|提高|提升"
+    r"预计|可比|同比|比增|比上年|较上年|分别|(?<![人平])均|增长(?!率)|增速|增幅|涨幅|上涨|下降|降低|降幅|减少|回落|提高|提升"
     r"|达到|达|控制在|保持在|稳定在|保持|稳定|突破|超过|不低于|不少于|不高于|不超过|低于|高于|完成|实现|为|可达|力争"
     r"|有望"
 )
@@ -57,12 +57,22 @@ class Item:
     bound: bool = False  # an outcome stated as a floor (突破, 超过, 以上): kept as `min`
 
 
+_PARENS = re.compile(r"\([^()]*\)")
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    return any(a < at < b for a, b in spans)
+
+
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the clauses of text[start:end], split at , ; 。 (not inside 1,234)."""
+    """Spans of the clauses of text[start:end], split at , ; 。 (not inside 1,234 nor in brackets)."""
     spans, begin = [], start
+    brackets = [m.span() for m in _PARENS.finditer(text, start, end)]
     for match in _CLAUSE_END.finditer(text, start, end):
         at = match.start()
         if text[at] == "," and text[at - 1 : at].isdigit() and re.match(r"\d{3}(?!\d)", text[at + 1 : at + 5]):
+            continue
+        if brackets and _inside(brackets, at):
             continue
         if at > begin:
             spans.extend(_enumeration(text, begin, at))
@@ -174,6 +184,8 @@ def _resolve(measure: Measure | None, unit: str, verb: str) -> tuple[Measure | N
     """The measure a figure's unit makes of a subject: levels, reductions; None when it fits none."""
     if measure is None:
         return None, None
+    if unit not in ("%", "‰") and re.match(r"\s*(?:比上年)?(?:比增|增加|净增|新增|多增)", verb):
+        return None, "an increase by an amount, not a level: outside the lexicon"
     if unit == "个百分点":
         return None, "a change in percentage points, not a level: outside the lexicon"
     if measure.id == "pm25" and unit == "%":
@@ -206,8 +218,12 @@ class Figure:
 
 
 def _figures(text: str, start: int, end: int) -> list[Figure]:
+    """The figures of a clause, but not those in brackets (州直增长7.5%、塔城地区增长8.5%: parts of the whole)."""
     found = []
+    brackets = [m.span() for m in _PARENS.finditer(text, start, end)]
     for match in FIGURE.finditer(text, start, end):
+        if brackets and _inside(brackets, match.start()):
+            continue
         unit = match["ub"] or match["ua"]
         upper = _decimal(match["b"]) if match["b"] else None
         if match["b"] and not match["ub"]:  # "3至5" without a unit is not a range of this kind
@@ -259,7 +275,9 @@ def parse(text: str, start: int, end: int, *, outcomes: bool = False) -> tuple[l
             )[0]
             if lookup(whole) is not None:
                 subject = whole
-        if outcomes and len(figures) > 1 and re.search(r"由\s*$", text[s_end : figures[0].start]):
+        if outcomes and re.search(r"由\s*$", text[s_end : figures[0].start]):
+            if len(figures) == 1:
+                continue  # 由116.6亿元 (增加到…): the starting level, not the year's
             figures = figures[1:]  # 由1%提升至2.3%: the level reached
         excerpt_start = s_start
         if not subject and previous is not None:

@@ -49,7 +49,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "environment",
-        r"(单位|万元).{0,6}(生产总值|GDP)能耗|^能耗强度",
+        r"(单位|万元).{0,6}(生产总值|GDP)(综合)?能耗|^能耗强度",
     ),
     _m(
         "rd-share",
@@ -67,7 +67,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "economy",
-        r"^(全市|全州)?地方(一般公共预算|级财政|公共财政预算|财政)收入",
+        r"^(全市|全州)?地方(一般公共预算|级财政|公共财政预算|公共财政|财政)收入",
         "地方一般公共预算收入|Local general public budget revenue",
     ),
     _m(
@@ -77,7 +77,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "economy",
-        r"^(全市|全州|全盟|地区)?(一般公共预算|公共财政预算|地方公共财政)收入",
+        r"^(全市|全州|全盟|地区)?(一般公共预算|公共财政预算|公共财政)收入",
         "一般公共预算收入|General public budget revenue",
     ),
     _m(
@@ -87,7 +87,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "economy",
-        r"^(全市|全州)?(全部财政|财政总|全口径财政|财政)收入",
+        r"^(全市|全州)?(全部财政|财政总|全口径财政|大口径财政|财政|一般公共预算总)收入",
         "全部财政收入|Total fiscal revenue",
     ),
     _m(
@@ -167,7 +167,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "economy",
-        r"^(全市)?(实际)?(利用|使用|到账)外资|^外商直接投资",
+        r"^.{0,6}?(实际)?(利用|使用|到账)外资|外商直接投资",
         "实际利用外资|Foreign capital actually used",
     ),
     _m(
@@ -253,7 +253,7 @@ MEASURES: tuple[Measure, ...] = (
         "μg/m³",
         "lower",
         "environment",
-        r"^(全市|中心城区|城区|市区|中心城市)?(细颗粒物)?[(（]?PM2\.5[)）]?(年)?(平均|年均)?浓度",
+        r"^(全市|中心城区|城区|市区|中心城市)?(细颗粒物|PM2\.5|细颗粒物[(（]PM2\.5[)）])(年)?(平均|年均)?浓度",
     ),
     _m(
         "good-air-days-share",

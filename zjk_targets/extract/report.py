@@ -46,7 +46,9 @@ _DATE_LINE = re.compile(r"人民代表大会|人大|会议")
 _CITY_IN_LINE = re.compile(r"在(.{2,24}?)(?:第?[一二三四五六七八九十]+届|第.{1,4}届)")
 _CITY_IN_TITLE = re.compile(r"^(?:\d{4}年)?(.{2,24}?)(?:人民)?政府工作报告")
 _NOT_CITY = {"自治州", "市", "州", "本市", "全市", "地区", "盟"}
-_HEADLINE = re.compile(r"(?:预期|主要|发展)(?:目标|指标)(?:任务)?\**(?:建议|安排)?(?:是|为|如下)?\**\s*[:：]")
+_HEADLINE = re.compile(
+    r"(?:目标|指标)(?:任务|预期)?\**(?:的)?(?:计划安排|初步确定为|确定为|建议为|建议是|安排|建议)?(?:是|为|如下)?\**\s*[:：]"
+)
 _PLAN = re.compile(r"十[三四五]五|今后五年|未来五年|五年|2035|二〇三五|远景|年均|中长期")
 _PLAN_LEAD = re.compile(r"(?:十[三四五]五|五年|2035|二〇三五|远景|中长期)[^,，;；]{0,14}$")
 _HEADLINE_YEAR = re.compile(r"(\d{4})\s*年(?:的)?[^。:，,]{0,20}目标")
@@ -141,12 +143,32 @@ def _headline(parse_text: str, body: int) -> tuple[int, int, int] | None:
             line_end = len(parse_text) if line_end < 0 else line_end
         end = _passage_end(parse_text, items_start, line_end)
         passage = parse_text[items_start:end]
-        if _PLAN.search(passage[:40]) or "年均" in passage:
+        if _PLAN.search(passage[:40]) or re.search(r"年均(?:增长|增速|提高|下降)", passage):
             continue
         items, _ = parse(parse_text, items_start, end)
         score = sum(1 for item in items if item.measure is not None) * 2 + len(items)
         if score and (best is None or score > best[0]):
             best = (score, (sentence_start, items_start, end))
+    return best[1] if best else _unannounced(parse_text, body)
+
+
+_THIS_YEAR = re.compile(r"今年|全年|综合考虑|力争|预期|确保")
+_PAST = re.compile(r"预计|去年|过去|一年来|回顾|实现了|完成了|年均|五年|十[三四五]五")
+
+
+def _unannounced(parse_text: str, body: int) -> tuple[int, int, int] | None:
+    """Targets given without an announcing phrase: 综合考虑各方面因素，今年全市地区生产总值增长7.5%左右，…
+    The sentence of this year's aims that names the most headline measures, three at least."""
+    best: tuple[int, tuple[int, int, int]] | None = None
+    for match in re.finditer(r"[^。\n]+", parse_text[body:]):
+        start, end = body + match.start(), body + match.end()
+        sentence = match.group(0)
+        if not _THIS_YEAR.search(sentence) or _PAST.search(sentence):
+            continue
+        items, _ = parse(parse_text, start, end)
+        named = sum(1 for item in items if item.measure is not None)
+        if named >= 3 and (best is None or named > best[0]):
+            best = (named, (start, start, end))
     return best[1] if best else None
 
 
@@ -230,6 +252,8 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
         delivered = str(sets_year)
     found_city = _city(title, head) or city
     targets, unquantified = parse(parse_text, items_start, end)
+    if targets:  # words before the first figure (继续做好“六稳”工作) lead in; they are not goals
+        unquantified = [span for span in unquantified if span[0] > targets[0].start]
     outcomes: list[Item] = []
     seen: dict[str, int] = {}
     for s_start, s_end in _review_spans(parse_text, body, sentence_start):
