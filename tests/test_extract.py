@@ -14,12 +14,12 @@ from zjk_targets.extract.report import ReportError, read_report
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
-def make_report(targets: str, review: str = "全市生产总值增长5%。", date: str = "2021年1月20日") -> str:
+def make_report(targets: str, review: str = "全市生产总值增长5%。", date: str = "2021年1月20日", work: str = "") -> str:
     return (
         f"---\ntitle: 测试市政府工作报告（{date} 某某）\n---\n\n"
         f"——{date}在测试市第一届人民代表大会第一次会议上\n\n各位代表：\n\n"
         f"一、过去一年工作回顾\n\n{review}\n\n二、今年工作安排\n\n"
-        f"今年经济社会发展的主要预期目标是：{targets}。重点抓好以下工作：\n"
+        f"今年经济社会发展的主要预期目标是：{targets}。重点抓好以下工作：\n\n{work}\n"
     )
 
 
@@ -73,6 +73,25 @@ def targets_of(words: str) -> list[tuple[str | None, str, str, str]]:
 )
 def test_headline_items(words: str, expected: list) -> None:
     assert targets_of(words) == expected
+
+
+@pytest.mark.parametrize(
+    ("work", "expected"),
+    [
+        ("确保城镇新增就业3万人以上。", [("urban-new-jobs", ">=", "3", "万人")]),
+        (
+            "粮食产量稳定在100万吨以上，实际利用外资突破5亿美元。",
+            [("grain-output", ">=", "100", "万吨"), ("fdi", ">", "5", "亿美元")],
+        ),
+        ("力争地区生产总值增长7%。", []),  # in the headline already
+        ("去年城镇新增就业2万人。", []),  # the past
+        ("到2025年，城镇新增就业15万人。", []),  # another year
+        ("城镇新增就业年均3万人以上。", []),
+    ],
+)
+def test_quantified_tasks_outside_the_headline(work: str, expected: list) -> None:
+    report = read_report(make_report("地区生产总值增长6%", work=work), "t.md")
+    assert [(t.measure.id, t.comparator, str(t.value), t.unit) for t in report.tasks] == expected
 
 
 def test_unquantified_goals_are_listed_not_invented() -> None:
@@ -152,15 +171,18 @@ def test_undecodable(data: bytes, message: str) -> None:
 
 
 WEIHAI_OUT = """\
-{a}: 测试市, delivered 2021-01-20: 2 targets for 2021, 1 outcomes of 2020
-{b}: 测试市, delivered 2022-01-18: 1 targets for 2022, 2 outcomes of 2021
+{a}: 测试市, delivered 2021-01-20: 2 headline targets and 1 tasks for 2021, 1 outcomes of 2020
+{b}: 测试市, delivered 2022-01-18: 1 headline targets and 0 tasks for 2022, 2 outcomes of 2021
 wrote {out}/targets.yaml and {out}/actuals.yaml
 """
 
 
 def test_cli_writes_data_that_validates_and_reports(runner, tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "a.md").write_text(make_report("地区生产总值增长6%，城镇登记失业率控制在4%以内"), encoding="utf-8")
+    work = "（一）稳就业。确保城镇新增就业3万人以上。"
+    (tmp_path / "a.md").write_text(
+        make_report("地区生产总值增长6%，城镇登记失业率控制在4%以内", work=work), encoding="utf-8"
+    )
     review = "全市生产总值增长6.5%，城镇登记失业率3.2%。"
     (tmp_path / "b.md").write_text(
         make_report("地区生产总值增长6%", review=review, date="2022年1月18日"), encoding="gb18030"
@@ -168,14 +190,18 @@ def test_cli_writes_data_that_validates_and_reports(runner, tmp_path, monkeypatc
     result = runner.invoke(app, ["extract", "a.md", "b.md", "--output", "out"])
     assert result.exit_code == 0, result.output
     assert result.output == WEIHAI_OUT.format(a="a.md", b="b.md", out="out")
+    drafted = (tmp_path / "out" / "targets.yaml").read_text(encoding="utf-8")
+    assert drafted.count("headline: true") == 3  # the task is a target, not a headline one
+    assert "a quantified task of the year's work, outside the headline paragraph" in drafted
     validated = runner.invoke(app, ["validate", "--data", "out", "--sources", "."])
     assert validated.output == (
-        "ok: 3 targets, 3 observations, 2 metrics, 2 sources; 6 excerpts found in their source files under .\n"
+        "ok: 4 targets, 3 observations, 3 metrics, 2 sources; 7 excerpts found in their source files under .\n"
     )
     check = runner.invoke(app, ["check", "--all", "--data", "out"])
     assert check.output.splitlines() == [
         "gdp-growth-2021: met — 2021: 6.5 % ≥ 6 % (official, 测试市人民政府 2022-01-18)",
         "gdp-growth-2022: unknown — no 2022 figure; nearest: 2021: 6.5 % (official, 测试市人民政府 2022-01-18)",
+        "urban-new-jobs-2021: unknown — no 2021 figure",
         "urban-unemployment-rate-2021: met — 2021: 3.2 % ≤ 4 % (official, 测试市人民政府 2022-01-18)",
     ]
 

@@ -146,11 +146,12 @@ def draft(files: list[tuple[str, bytes]], *, city: str | None = None, year: int 
                 ]
             )
         )
-        for item in report.targets:
+        for item, headline in [(t, True) for t in report.targets] + [(t, False) for t in report.tasks]:
             metric = metrics.metric_for(item)
             zh_name, en_name = (item.measure.zh, item.measure.en) if item.measure else (item.name, item.name)
             goal = f"{_SYMBOL[item.comparator]} {_num(item.value)} {item.unit}"
-            item_note = "; ".join(filter(None, [drafted, item.note]))
+            task = None if headline else "a quantified task of the year's work, outside the headline paragraph"
+            item_note = "; ".join(filter(None, [drafted, task, item.note]))
             targets.append(
                 _entry(
                     [
@@ -164,7 +165,7 @@ def draft(files: list[tuple[str, bytes]], *, city: str | None = None, year: int 
                         ("tolerance", _num(_tolerance(item)) if item.comparator == "about" else None),
                         ("unit", _q(item.unit)),
                         ("year", str(report.sets_year)),
-                        ("headline", "true"),
+                        ("headline", "true" if headline else None),
                         ("source", source_id),
                         ("excerpt", _q(_words(report, item))),
                         ("derived", _q(item.derived) if item.derived else None),
@@ -192,9 +193,10 @@ def draft(files: list[tuple[str, bytes]], *, city: str | None = None, year: int 
                     ]
                 )
             )
+        counts = f"{len(report.targets)} headline targets and {len(report.tasks)} tasks for {report.sets_year}"
         result.summary.append(
-            f"{name}: {report.city}, delivered {report.delivered}: {len(report.targets)} targets for "
-            f"{report.sets_year}, {len(report.outcomes)} outcomes of {report.reviews_year}"
+            f"{name}: {report.city}, delivered {report.delivered}: {counts}, "
+            f"{len(report.outcomes)} outcomes of {report.reviews_year}"
         )
     metric_entries = [
         _entry([("id", id_), ("zh", _q(zh)), ("en", _q(en)), ("unit", _q(unit)), ("direction", direction)])

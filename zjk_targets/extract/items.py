@@ -130,7 +130,7 @@ def _comparator(pre: str, post: str, range_: bool, direction: str) -> tuple[str,
         return ">=", None
     if re.match(r"\s*(?:左右|上下)", post):
         return "about", None
-    if re.search(r"超过", pre):
+    if re.search(r"超过|突破", pre):
         return ">", None
     if re.match(r"\s*(?:以内|以下|之内)", post) or re.search(r"控制在|不高于|不超过|低于", pre):
         return "<=", None

@@ -30,6 +30,7 @@ class Report:
     unquantified: tuple[str, ...]
     outcomes: tuple[Item, ...]
     traditional: bool
+    tasks: tuple[Item, ...] = ()  # quantified tasks of headline measures outside the headline paragraph
 
     def words(self, item: Item) -> str:
         return self.text[item.start : item.end]
@@ -275,6 +276,7 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
             elif outcomes[seen[key]].bound and not item.bound:
                 outcomes[seen[key]] = item  # 突破2000亿元，达2016.9亿元: the figure itself
     return Report(
+        tasks=tuple(_tasks(parse_text, end, sets_year, {t.measure.id for t in targets if t.measure})),
         text=text,
         title=re.sub(r"\s+", " ", text_title(text, title)),
         city=found_city,
@@ -288,6 +290,28 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
         outcomes=tuple(outcomes),
         traditional=traditional,
     )
+
+
+_TASK = re.compile(r"力争|确保|完成|达到|新增|控制在|稳定在|保持在|不低于|以上|以内|突破")
+
+
+def _tasks(parse_text: str, start: int, year: int, covered: set[str]) -> list[Item]:
+    """Quantified tasks of the year's work after the headline paragraph (城镇新增就业3万人以上), for
+    headline measures the paragraph left out: only sentences of aims, of this year, none twice."""
+    found: list[Item] = []
+    covered = set(covered)
+    for match in re.finditer(r"[^。\n]+", parse_text[start:]):
+        sentence = match.group(0)
+        if not _TASK.search(sentence) or _PAST.search(sentence) or _SKIP_SENTENCE.search(sentence):
+            continue
+        if {int(y) for y in re.findall(r"(20\d\d|19\d\d)\s*年", sentence)} - {year}:
+            continue
+        items, _ = parse(parse_text, start + match.start(), start + match.end())
+        for item in items:
+            if item.measure is not None and item.measure.id not in covered:
+                covered.add(item.measure.id)
+                found.append(item)
+    return found
 
 
 def text_title(text: str, parsed_title: str) -> str:
