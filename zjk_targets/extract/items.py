@@ -85,21 +85,24 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _HAS_FIGURE = re.compile(rf"\d\s*(?:{UNIT})")
 
 
+_SEVERAL = re.compile(r"分别|(?<![人平])均")
+_NOT_DIGITS = re.compile(r"[^\d]*")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A clause split at each 、 that follows a figure: 固定资产投资增长8.5%、地方财政收入增长2.2%.
     Not in a 分别/均 list, where 、 separates the figures of one item."""
-    if "、" not in text[start:end] or re.search(r"分别|(?<![人平])均", text[start:end]):
+    if "、" not in text[start:end] or _SEVERAL.search(text[start:end]):
         return [(start, end)]
     spans, begin = [], start
-    for at in range(start, end):
-        following = re.match(r"[^\d]*", text[at + 1 : end]).group(0)
-        if (
-            text[at] == "、"
-            and _HAS_FIGURE.search(text, begin, at)
-            and len(re.findall(r"[\u4e00-\u9fff]", following)) >= 2
-        ):
+    at = text.find("、", start, end)
+    while at >= 0:
+        following = _NOT_DIGITS.match(text[at + 1 : end]).group(0)
+        if _HAS_FIGURE.search(text, begin, at) and len(_HAN.findall(following)) >= 2:
             spans.append((begin, at))
             begin = at + 1
+        at = text.find("、", at + 1, end)
     spans.append((begin, end))
     return spans
 

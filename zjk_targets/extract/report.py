@@ -164,7 +164,7 @@ def _unannounced(parse_text: str, body: int) -> tuple[int, int, int] | None:
     for match in re.finditer(r"[^。\n]+", parse_text[body:]):
         start, end = body + match.start(), body + match.end()
         sentence = match.group(0)
-        if not _THIS_YEAR.search(sentence) or _PAST.search(sentence):
+        if not _DIGIT.search(sentence) or not _THIS_YEAR.search(sentence) or _PAST.search(sentence):
             continue
         items, _ = parse(parse_text, start, end)
         named = sum(1 for item in items if item.measure is not None)
@@ -259,6 +259,8 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
     seen: dict[str, int] = {}
     for s_start, s_end in _review_spans(parse_text, body, sentence_start):
         sentence = parse_text[s_start:s_end]
+        if not _DIGIT.search(sentence):
+            continue
         years = {int(y) for y in re.findall(r"(20\d\d|19\d\d)\s*年", sentence)}
         if years - {sets_year - 1}:
             continue
@@ -292,6 +294,7 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
     )
 
 
+_DIGIT = re.compile(r"\d")
 _TASK = re.compile(r"力争|确保|完成|达到|新增|控制在|稳定在|保持在|不低于|以上|以内|突破")
 
 
@@ -302,7 +305,9 @@ def _tasks(parse_text: str, start: int, year: int, covered: set[str]) -> list[It
     covered = set(covered)
     for match in re.finditer(r"[^。\n]+", parse_text[start:]):
         sentence = match.group(0)
-        if not _TASK.search(sentence) or _PAST.search(sentence) or _SKIP_SENTENCE.search(sentence):
+        if not _DIGIT.search(sentence) or not _TASK.search(sentence):
+            continue
+        if _PAST.search(sentence) or _SKIP_SENTENCE.search(sentence):
             continue
         if {int(y) for y in re.findall(r"(20\d\d|19\d\d)\s*年", sentence)} - {year}:
             continue
