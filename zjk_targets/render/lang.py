@@ -29,6 +29,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
         (r"met before the (\d{4}) deadline: ", r"\1年截止前已达成："),
+        (r"projection, not a verdict: on track: ", "预测（不是结论）：照此速度可以达到："),
+        (r"projection, not a verdict: not on track: ", "预测（不是结论）：照此速度达不到："),
+        (r" a year (\d{4})–(\d{4}) against ([+-]?[\d.]+) needed", r"/年（\1–\2年），而需要\3/年"),
+        (r"(\d{4}) projected at ", r"\1年预计为"),
         (r"no (\d{4}) figure, and none from (\d{4})–(\d{4}) meets the goal", r"无\1年数据，\2–\3年的数据也未达到目标"),
         (r"no (\d{4}) figure", r"无\1年数据"),
         (r"; nearest: ", "；最近的数据："),

@@ -10,6 +10,7 @@ from ..rules import wording as fmt
 from ..rules.record import track_record
 from ..rules.timeline import end_of, set_by_report
 from ..rules.verdicts import Verdict, summarise
+from . import lang as words_of
 from . import record
 from .text import one_line, outcome
 
@@ -61,10 +62,11 @@ def cell(text: str) -> str:
 
 def _row(verdict: Verdict, lang: str) -> str:
     target = verdict.target
-    outcome_text = outcome(verdict)
+    outcome_text = words_of.phrase(outcome(verdict), lang)
     name = f"`{target.id}` {target.name(lang)}"
-    goal = f"{fmt.goal(target)} ({target.period})"
-    cells = (name, goal, outcome_text, f"**{labels.status(verdict.status, lang)}**", verdict.reason)
+    goal = f"{words_of.goal(target, lang)} ({words_of.period(target, lang)})"
+    reason = words_of.reason(verdict, lang)
+    cells = (name, goal, outcome_text, f"**{labels.status(verdict.status, lang)}**", reason)
     return "| " + " | ".join(cell(text) for text in cells) + " |"
 
 
@@ -80,7 +82,8 @@ def _source_line(number: int, source: Source, lang: str) -> str:
     if source.url and source.file:
         where = f"`{source.file}`, <{source.url}>"
     trust = WORDS[lang]["trust"]
-    text = one_line(f"{source.title}. {source.publisher}, {source.published}. {trust}: {source.trust.value}.")
+    trust_word = words_of.trust(source.trust.value, lang)
+    text = one_line(f"{source.title}. {source.publisher}, {source.published}. {trust}: {trust_word}.")
     return f"{number}. **{source.id}**: {text} {where}"
 
 
