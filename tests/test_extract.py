@@ -327,3 +327,33 @@ def test_the_data_is_named_once(runner, tmp_path) -> None:
     assert result.stderr.splitlines()[0] == (
         f"{tmp_path / 'a.yaml'}:2: `dataset` is given twice (first at {tmp_path / 't.yaml'}:2): name the data in one file"
     )
+
+
+def test_cli_city_and_year_when_the_text_does_not_say(runner, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "report.txt").write_text("今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。", encoding="utf-8")
+    bare = runner.invoke(app, ["extract", "report.txt", "-o", "out"])
+    assert (bare.exit_code, bare.stderr) == (
+        2,
+        "zjk-targets: report.txt: no date in the text or the file name: give --year\n",
+    )
+    no_city = runner.invoke(app, ["extract", "report.txt", "-o", "out", "--year", "2021"])
+    assert no_city.stderr == "zjk-targets: report.txt: the text does not name its city: give --city\n"
+    given = runner.invoke(app, ["extract", "report.txt", "-o", "out", "--year", "2021", "--city", "某市"])
+    assert given.exit_code == 0, given.output
+    assert given.stdout.splitlines()[0] == (
+        "report.txt: 某市, delivered 2021: 1 headline targets and 0 tasks for 2021, 0 outcomes of 2020"
+    )
+
+
+def test_cli_traditional_gb18030_report_validates_against_its_own_text(runner, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = make_report("地區生產總值增長6%左右，城鎮登記失業率控制在4.5%以內", review="全市生產總值增長5.5%。")
+    (tmp_path / "2021.md").write_bytes(text.replace("测试市", "測試市").encode("gb18030"))
+    result = runner.invoke(app, ["extract", "2021.md", "-o", "out"])
+    assert result.exit_code == 0, result.output
+    targets = (tmp_path / "out" / "targets.yaml").read_text(encoding="utf-8")
+    assert 'excerpt: "地區生產總值增長6%左右"' in targets
+    assert "(traditional characters, read as simplified)" in targets
+    validated = runner.invoke(app, ["validate", "--data", "out", "--sources", "."])
+    assert validated.exit_code == 0, validated.output
