@@ -8,6 +8,8 @@ monochrome terminals, a colour where colour is on, and a word in the reader's la
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import unicodedata
 
@@ -42,6 +44,10 @@ _GLUE_FORWARD = {"≥", "≤", ">", "<", "≈", "±", "=", "→", "«", "“", *
 _UNIT_WORDS = {"mu", "kW", "t", "km²", "m²", "yuan", "people", "households", "homes", "count", "points"}
 
 
+_WIDE = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+
+
+@functools.cache
 def _wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")
 
@@ -59,13 +65,16 @@ def _breakable(before: str, after: str) -> bool:
 def _atoms(text: str) -> list[tuple[int, int, int]]:
     """Unbreakable spans (start, end, spaces before it, at most 2) of a one-line text."""
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    # Only next to a wide character can a word break: look at those places alone.
+    wide_at = {m.start() for m in _WIDE.finditer(text)}
+    places = sorted({i for w in wide_at for i in (w, w + 1)})
     atoms: list[tuple[int, int, int]] = []
     previous_end = None
     for start, end in words:
         spaces = 0 if previous_end is None else min(2, start - previous_end)
         previous_end = end
         begin = start
-        for index in range(start + 1, end):
+        for index in places[bisect.bisect_right(places, start) : bisect.bisect_left(places, end)]:
             if _breakable(text[index - 1], text[index]):
                 atoms.append((begin, index, spaces if begin == start else 0))
                 begin = index
@@ -132,24 +141,26 @@ def wrap(
         text = Text(text)
     plain = text.plain
     hang = indent if hang is None else hang
-    lines: list[Text] = []
-    line = Text(" " * indent)
+    # Where each line starts and ends in the text; the text is then cut once at those places,
+    # keeping the spaces between the atoms of a line as they are.
+    spans: list[list[int]] = []
     used = indent
-    empty = True
-    for start, end, spaced in _keep_whole(_atoms(plain), plain, keep):
-        piece = text[start:end]
-        size = cell_len(piece.plain)
-        gap = spaced if not empty else 0
-        if not empty and used + gap + size > width:
-            lines.append(line)
-            line, used, empty, gap = Text(" " * hang), hang, True, 0
-        if gap:
-            line.append(" " * gap)
-        line.append_text(piece)
-        used += gap + size
-        empty = False
-    lines.append(line)
-    return lines
+    for start, end, _spaced in _keep_whole(_atoms(plain), plain, keep):
+        size = cell_len(plain[start:end])
+        if spans and used + (start - spans[-1][1]) + size <= width:
+            used += (start - spans[-1][1]) + size
+            spans[-1][1] = end
+        else:
+            used = (hang if spans else indent) + size
+            spans.append([start, end])
+    if not spans:
+        return [Text(" " * indent)]
+    cuts = sorted({offset for span in spans for offset in span} - {0, len(plain)})
+    starts, offset = {}, 0
+    for piece in text.divide(cuts):
+        starts[offset] = piece
+        offset += len(piece.plain)
+    return [Text(" " * (indent if number == 0 else hang)) + starts[start] for number, (start, _) in enumerate(spans)]
 
 
 def columns(rows: list[list[Text | str]], gap: int = 2) -> list[Text]:
