@@ -217,17 +217,17 @@ class _Targets:
         self.set_year = np.array([date.year for date in sources["published"]], dtype=np.int64)[source_at]
         higher = (metrics["direction"] == "higher").to_numpy()[self.metric]
         about = self.comparator == Comparator.ABOUT.value
-        # _Judge._meets as: value ≥ threshold (higher wins) or value ≤ threshold, strict for > and <.
-        self.higher_wins = np.isin(self.comparator, [">=", ">"]) | (about & higher)
-        self.strict = np.isin(self.comparator, [">", "<"])
+        # verdicts.meets as: value ≥ threshold (higher wins) or value ≤ threshold, strict for > and <.
+        ge, gt, le, lt = (c.value for c in (Comparator.GE, Comparator.GT, Comparator.LE, Comparator.LT))
+        self.higher_wins = np.isin(self.comparator, [ge, gt]) | (about & higher)
+        self.strict = np.isin(self.comparator, [gt, lt])
         goal, tolerance = _floats(self.goal), np.nan_to_num(_floats(self.tolerance))
         self.threshold = np.where(about, np.where(higher, goal - tolerance, goal + tolerance), goal)
         self.higher = higher
-        self.source = source_at
 
 
 def _meets(values: np.ndarray, threshold: np.ndarray, higher_wins: np.ndarray, strict: np.ndarray, open_low: bool):
-    """_Judge._meets on floats: (meets, too close to call). A missing value is −∞ (open_low) or +∞."""
+    """verdicts.meets on floats: (meets, too close to call). A missing value is −∞ (open_low) or +∞."""
     missing = np.isnan(values)
     with np.errstate(invalid="ignore", over="ignore"):
         above = (values > threshold) | ((values == threshold) & ~strict)
