@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .errors import Problem
 from .model import Dataset, Observation, Target
+from .rules import messages
 
 _SPACE = re.compile(r"\s+")
 
@@ -48,15 +49,10 @@ def check_excerpts(dataset: Dataset, root: Path) -> tuple[list[Problem], int]:
         text = texts[source.file]
         where = item.where
         if text is None:
-            problems.append(
-                Problem(
-                    where.path,
-                    where.line,
-                    f"`{item.id}`: source file `{source.file}` of `{source.id}` cannot be read under {root}",
-                )
-            )
+            message = messages.source_unreadable(item.id, source.file, source.id, root)
+            problems.append(Problem(where.path, where.line, message))
         elif normalise(item.excerpt) not in text:
-            problems.append(Problem(where.path, where.line, f"`{item.id}`: excerpt not found in {root / source.file}"))
+            problems.append(Problem(where.path, where.line, messages.excerpt_not_found(item.id, root / source.file)))
         else:
             found += 1
     return problems, found

@@ -6,6 +6,7 @@ import os
 import stat
 
 from .errors import Problem
+from .rules import messages
 
 BOM = b"\xef\xbb\xbf"
 
@@ -38,24 +39,23 @@ def read_input(path: str, max_bytes: int) -> tuple[bytes | None, list[Problem]]:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        return fail("file not found")
+        return fail(messages.FILE_NOT_FOUND)
     except OSError as error:
-        return fail(f"cannot read: {error.strerror}")
+        return fail(messages.cannot_read(str(error.strerror)))
     if stat.S_ISDIR(info.st_mode):
-        return fail("is a directory, not a file")
+        return fail(messages.IS_A_DIRECTORY)
     limit_mb = max_bytes / 1_000_000
-    too_big = f"larger than the {limit_mb:g} MB limit: set ZJK_MAX_INPUT_MB to a larger number to read it anyway"
     regular = stat.S_ISREG(info.st_mode)
     if regular and info.st_size > max_bytes:
-        return fail(f"file is {info.st_size / 1_000_000:.1f} MB, {too_big}")
+        return fail(messages.too_large(limit_mb, info.st_size / 1_000_000))
     try:
         data = _read_at_most(path, max_bytes + 1, info.st_size + 1 if regular else None)
     except OSError as error:
-        return fail(f"cannot read: {error.strerror}")
+        return fail(messages.cannot_read(str(error.strerror)))
     if len(data) > max_bytes:
-        return fail(f"input is {too_big}")
+        return fail(messages.too_large(limit_mb))
     if b"\x00" in data:
-        return fail("holds a NUL byte: this is not a text file", _line_of(data, data.index(b"\x00")))
+        return fail(messages.NUL_BYTE, _line_of(data, data.index(b"\x00")))
     return data.removeprefix(BOM), []
 
 
@@ -65,5 +65,4 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as error:
         byte = data[error.start]
-        message = f"not UTF-8 (byte 0x{byte:02x}): save the file as UTF-8"
-        return None, [Problem(path, _line_of(data, error.start), message)]
+        return None, [Problem(path, _line_of(data, error.start), messages.not_utf8(byte))]

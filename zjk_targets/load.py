@@ -240,6 +240,16 @@ def cross_check(dataset: Dataset, problems: list[Problem], unusable: set[str]) -
             problems.append(Problem(obs.where.path, obs.where.line, message))
 
 
+def one_about(abouts: list[About], problems: list[Problem]) -> About | None:
+    """What the data is about: the first `dataset` section; each other one is a problem."""
+    for about in abouts[1:]:
+        first = abouts[0].where
+        problems.append(
+            Problem(about.where.path, about.where.line, messages.dataset_named_twice(first.path, first.line))
+        )
+    return abouts[0] if abouts else None
+
+
 def load_dataset(paths: Iterable[str | Path], max_bytes: int | None = None) -> Dataset:
     """Read and check the YAML files; raise :class:`DataError` listing every problem.
 
@@ -260,17 +270,12 @@ def load_dataset(paths: Iterable[str | Path], max_bytes: int | None = None) -> D
         metrics=_unique(collected["metric"], "metric", problems),
         targets=tuple(_unique(collected["target"], "target", problems).values()),
         observations=tuple(_unique(collected["observation"], "observation", problems).values()),
-        about=collected[DATASET_SECTION][0] if collected[DATASET_SECTION] else None,
+        about=one_about(collected[DATASET_SECTION], problems),
     )
-    for about in collected[DATASET_SECTION][1:]:
-        first = collected[DATASET_SECTION][0].where
-        problems.append(
-            Problem(about.where.path, about.where.line, messages.dataset_named_twice(first.path, first.line))
-        )
     cross_check(dataset, problems, unusable)
     if problems:
         raise DataError(problems)
     return dataset
 
 
-__all__ = ["SECTIONS", "cross_check", "load_dataset", "read_entries"]
+__all__ = ["SECTIONS", "cross_check", "load_dataset", "one_about", "read_entries"]

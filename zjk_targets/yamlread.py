@@ -19,6 +19,7 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 
 from .errors import Problem
 from .inputs import decode, read_input
+from .rules import messages
 
 _CORE = "tag:yaml.org,2002:"
 SCALAR_TAGS = {_CORE + name: name for name in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -64,7 +65,7 @@ class _Walker:
 
     def _bad_tag(self, node: yaml.Node, line: int) -> Node:
         tag = node.tag.replace(_CORE, "!!")
-        self.problem(line, f"YAML tag `{tag}` is not allowed: this file may only hold plain data")
+        self.problem(line, messages.yaml_tag(tag))
         # A placeholder, so the schema knows the field was given (and already reported).
         return Node("refused", None, line)
 
@@ -75,15 +76,15 @@ class _Walker:
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
             if key_node.tag == _CORE + "merge":
-                self.problem(key_line, "merge keys (<<) are not supported: write the fields out")
+                self.problem(key_line, messages.YAML_MERGE_KEY)
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problem(key_line, "a key must be a plain word, not a list or mapping")
+                self.problem(key_line, messages.YAML_KEY_NOT_PLAIN)
                 continue
             key = key_node.value
             if key in result:
                 first = result[key].line
-                self.problem(key_line, f"duplicate key `{key}` (first given at line {first})")
+                self.problem(key_line, messages.duplicate_key(key, first))
                 continue
             value = self.walk(value_node)
             if value is not None:
@@ -114,24 +115,22 @@ def _syntax_problem(path: str, text: str, error: yaml.MarkedYAMLError) -> Proble
     line = mark.line + 1 if mark else 0
     lines = text.splitlines()
     if mark and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
-        return Problem(path, line, "a tab character where YAML expects spaces: indent with spaces")
+        return Problem(path, line, messages.YAML_TAB)
     if "expected a single document" in problem:
-        return Problem(path, line, "more than one YAML document (---): keep everything in one")
+        return Problem(path, line, messages.YAML_DOCUMENTS)
     if "unexpected end of stream" in problem and opened:
         what = "quoted string" if "quoted" in context else "bracket or block"
-        return Problem(path, opened.line + 1, f"this {what} is never closed: close it or quote the value")
+        return Problem(path, opened.line + 1, messages.never_closed(what))
     detail = f"{context}: {problem}" if context else problem
-    where = f" (opened at line {opened.line + 1})" if opened and opened.line + 1 != line else ""
-    hint = ""
-    if "mapping values are not allowed" in problem:
-        hint = '; a value holding ": " must be quoted'
-    return Problem(path, line, f"not valid YAML: {detail}{where}{hint}")
+    opened_at = opened.line + 1 if opened and opened.line + 1 != line else None
+    needs_quotes = "mapping values are not allowed" in problem
+    return Problem(path, line, messages.not_valid_yaml(detail, opened_at, needs_quotes))
 
 
 def _alias_lines(path: str, text: str) -> list[Problem]:
     """Aliases resolve to the anchor's node, so their own lines come from the event stream."""
     return [
-        Problem(path, event.start_mark.line + 1, "aliases (*name) are not supported: write the value out in full")
+        Problem(path, event.start_mark.line + 1, messages.YAML_ALIAS)
         for event in yaml.parse(text, Loader=_Loader)
         if isinstance(event, yaml.AliasEvent)
     ]
@@ -151,11 +150,11 @@ def read_yaml(path: str, max_bytes: int) -> tuple[Node | None, list[Problem]]:
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(path, text, error)]
     except yaml.YAMLError as error:  # pragma: no cover - every parser error carries a mark
-        return None, [Problem(path, 0, f"not valid YAML: {error}")]
+        return None, [Problem(path, 0, messages.not_valid_yaml(str(error)))]
     if root is None:
-        return None, [Problem(path, 0, "holds no data: the file is empty or only comments")]
+        return None, [Problem(path, 0, messages.YAML_EMPTY)]
     walker = _Walker(path)
     tree = walker.walk(root)
     if walker.found_alias:
-        return tree, [p for p in walker.problems if not p.message.startswith("aliases")] + _alias_lines(path, text)
+        return tree, [p for p in walker.problems if p.message != messages.YAML_ALIAS] + _alias_lines(path, text)
     return tree, walker.problems

@@ -125,6 +125,7 @@ class _Observations:
         self.min = table["min"].to_numpy(dtype=object)
         self.max = table["max"].to_numpy(dtype=object)
         self.has_value = self.value != ""
+        self.value_f, self.min_f, self.max_f = _floats(self.value), _floats(self.min), _floats(self.max)
         self.done = table["done"].to_numpy().astype(np.int8)
         self.estimated = table["estimated"].to_numpy().astype(bool)
         self.derived = table["derived"].to_numpy(dtype=object)
@@ -216,17 +217,17 @@ class _Targets:
         self.set_year = np.array([date.year for date in sources["published"]], dtype=np.int64)[source_at]
         higher = (metrics["direction"] == "higher").to_numpy()[self.metric]
         about = self.comparator == Comparator.ABOUT.value
-        # _Judge._meets as: value ≥ threshold (higher wins) or value ≤ threshold, strict for > and <.
-        self.higher_wins = np.isin(self.comparator, [">=", ">"]) | (about & higher)
-        self.strict = np.isin(self.comparator, [">", "<"])
+        # verdicts.meets as: value ≥ threshold (higher wins) or value ≤ threshold, strict for > and <.
+        ge, gt, le, lt = (c.value for c in (Comparator.GE, Comparator.GT, Comparator.LE, Comparator.LT))
+        self.higher_wins = np.isin(self.comparator, [ge, gt]) | (about & higher)
+        self.strict = np.isin(self.comparator, [gt, lt])
         goal, tolerance = _floats(self.goal), np.nan_to_num(_floats(self.tolerance))
         self.threshold = np.where(about, np.where(higher, goal - tolerance, goal + tolerance), goal)
         self.higher = higher
-        self.source = source_at
 
 
 def _meets(values: np.ndarray, threshold: np.ndarray, higher_wins: np.ndarray, strict: np.ndarray, open_low: bool):
-    """_Judge._meets on floats: (meets, too close to call). A missing value is −∞ (open_low) or +∞."""
+    """verdicts.meets on floats: (meets, too close to call). A missing value is −∞ (open_low) or +∞."""
     missing = np.isnan(values)
     with np.errstate(invalid="ignore", over="ignore"):
         above = (values > threshold) | ((values == threshold) & ~strict)
@@ -260,9 +261,9 @@ class _Engine:
         factor = 10.0 ** (obs.exponent[o] - targets.exponent[t]).astype(float)
         threshold, higher_wins, strict = targets.threshold[t], targets.higher_wins[t], targets.strict[t]
         has_value = obs.has_value[o]
-        value = _floats(obs.value[o])
-        low = np.where(has_value, value, _floats(obs.min[o]))
-        high = np.where(has_value, value, _floats(obs.max[o]))
+        value = obs.value_f[o]
+        low = np.where(has_value, value, obs.min_f[o])
+        high = np.where(has_value, value, obs.max_f[o])
         at_low, close_low = _meets(low * factor, threshold, higher_wins, strict, open_low=True)
         at_high, close_high = _meets(high * factor, threshold, higher_wins, strict, open_low=False)
         result = np.where(
@@ -387,8 +388,10 @@ class _Words:
         if self.done[o] >= 0:
             return wording.figure(bool(self.done[o]), None, None, None, "")
         unit, to_unit = self.obs_unit[o], self.unit[t]
-        value, low, high = (_shown(raw, unit, to_unit) for raw in (self.value[o], self.min[o], self.max[o]))
-        return wording.figure(None, value, low, high, to_unit or unit)
+        if self.value[o]:
+            return wording.figure(None, _shown(self.value[o], unit, to_unit), None, None, to_unit or unit)
+        low, high = _shown(self.min[o], unit, to_unit), _shown(self.max[o], unit, to_unit)
+        return wording.figure(None, None, low, high, to_unit or unit)
 
     def cite(self, t: int, o: int) -> str:
         return wording.cite(self.year[o], self.compared(t, o), self.label[o], self.proxy[o])
@@ -410,7 +413,7 @@ class _Words:
 def evaluate_tables(tables: Tables) -> Verdicts:
     """Every target's status, reason and headline figure, as the per-target engine gives them."""
     engine = _Engine(tables)
-    targets, obs = engine.targets, engine.obs
+    targets = engine.targets
     count = len(targets.id)
     everyone = np.arange(count)
 
@@ -459,24 +462,31 @@ def evaluate_tables(tables: Tables) -> Verdicts:
     reason = np.empty(count, dtype=object)
     actual = np.full(count, "", dtype=object)
     actual_year = np.full(count, "", dtype=object)
-    early_met = (targets.is_by & ~has_own).tolist()
+    early_met, met = (targets.is_by & ~has_own).tolist(), (status == Outcome.MET).tolist()
+    starts, stops, cited_list = start.tolist(), stop.tolist(), cited.tolist()
     for t in everyone[kind == Resolution.DECIDED].tolist():
-        figures = cited[start[t] : stop[t]].tolist()
-        reason[t], actual[t] = words.decided(t, figures, status[t] == Outcome.MET, early_met[t])
+        figures = cited_list[starts[t] : stops[t]]
+        reason[t], actual[t] = words.decided(t, figures, met[t], early_met[t])
         actual_year[t] = str(words.year[figures[0]])
+    problems = {Resolution.STRADDLES.value: wording.STRADDLES, Resolution.NO_FIGURE.value: None}
+    kinds, by, deadline, set_year = (
+        kind.tolist(),
+        targets.is_by.tolist(),
+        targets.deadline.tolist(),
+        targets.set_year.tolist(),
+    )
     for t in everyone[kind != Resolution.DECIDED].tolist():
         groups = engine.proxies if from_proxies[t] else engine.candidates
-        nearest = [
-            p for g in (below[t], above[t]) if g >= 0 for p in groups.positions[groups.start[g] : groups.stop[g]]
-        ]
+        near = [g for g in (below[t], above[t]) if g >= 0]
+        nearest = [p for g in near for p in groups.positions[groups.start[g] : groups.stop[g]].tolist()]
         if nearest:
-            actual[t], actual_year[t] = words.compared(t, nearest[0]), str(obs.year[nearest[0]])
-        if kind[t] == Resolution.NO_FIGURE:
-            set_year = int(targets.set_year[t]) if targets.is_by[t] else None
-            reason[t] = wording.no_figure(int(targets.deadline[t]), set_year, (words.cite(t, p) for p in nearest))
+            actual[t], actual_year[t] = words.compared(t, nearest[0]), str(words.year[nearest[0]])
+        problem = problems.get(kinds[t], wording.CONFLICTING)
+        if problem is None:
+            cites = (words.cite(t, p) for p in nearest)
+            reason[t] = wording.no_figure(deadline[t], set_year[t] if by[t] else None, cites)
         else:
-            problem = wording.STRADDLES if kind[t] == Resolution.STRADDLES else wording.CONFLICTING
-            reason[t] = wording.unresolved(problem, (words.cite(t, int(p)) for p in cited[start[t] : stop[t]]))
+            reason[t] = wording.unresolved(problem, (words.cite(t, p) for p in cited_list[starts[t] : stops[t]]))
     # A deadline goal without a figure may be projected: that rule runs per target, on those few.
     projected = np.flatnonzero((kind == Resolution.NO_FIGURE) & targets.is_by)
     if len(projected):

@@ -28,7 +28,7 @@ import pandas as pd
 
 from ..errors import DataError, Problem
 from ..inputs import decode, read_input
-from ..load import read_entries
+from ..load import one_about, read_entries
 from ..model import Comparator
 from ..rules import checks, messages
 from ..rules.schema import (
@@ -166,12 +166,14 @@ class _Rows:
     def read(self) -> tuple[pd.DataFrame, np.ndarray]:
         """The table of the usable rows, and which rows those are."""
         given, columns, invalid = {}, {}, {}
+        nothing, blank = np.zeros(self.n, dtype=bool), np.full(self.n, "", dtype=object)  # shared, never written
         for field in self.fields:
             name = field.name
             cells = self.cells.get(name)
             if cells is None:
-                given[name] = np.zeros(self.n, dtype=bool)
-                columns[name] = np.full(self.n, _absent(field), dtype=_dtype(field))
+                given[name] = nothing
+                absent = _absent(field)
+                columns[name] = blank if absent == "" else np.full(self.n, absent, dtype=_dtype(field))
                 continue
             given[name] = cells != ""
             columns[name], problems = _column(field, cells)
@@ -498,9 +500,10 @@ class _Excerpts:
     """
 
     def __init__(self, excerpts: np.ndarray) -> None:
-        normal, nfkc = unicodedata.is_normalized, unicodedata.normalize
-        joined = "\x00".join(text if normal("NFKC", text) else nfkc("NFKC", text) for text in excerpts)
+        joined = "\x00".join(excerpts)
         self.usable = joined.count("\x00") == len(excerpts) - 1  # no excerpt holds NUL (possible from YAML)
+        if self.usable and not unicodedata.is_normalized("NFKC", joined):
+            joined = _nfkc(joined, excerpts)
         # "\x01" ends the last excerpt; the zeros let a read past either end find no digit.
         text = (_THOUSANDS.sub("", joined) if "," in joined else joined) + "\x01\x00\x00"
         self.points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
@@ -526,6 +529,27 @@ class _Excerpts:
             result[todo[alone]] = True
             todo, begin = todo[~alone], at[~alone] + 1
         return result
+
+
+def _nfkc(joined: str, excerpts: np.ndarray) -> str:
+    """The excerpts joined by NUL, each in its NFKC form: only those holding a character NFKC may
+    change (one that is not NFKC alone, or a combining mark) are normalised, the characters being
+    asked of unicodedata once each."""
+    points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    present = np.flatnonzero(np.bincount(points))
+    changing = [
+        p for p in present.tolist() if not unicodedata.is_normalized("NFKC", chr(p)) or unicodedata.combining(chr(p))
+    ]
+    lookup = np.zeros(len(present) and int(present[-1]) + 1, dtype=bool)
+    lookup[changing] = True
+    starts = np.concatenate(([0], np.flatnonzero(points == 0) + 1))
+    texts = list(excerpts)
+    for i in np.unique(np.searchsorted(starts, np.flatnonzero(lookup[points]), side="right") - 1).tolist():
+        texts[i] = unicodedata.normalize("NFKC", texts[i])
+    joined = "\x00".join(texts)
+    if not unicodedata.is_normalized("NFKC", joined):  # a sequence NFKC changes (Hangul jamo, say): all of them
+        joined = "\x00".join(unicodedata.normalize("NFKC", text) for text in excerpts)
+    return joined
 
 
 def _digit(codes: np.ndarray) -> np.ndarray:
@@ -629,12 +653,7 @@ def read_tables(paths: Iterable[str | Path], max_bytes: int | None = None) -> Ta
             )
         return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
-    tables = Tables(*(_unique(table(kind), kind, problems) for kind in KINDS), about=abouts[0] if abouts else None)
-    for about in abouts[1:]:
-        first = abouts[0].where
-        problems.append(
-            Problem(about.where.path, about.where.line, messages.dataset_named_twice(first.path, first.line))
-        )
+    tables = Tables(*(_unique(table(kind), kind, problems) for kind in KINDS), about=one_about(abouts, problems))
     _cross_check(tables, problems, unusable)
     if problems:
         raise DataError(problems)

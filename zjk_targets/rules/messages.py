@@ -153,6 +153,65 @@ def milestone_needs_done(metric: str) -> str:
     return f"metric `{metric}` is a milestone: give `done: true` or `done: false`"
 
 
+# -- reading a file -------------------------------------------------------------------------
+
+FILE_NOT_FOUND = "file not found"
+IS_A_DIRECTORY = "is a directory, not a file"
+NUL_BYTE = "holds a NUL byte: this is not a text file"
+
+
+def cannot_read(reason: str) -> str:
+    return f"cannot read: {reason}"
+
+
+def too_large(limit_mb: float, size_mb: float | None = None) -> str:
+    what = f"file is {size_mb:.1f} MB," if size_mb is not None else "input is"
+    return f"{what} larger than the {limit_mb:g} MB limit: set ZJK_MAX_INPUT_MB to a larger number to read it anyway"
+
+
+def not_utf8(byte: int) -> str:
+    return f"not UTF-8 (byte 0x{byte:02x}): save the file as UTF-8"
+
+
+# -- the syntax of a YAML file --------------------------------------------------------------
+
+YAML_EMPTY = "holds no data: the file is empty or only comments"
+YAML_TAB = "a tab character where YAML expects spaces: indent with spaces"
+YAML_DOCUMENTS = "more than one YAML document (---): keep everything in one"
+YAML_MERGE_KEY = "merge keys (<<) are not supported: write the fields out"
+YAML_KEY_NOT_PLAIN = "a key must be a plain word, not a list or mapping"
+YAML_ALIAS = "aliases (*name) are not supported: write the value out in full"
+
+
+def yaml_tag(tag: str) -> str:
+    return f"YAML tag `{tag}` is not allowed: this file may only hold plain data"
+
+
+def duplicate_key(key: str, first: int) -> str:
+    return f"duplicate key `{key}` (first given at line {first})"
+
+
+def never_closed(what: str) -> str:
+    return f"this {what} is never closed: close it or quote the value"
+
+
+def not_valid_yaml(detail: str, opened_at: int | None = None, needs_quotes: bool = False) -> str:
+    where = f" (opened at line {opened_at})" if opened_at is not None else ""
+    hint = '; a value holding ": " must be quoted' if needs_quotes else ""
+    return f"not valid YAML: {detail}{where}{hint}"
+
+
+# -- excerpts against the texts of their sources ----------------------------------------------
+
+
+def source_unreadable(item: str, file: str, source: str, root: object) -> str:
+    return f"`{item}`: source file `{file}` of `{source}` cannot be read under {root}"
+
+
+def excerpt_not_found(item: str, where: object) -> str:
+    return f"`{item}`: excerpt not found in {where}"
+
+
 # -- the layout of a YAML file --------------------------------------------------------------
 
 NOT_A_MAPPING = f"the file must be a mapping with sections {', '.join(SECTIONS)}"
