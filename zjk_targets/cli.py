@@ -412,11 +412,14 @@ def _write_atomically(path: Path, content: str | bytes) -> None:
 StatusOption = Annotated[
     list[Status] | None,
     typer.Option(
-        "--status", case_sensitive=False, help="Only targets with this status: met, missed or unknown (repeatable)."
+        "--status",
+        metavar="STATUS",
+        case_sensitive=False,
+        help="Only targets with this status: met, missed or unknown (repeatable).",
     ),
 ]
 CategoryOption = Annotated[
-    list[str] | None, typer.Option("--category", help="Only targets in this category (repeatable).")
+    list[str] | None, typer.Option("--category", metavar="NAME", help="Only targets in this category (repeatable).")
 ]
 
 
