@@ -74,7 +74,11 @@ def test_ctrl_c_ends_with_one_line_and_exit_130(tmp_path) -> None:
         env=_env(),
         cwd=Path(__file__).parent.parent,
     )
-    time.sleep(1.5)  # a chart per target, in id order: tens of seconds of work
+    # A chart per target, in id order: tens of seconds of work. Interrupt once the first chart is
+    # written, so the signal lands in the middle of the work, however slow the machine.
+    deadline = time.monotonic() + 60
+    while len(list(out.iterdir())) < 2 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
     process.send_signal(signal.SIGINT)
     stdout, stderr = process.communicate(timeout=60)
     assert (process.returncode, stdout, stderr) == (130, "", "zjk-targets: interrupted\n")
