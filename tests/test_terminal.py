@@ -89,6 +89,9 @@ def test_unknown_targets_are_grouped_by_why_with_the_lean_of_the_nearest_figure(
     assert "    ? fai-growth-2017  ≥ 12 % in 2017; nearest 2018: 7.4 %, leans ✗ missed" in lines
     assert "    ? fdi-growth-2017  ≥ 7 % in 2017; nearest 2018: 7.3 %, leans ✓ met" in lines
     assert "  Conflicting evidence: 1" in lines
+    # a deadline goal's projection is named as one, beside the lean, and never as a verdict
+    services = lines.index("    ? services-share-by-2021  ≥ 60 % by 2021; nearest 2020: 56.4 %,")
+    assert lines[services + 1] == "        leans ✗ missed; projected: not on track"
 
 
 def test_full_detail_is_one_flag_away(runner) -> None:

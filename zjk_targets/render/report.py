@@ -50,6 +50,7 @@ WORDS = {
         "nearest": "nearest",
         "related": "related measure",
         "lean": "leans {mark} {status}",
+        "projection": ("projected: on track", "projected: not on track"),
         "sep": ("; ", ", "),
         "flags": {"derived": "derived", "estimated": "estimated (预计)", "low-trust": "low-trust source"},
         "goal": "goal",
@@ -75,6 +76,7 @@ WORDS = {
         "nearest": "最近",
         "related": "相近指标",
         "lean": "倾向{mark}{status}",
+        "projection": ("预测：照此速度可以达到", "预测：照此速度达不到"),
         "sep": ("；", "，"),
         "flags": {"derived": "推算", "estimated": "预计数", "low-trust": "低可信来源"},
         "goal": "目标",
@@ -169,6 +171,9 @@ def _evidence_line(verdict: Verdict, lang: str) -> Text:
             line.append(comma)
             status = labels.status(leaning, lang)
             line.append(words["lean"].format(mark=MARK[leaning], status=status), style=STYLE[leaning])
+        if verdict.projection is not None:  # a deadline goal's pace: never a verdict, said as such
+            on_track, off_track = words["projection"]
+            line.append(semicolon + (on_track if verdict.projection.on_track else off_track), style="italic")
     else:
         reason = _short_reason(verdict, lang)
         line.append(words["sep"][0] + re.split(r": |：", reason, maxsplit=1)[-1])
@@ -280,7 +285,10 @@ def render(
             elif kind is Unknown.NO_FIGURE:
                 lines += pack([one_line(v.target.id) for v in group], width, INDENT + 2)
             else:
-                keep = tuple(words["lean"].format(mark=MARK[s], status=labels.status(s, lang)) for s in Status)
+                keep = (
+                    *(words["lean"].format(mark=MARK[s], status=labels.status(s, lang)) for s in Status),
+                    *words["projection"],
+                )
                 for verdict in group:
                     lines += wrap(_evidence_line(verdict, lang), width, INDENT + 2, DETAIL + 2, keep=keep)
     lines += [Text(""), *wrap(_title(words["counts"].format(**counts)), width)]
