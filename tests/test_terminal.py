@@ -166,6 +166,12 @@ def test_the_shell_completes_target_ids(runner, shell) -> None:
     assert "gdp-growth-2017" not in result.stdout
 
 
+def test_chart_completes_measures_too(runner) -> None:
+    env = {"_ZJK_TARGETS_COMPLETE": "complete_bash", "COMP_WORDS": "zjk-targets chart gdp-g", "COMP_CWORD": "2"}
+    result = runner.invoke(app, [], prog_name="zjk-targets", env=env)
+    assert "gdp-growth" in result.stdout.split() and "gdp-growth-2017" in result.stdout.split()
+
+
 COMMANDS = ["report", "list", "show", "check", "export", "chart", "validate"]
 
 

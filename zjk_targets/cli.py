@@ -168,14 +168,27 @@ NoPagerOption = Annotated[
 ]
 
 
-def _complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Shell completion of target ids, from the data the command would read."""
+def _completion_data(ctx: typer.Context) -> Dataset | None:
+    """The data the command being completed would read; None when it cannot be read."""
     try:
         paths, _ = _data_paths(ctx.params.get("targets"), ctx.params.get("actuals"), ctx.params.get("data"))
-        dataset = engine.load(paths, _max_bytes())
+        return engine.load(paths, _max_bytes())
     except Exception:  # noqa: BLE001 - completion must never print a traceback into the shell
-        return []
-    return sorted(target.id for target in dataset.targets if target.id.startswith(incomplete))
+        return None
+
+
+def _complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of target ids, from the data the command would read."""
+    dataset = _completion_data(ctx)
+    names = {target.id for target in dataset.targets} if dataset else set()
+    return sorted(name for name in names if name.startswith(incomplete))
+
+
+def _complete_chartable(ctx: typer.Context, incomplete: str) -> list[str]:
+    """What `chart` draws: a target, or a measure that targets use."""
+    dataset = _completion_data(ctx)
+    names = {name for target in dataset.targets for name in (target.id, target.metric)} if dataset else set()
+    return sorted(name for name in names if name.startswith(incomplete))
 
 
 def _err(message: str) -> None:
@@ -716,7 +729,7 @@ def chart(
             metavar="[ID]",
             help="The target to chart, or a measure: its goals and actuals year by year.",
             show_default=False,
-            autocompletion=_complete_ids,
+            autocompletion=_complete_chartable,
         ),
     ] = None,
     all_targets: Annotated[
