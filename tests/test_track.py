@@ -159,7 +159,7 @@ def test_record_prints_the_matrix_at_80_columns(runner, monkeypatch) -> None:
         "                                                          \n"
         "met                 1/2        1/1         –              \n"
         "\n"
-        "goal → actual: the figure that decides the year's target (? none decides); met: \n"
+        "goal → actual: the figure that decides the year's target (? none decides); met:\n"
         "met of decided, unknown not counted. Details: zjk-targets show ID.\n"
     )
 

@@ -554,10 +554,9 @@ def record(
     ] = None,
     lang: LangOption = Lang.en,
     as_of: AsOfOption = None,
+    no_pager: NoPagerOption = False,
 ) -> None:
     """The track record: each report's headline targets, measure by year, and the share met."""
-    from rich.console import Console
-
     from .render import record as record_render
     from .rules.record import headline_verdicts, track_record
 
@@ -572,16 +571,9 @@ def record(
     if first is not None and last is not None and first > last:
         raise UserError(f"--from {first} is after --to {last}")
     matrix = track_record(dataset, verdicts, first, last, set(metric) if metric else None)
-    console = Console(highlight=False, soft_wrap=False)
-    console.print(
-        record_render.render(
-            matrix,
-            lang.value,
-            width=console.width,
-            color=console.color_system is not None and not console.no_color,
-            about=dataset.about,
-        )
-    )
+    console = _console()
+    color = console.color_system is not None and not console.no_color
+    _show(record_render.render(matrix, lang.value, console.width, color, dataset.about), no_pager)
 
 
 IdArgument = Annotated[str, typer.Argument(metavar="ID", help="The target's id.", autocompletion=_complete_ids)]

@@ -20,7 +20,7 @@ from ..rules import wording as fmt
 from ..rules.record import Share, TrackRecord
 from ..rules.units import conversion_factor
 from ..rules.verdicts import Verdict
-from .terminal import MARK, STYLE
+from .terminal import MARK, STYLE, wrap
 
 WORDS = {
     "en": {
@@ -176,12 +176,8 @@ def render(record: TrackRecord, lang: str, width: int, color: bool, about: About
         for i, year in enumerate(record.years)
     ]
     room = max(1, width - (label_width + 2) - (share_width + 2))
-    parts: list[RenderableType] = [
-        Text(title(record, lang, about)),
-        Text(answer(record, lang)),
-        Text(per_report(record, lang)),
-        Text(""),
-    ]
+    lines = [title(record, lang, about), answer(record, lang), per_report(record, lang)]
+    parts: list[RenderableType] = [*(part for line in lines for part in wrap(line, width)), Text("")]
     for block in _blocks(year_widths, room):
         table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False, show_footer=True)
         table.add_column(words["measure"], footer=words["share_row"], no_wrap=True, min_width=label_width)
@@ -201,7 +197,7 @@ def render(record: TrackRecord, lang: str, width: int, color: bool, about: About
                 share_texts[row],
             )
         parts += [table, Text("")]
-    parts.append(Text(words["legend"]))
+    parts += wrap(words["legend"], width)
     return Group(*parts)
 
 
