@@ -318,11 +318,18 @@ def run_once(command: list[str], env: dict[str, str]) -> Run:
     return Run(seconds, usage.ru_maxrss / 1024)
 
 
-def measure(command: list[str], env: dict[str, str], runs: int) -> Run:
-    """Median time and the largest peak memory of ``runs`` runs (after one warm-up)."""
-    run_once(command, env)
-    results = [run_once(command, env) for _ in range(runs)]
-    return Run(statistics.median(r.seconds for r in results), max(r.peak_mb for r in results))
+def measure(commands: list[list[str]], env: dict[str, str], runs: int) -> list[Run]:
+    """Median time and the largest peak memory of ``runs`` runs of each command (after one warm-up).
+
+    The commands take turns, run after run, so that a figure and its baseline meet the same load.
+    """
+    results: list[list[Run]] = [[] for _ in commands]
+    for n in range(runs + 1):
+        for command, found in zip(commands, results, strict=True):
+            run = run_once(command, env)
+            if n:  # the first round warms the caches
+                found.append(run)
+    return [Run(statistics.median(r.seconds for r in rs), max(r.peak_mb for r in rs)) for rs in results]
 
 
 # The floor of figures 1 and 2: the smallest typer program of one command with parameters of the
@@ -436,27 +443,23 @@ def main() -> int:
         f"for p in ({bundled_targets!r}, {bundled_actuals!r}):\n"
         "    yaml.load(open(p, encoding='utf-8'), Loader=yaml.CSafeLoader)\n"
     )
-    old_floor = measure(yaml_floor, env, runs)
-    floor = measure(
-        [*_python(TYPER_FLOOR.format(targets=bundled_targets, actuals=bundled_actuals)), "pm25-2017"], env, runs
+    typer_floor = [*_python(TYPER_FLOOR.format(targets=bundled_targets, actuals=bundled_actuals)), "pm25-2017"]
+    floor, old_floor, check, report = measure(
+        [typer_floor, yaml_floor, _cli("check", "pm25-2017"), _cli("report")], env, runs
     )
-    check = measure(_cli("check", "pm25-2017"), env, runs)
-    report = measure(_cli("report"), env, runs)
 
     def read_floor(p: dict[str, Path]) -> list[str]:
         return _python(
             f"import pandas\npandas.read_csv({str(p['targets.csv'])!r})\npandas.read_csv({str(p['actuals.csv'])!r})\n"
         )
 
-    pandas_floor = measure(read_floor(paths), env, runs)
-    export = measure(_export_command(paths), env, runs)
-    conflict_floor = measure(read_floor(conflict_paths), env, runs)
-    conflict_export = measure(_export_command(conflict_paths), env, runs)
+    pandas_floor, export = measure([read_floor(paths), _export_command(paths)], env, runs)
+    conflict_floor, conflict_export = measure([read_floor(conflict_paths), _export_command(conflict_paths)], env, runs)
     # Growth: the fixed cost (interpreter, imports, exit) is the same export on header-only files.
     growth_runs = max(runs, 7)
-    export_tenth = measure(_export_command(tenth_paths), env, growth_runs)
-    export_full = measure(_export_command(paths), env, growth_runs)
-    fixed = measure(_export_command(write_empty(DATA)), env, growth_runs)
+    export_tenth, export_full, fixed = measure(
+        [_export_command(tenth_paths), _export_command(paths), _export_command(write_empty(DATA))], env, growth_runs
+    )
     growth = export_full.seconds / export_tenth.seconds
     # Below about 0.05 s of work the smaller run is all fixed cost, and the ratio means nothing.
     work_tenth = export_tenth.seconds - fixed.seconds

@@ -490,19 +490,29 @@ def evaluate_tables(tables: Tables) -> Verdicts:
     # A deadline goal without a figure may be projected: that rule runs per target, on those few.
     projected = np.flatnonzero((kind == Resolution.NO_FIGURE) & targets.is_by)
     if len(projected):
-        reason[projected] = _per_target_reasons(tables, projected)
+        reason[projected] = _with_projections(tables, projected, reason[projected])
     return Verdicts(_STATUS[status], reason, actual, actual_year, kind == Resolution.DECIDED)
 
 
-def _per_target_reasons(tables: Tables, rows: np.ndarray) -> list[str]:
-    """The reasons the per-target engine gives the targets at ``rows``, with their metrics' figures."""
-    from ..rules.verdicts import evaluate
+def _with_projections(tables: Tables, rows: np.ndarray, reasons: np.ndarray) -> list[str]:
+    """The reasons of the targets at ``rows``, each with its projection (the rule book's) when it has one."""
+    from ..rules.verdicts import projection_of
     from .dataset import build_dataset
 
     chosen = tables.targets.iloc[rows]
-    observations = tables.observations[tables.observations["metric"].isin(set(chosen["metric"]))]
+    observations = tables.observations
+    # Only the figures of their metrics, in the years any of their windows covers, can count.
+    earliest = min(date.year for date in tables.sources["published"].iloc[chosen["source_at"]]) - 1
+    window = (observations["year"] >= earliest) & (observations["year"] < chosen["by"].max())
+    observations = observations[window & observations["metric"].isin(set(chosen["metric"]))]
     metrics = tables.metrics[tables.metrics["id"].isin(set(chosen["metric"]))]
     sources = tables.sources[tables.sources["id"].isin(set(chosen["source"]) | set(observations["source"]))]
-    verdicts = evaluate(build_dataset(Tables(sources, metrics, chosen, observations)))
-    reasons = {verdict.target.id: verdict.reason for verdict in verdicts}
-    return [reasons[target_id] for target_id in chosen["id"]]
+    dataset = build_dataset(Tables(sources, metrics, chosen, observations))
+    of_metric: dict[str, list] = {}
+    for obs in dataset.observations:
+        of_metric.setdefault(obs.metric, []).append(obs)
+    out = []
+    for target, reason in zip(dataset.targets, reasons, strict=True):
+        projection = projection_of(dataset, target, of_metric.get(target.metric, []))
+        out.append(wording.with_projection(reason, projection.describe()) if projection else reason)
+    return out

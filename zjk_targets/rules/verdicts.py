@@ -235,13 +235,8 @@ def _caveats(judge: _Judge, observations: Iterable[Observation]) -> tuple[str, .
 
 def evaluate_target(dataset: Dataset, target: Target, observations: Iterable[Observation]) -> Verdict:
     """Apply the rules to one target, given the observations of its metric."""
-    metric = dataset.metrics[target.metric]
-    judge = _Judge(dataset, target, metric)
-    observations = sorted(observations, key=lambda o: (o.year, judge.source(o).published, o.id))
-    by_year: dict[int, list[Observation]] = defaultdict(list)
-    for obs in observations:
-        if obs.proxy is None and conversion_factor(obs.unit, metric.unit) is not None:
-            by_year[obs.year].append(obs)
+    judge = _Judge(dataset, target, dataset.metrics[target.metric])
+    observations, by_year = _by_year(judge, observations)
 
     year = target.deadline_year
     result = judge.resolve(by_year.get(year, []))
@@ -310,6 +305,24 @@ def evaluate_target(dataset: Dataset, target: Target, observations: Iterable[Obs
     if projection is not None:
         reason = wording.with_projection(reason, projection.describe())
     return Verdict(target, status, reason, evidence, caveats, projection)
+
+
+def _by_year(
+    judge: _Judge, observations: Iterable[Observation]
+) -> tuple[list[Observation], dict[int, list[Observation]]]:
+    """The observations in order (year, publication, id), and rule 1: those that can decide, by year."""
+    ordered = sorted(observations, key=lambda o: (o.year, judge.source(o).published, o.id))
+    by_year: dict[int, list[Observation]] = defaultdict(list)
+    for obs in ordered:
+        if obs.proxy is None and conversion_factor(obs.unit, judge.metric.unit) is not None:
+            by_year[obs.year].append(obs)
+    return ordered, by_year
+
+
+def projection_of(dataset: Dataset, target: Target, observations: Iterable[Observation]) -> Projection | None:
+    """The projection of a deadline target that no figure decides, as its verdict states it."""
+    judge = _Judge(dataset, target, dataset.metrics[target.metric])
+    return _projection(dataset, judge, _by_year(judge, observations)[1])
 
 
 def _projection(dataset: Dataset, judge: _Judge, by_year: dict[int, list[Observation]]) -> Projection | None:
