@@ -94,6 +94,11 @@ _CONVERTERS: dict[Type, Callable[[str, Node], Any]] = {
     Type.FLAG: lambda _, node: _flag(node),
     Type.CHOICE: lambda name, node: values.choice(name, node.raw if node.kind != "str" else node.value),
 }
+# Each kind's fields with their converters, the comparator first: whether a goal is required depends on it.
+_READERS = {
+    kind: [(f, f.name, _CONVERTERS[f.type]) for f in sorted(fields, key=lambda f: f.name != "comparator")]
+    for kind, fields in FIELDS_OF.items()
+}
 
 
 def _entry(kind: str, path: str, node: Node, problems: list[Problem]) -> Any:
@@ -110,18 +115,18 @@ def _entry(kind: str, path: str, node: Node, problems: list[Problem]) -> Any:
     given = frozenset(fields)
     found: dict[str, Any] = {}
     comparator = None
-    # The comparator first: whether a goal is required depends on it.
-    for field in sorted(FIELDS_OF[kind], key=lambda f: f.name != "comparator"):
-        item = fields.get(field.name)
+    for field, name, convert in _READERS[kind]:
+        item = fields.get(name)
         if item is None or item.kind == "refused":  # a refused tag is already reported
             continue
         if item.kind == "null" and not required(kind, field, given, comparator):
             continue
         try:
-            found[field.name] = _CONVERTERS[field.type](field.name, item)
+            found[name] = convert(name, item)
         except Invalid as error:
-            report(messages.invalid(field.name, str(error)), field.name)
-        comparator = found.get("comparator")
+            report(messages.invalid(name, str(error)), name)
+        if name == "comparator":
+            comparator = found.get(name)
     shape = checks.shape(kind, given, frozenset(found), comparator)
     for name in shape.missing:
         report(messages.missing(name))
