@@ -609,14 +609,15 @@ def _exit_code(verdicts: tuple[Verdict, ...], allow_unknown: bool) -> int:
     return STATUS_EXIT[worst]
 
 
-def _append_step_summary(markdown: str) -> None:
-    """GitHub Actions shows this file on the run's page; only the CLI knows about it."""
+def _append_step_summary(markdown: Callable[[], str]) -> None:
+    """GitHub Actions shows this file on the run's page; only the CLI knows about it. The
+    markdown is made only when there is a summary to write."""
     path = os.environ.get("GITHUB_STEP_SUMMARY")
     if not path:
         return
     try:
         with open(path, "a", encoding="utf-8") as handle:
-            handle.write(markdown)
+            handle.write(markdown())
     except OSError as error:
         raise UserError(f"cannot append to GITHUB_STEP_SUMMARY ({path}): {error.strerror}") from None
 
@@ -677,7 +678,7 @@ def check(
         _console().print(check_render.coloured(verdicts), end="")
     else:
         _write(check_render.text(verdicts), None)
-    _append_step_summary(check_render.step_summary(verdicts))
+    _append_step_summary(lambda: check_render.step_summary(verdicts))
     raise typer.Exit(code)
 
 
@@ -709,7 +710,7 @@ def export(
     if os.environ.get("GITHUB_STEP_SUMMARY"):
         from .render import markdown
 
-        _append_step_summary(markdown.render(dataset, verdicts, lang.value, as_of=_as_of(as_of)))
+        _append_step_summary(lambda: markdown.render(dataset, verdicts, lang.value, as_of=_as_of(as_of)))
 
 
 @app.command(cls=Command, short_help="Chart a measure against its goal (png or svg).")

@@ -7,11 +7,8 @@ width, so no id or number is ever broken. The words here serve the markdown and 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from rich import box
-from rich.cells import cell_len
-from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from .. import labels
@@ -21,6 +18,9 @@ from ..rules.record import Share, TrackRecord
 from ..rules.units import conversion_factor
 from ..rules.verdicts import Verdict
 from .terminal import MARK, STYLE, wrap
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 WORDS = {
     "en": {
@@ -154,6 +154,12 @@ def _blocks(widths: list[int], room: int) -> list[list[int]]:
 
 def render(record: TrackRecord, lang: str, width: int, color: bool, about: About | None = None) -> RenderableType:
     """The matrix as rich tables, one per block of years that fits ``width`` columns."""
+    # rich's tables only here: the markdown and HTML views (and `check`) use the words alone.
+    from rich import box
+    from rich.cells import cell_len
+    from rich.console import Group
+    from rich.table import Table
+
     words = WORDS[lang]
     if not record.years:
         return Text(words["none"])
