@@ -134,8 +134,8 @@ def _evidence(dataset: Dataset, verdict: Verdict, lang: str) -> str:
         for item in shown:
             obs = item.observation
             flags = [
-                *(["estimated (预计)" if lang == "en" else "预计数"] if obs.estimated else []),
-                *([f"{words_of.phrase('derived: ', lang)}{obs.derived}"] if obs.derived else []),
+                *([words_of.word(fmt.ESTIMATED, lang)] if obs.estimated else []),
+                *([f"{words_of.phrase(f'{fmt.DERIVED}: ', lang)}{obs.derived}"] if obs.derived else []),
             ]  # a proxy's why already says "proxy: …"
             parts.append(
                 f"<li><b>{obs.year}: {_text(words_of.phrase(fmt.observed(obs), lang))}</b> "

@@ -9,56 +9,97 @@ shown as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..model import Comparator, Target
 from ..rules import wording as fmt
 from ..rules.verdicts import Evidence, Verdict
 
 TRUST_ZH = {"official": "官方", "news": "新闻", "secondary": "转载", "low": "低可信"}
+YEAR = r"\d{4}"
 ROLE_ZH = {"decisive": "决定结论", "conflicting": "冲突", "superseded": "被取代", "context": "参考"}
+
+
+# The engine's words, said in Chinese: the Chinese of each English word of rules/wording.py.
+WORDS_ZH = {
+    fmt.ESTIMATED: "预计数",
+    fmt.DERIVED: "推算",
+    fmt.LOW_TRUST: "低可信来源",
+    fmt.PROXY: "替代指标",
+    fmt.ON_TRACK: "照此速度可以达到",
+    fmt.NOT_ON_TRACK: "照此速度达不到",
+}
+
+
+def word(text: str, lang: str) -> str:
+    """One of the engine's words (``fmt.ESTIMATED``, ``fmt.DERIVED`` …) in ``lang``."""
+    return WORDS_ZH[text] if lang == "zh" else text
+
+
+def _pattern(template: str, **groups: str) -> str:
+    """A wording template as a regex: its fixed text escaped, each {name} a group (a year unless given)."""
+    parts = re.split(r"\{(\w+)\}", template)
+    fixed, names = parts[::2], parts[1::2]
+    return re.escape(fixed[0]) + "".join(
+        f"(?P<{name}>{groups.get(name, YEAR)}){re.escape(text)}" for name, text in zip(names, fixed[1:], strict=True)
+    )
+
+
+def _zh(template: str) -> str:
+    """A Chinese template's {name} as the replacement of its group."""
+    return re.sub(r"\{(\w+)\}", r"\\g<\1>", template)
 
 
 def _label(match: re.Match[str]) -> str:
     """A citation "(news, 河北日报 2021, proxy)" as "（新闻，河北日报 2021，替代指标）"."""
-    trust, publisher, date, proxy = match.groups()
-    return f"（{TRUST_ZH[trust]}，{publisher} {date}{'，替代指标' if proxy else ''}）"
+    proxy = f"，{WORDS_ZH[fmt.PROXY]}" if match["proxy"] else ""
+    return f"（{TRUST_ZH[match['trust']]}，{match['publisher']} {match['published']}{proxy}）"
 
+
+_STATE = "|".join(map(re.escape, (fmt.ON_TRACK, fmt.NOT_ON_TRACK)))
+_CITED = (
+    r" ?\("
+    + _pattern(fmt.LABEL, trust="|".join(TRUST_ZH), publisher=".*?", published=r"\d{4}(?:-\d\d){0,2}")
+    + f"(?P<proxy>{re.escape(', ' + fmt.PROXY)})?\\)"
+)
 
 # Fixed phrases of the engine's reasons and evidence notes, longest first where they overlap.
-_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
-        (r"met before the (\d{4}) deadline: ", r"\1年截止前已达成："),
-        (r"projection, not a verdict: on track: ", "预测（不是结论）：照此速度可以达到："),
-        (r"projection, not a verdict: not on track: ", "预测（不是结论）：照此速度达不到："),
-        (r" a year (\d{4})–(\d{4}) against ([+-]?[\d.]+) needed", r"/年（\1–\2年），而需要\3/年"),
-        (r"(\d{4}) projected at ", r"\1年预计为"),
-        (r"no (\d{4}) figure, and none from (\d{4})–(\d{4}) meets the goal", r"无\1年数据，\2–\3年的数据也未达到目标"),
-        (r"no (\d{4}) figure", r"无\1年数据"),
-        (r"; nearest: ", "；最近的数据："),
-        (r"conflicting evidence: ", "证据冲突："),
-        (r"the figure's range straddles the goal: ", "数据区间跨越目标："),
-        (r" vs ", " 对比 "),
-        (r" meets ", " 达到 "),
-        (r" misses ", " 未达到 "),
-        (r" ?\((official|news|secondary|low), (.*?) (\d{4}(?:-\d\d){0,2})(, proxy)?\)", _label),
-        (r" — ", " —— "),
-        (r"derived: ", "推算："),
-        (r"estimated \(预计\)", "预计数"),
-        (r"low-trust source: ", "低可信来源："),
-        (r"\bat least ", "至少 "),
-        (r"\bat most ", "至多 "),
-        (r"\bnot done\b", "未完成"),
-        (r"\bdone\b", "完成"),
-        (r"decides the verdict", "决定结论"),
-        (r"disagrees with another decisive figure", "与另一决定性数据矛盾"),
-        (r"an estimate, superseded", "预计数，已被取代"),
-        (r"its range straddles the goal", "区间跨越目标"),
-        (r"superseded by a later publication", "被更晚发布的数据取代"),
-        (r"after the deadline", "截止年份之后"),
-        (r"other year", "其他年份"),
-        (r"^proxy: ", "替代指标："),
-        (r"; ", "；"),
+        (_pattern(fmt.MET_EARLY), _zh("{deadline}年截止前已达成：")),
+        (
+            _pattern(fmt.PROJECTION, state=_STATE),
+            lambda match: f"预测（不是结论）：{WORDS_ZH[match['state']]}：",
+        ),
+        (_pattern(fmt.RATE, required=r"[+-]?[\d.]+"), _zh("/年（{first}–{last}年），而需要{required}/年")),
+        (_pattern(fmt.PROJECTED), _zh("{deadline}年预计为")),
+        (_pattern(fmt.NONE_MEETS), _zh("无{year}年数据，{since}–{until}年的数据也未达到目标")),
+        (_pattern(fmt.NO_FIGURE), _zh("无{year}年数据")),
+        (re.escape(fmt.NEAREST), "；最近的数据："),
+        (re.escape(fmt.UNRESOLVED.format(problem=fmt.CONFLICTING)), "证据冲突："),
+        (re.escape(fmt.UNRESOLVED.format(problem=fmt.STRADDLES)), "数据区间跨越目标："),
+        (re.escape(fmt.VS), " 对比 "),
+        (re.escape(f" {fmt.MEETS} "), " 达到 "),
+        (re.escape(f" {fmt.MISSES} "), " 未达到 "),
+        (_CITED, _label),
+        (re.escape(fmt.CAVEAT), " —— "),
+        (re.escape(f"{fmt.DERIVED}: "), f"{WORDS_ZH[fmt.DERIVED]}："),
+        (re.escape(fmt.ESTIMATED), WORDS_ZH[fmt.ESTIMATED]),
+        (re.escape(f"{fmt.LOW_TRUST}: "), f"{WORDS_ZH[fmt.LOW_TRUST]}："),
+        (r"\b" + re.escape(fmt.AT_LEAST), "至少 "),
+        (r"\b" + re.escape(fmt.AT_MOST), "至多 "),
+        (rf"\b{re.escape(fmt.NOT_DONE)}\b", "未完成"),
+        (rf"\b{re.escape(fmt.DONE)}\b", "完成"),
+        (re.escape(fmt.DECIDES), "决定结论"),
+        (re.escape(fmt.DISAGREES), "与另一决定性数据矛盾"),
+        (re.escape(fmt.ESTIMATE_SUPERSEDED), "预计数，已被取代"),
+        (re.escape(fmt.RANGE_STRADDLES), "区间跨越目标"),
+        (re.escape(fmt.SUPERSEDED), "被更晚发布的数据取代"),
+        (re.escape(fmt.AFTER_DEADLINE), "截止年份之后"),
+        (re.escape(fmt.OTHER_YEAR), "其他年份"),
+        (f"^{re.escape(fmt.PROXY)}: ", f"{WORDS_ZH[fmt.PROXY]}："),
+        (re.escape(fmt.SEP), "；"),
     )
 )
 

@@ -18,6 +18,7 @@ from rich.text import Text
 
 from .. import labels
 from ..model import Dataset, Status
+from ..rules import wording as fmt
 from ..rules.verdicts import Evidence, Role, Verdict, summarise
 from . import lang as words_of
 from .terminal import MARK, STYLE, mark, pack, wrap
@@ -50,9 +51,8 @@ WORDS = {
         "nearest": "nearest",
         "related": "related measure",
         "lean": "leans {mark} {status}",
-        "projection": ("projected: on track", "projected: not on track"),
+        "projected": "projected: {state}",
         "sep": ("; ", ", "),
-        "flags": {"derived": "derived", "estimated": "estimated (预计)", "low-trust": "low-trust source"},
         "goal": "goal",
         "outcome": "outcome",
         "reason": "reason",
@@ -76,9 +76,8 @@ WORDS = {
         "nearest": "最近",
         "related": "相近指标",
         "lean": "倾向{mark}{status}",
-        "projection": ("预测：照此速度可以达到", "预测：照此速度达不到"),
+        "projected": "预测：{state}",
         "sep": ("；", "，"),
-        "flags": {"derived": "推算", "estimated": "预计数", "low-trust": "低可信来源"},
         "goal": "目标",
         "outcome": "实际",
         "reason": "依据",
@@ -119,11 +118,16 @@ def lean(verdict: Verdict) -> Status | None:
 
 
 def _flags(verdict: Verdict, lang: str) -> list[str]:
-    names = WORDS[lang]["flags"]
     found = []
     for caveat in verdict.caveats:
-        key = "derived" if caveat.startswith("derived") else "estimated" if "预计" in caveat else "low-trust"
-        found.append(names[key])
+        kind = (
+            fmt.DERIVED
+            if caveat.startswith(fmt.DERIVED)
+            else fmt.ESTIMATED
+            if caveat == fmt.ESTIMATED
+            else fmt.LOW_TRUST
+        )
+        found.append(words_of.word(kind, lang))
     return list(dict.fromkeys(found))
 
 
@@ -131,7 +135,7 @@ def _short_reason(verdict: Verdict, lang: str) -> str:
     """The reason without the caveats' words, which the flags name in a word each."""
     reason = verdict.reason
     if verdict.caveats:
-        reason = reason.removesuffix(" — " + "; ".join(verdict.caveats))
+        reason = reason.removesuffix(fmt.with_caveats("", verdict.caveats))
     return words_of.phrase(one_line(reason), lang)
 
 
@@ -172,8 +176,8 @@ def _evidence_line(verdict: Verdict, lang: str) -> Text:
             status = labels.status(leaning, lang)
             line.append(words["lean"].format(mark=MARK[leaning], status=status), style=STYLE[leaning])
         if verdict.projection is not None:  # a deadline goal's pace: never a verdict, said as such
-            on_track, off_track = words["projection"]
-            line.append(semicolon + (on_track if verdict.projection.on_track else off_track), style="italic")
+            state = fmt.ON_TRACK if verdict.projection.on_track else fmt.NOT_ON_TRACK
+            line.append(semicolon + words["projected"].format(state=words_of.word(state, lang)), style="italic")
     else:
         reason = _short_reason(verdict, lang)
         line.append(words["sep"][0] + re.split(r": |：", reason, maxsplit=1)[-1])
@@ -287,7 +291,10 @@ def render(
             else:
                 keep = (
                     *(words["lean"].format(mark=MARK[s], status=labels.status(s, lang)) for s in Status),
-                    *words["projection"],
+                    *(
+                        words["projected"].format(state=words_of.word(s, lang))
+                        for s in (fmt.ON_TRACK, fmt.NOT_ON_TRACK)
+                    ),
                 )
                 for verdict in group:
                     lines += wrap(_evidence_line(verdict, lang), width, INDENT + 2, DETAIL + 2, keep=keep)

@@ -17,7 +17,6 @@ WORDS = {
         "metric": "metric",
         "goal": "goal",
         "set by": "set by",
-        "derived": "derived",
         "note": "note",
         "status": "status",
         "reason": "reason",
@@ -28,7 +27,6 @@ WORDS = {
         "flags": "flags",
         "better": "{direction} is better",
         "directions": {"higher": "higher", "lower": "lower"},
-        "estimated": "estimated (预计)",
         "year": "year",
     },
     "zh": {
@@ -36,7 +34,6 @@ WORDS = {
         "metric": "指标",
         "goal": "目标",
         "set by": "出处",
-        "derived": "推算",
         "note": "备注",
         "status": "结论",
         "reason": "依据",
@@ -47,7 +44,6 @@ WORDS = {
         "flags": "标注",
         "better": "越{direction}越好",
         "directions": {"higher": "高", "lower": "低"},
-        "estimated": "预计数",
         "year": "年份",
     },
 }
@@ -55,7 +51,7 @@ WORDS = {
 
 def _cite(source: Source, lang: str) -> str:
     where = source.url or source.file or ""
-    label = f"{words_of.trust(source.trust.value, lang)}, {source.publisher} {source.published}"
+    label = fmt.label(words_of.trust(source.trust.value, lang), source.publisher, source.published)
     return f"{source.id}: {source.title} ({label}) {where}"
 
 
@@ -87,7 +83,7 @@ def render(dataset: Dataset, verdict: Verdict, lang: str = "en") -> str:
         _quote(target.excerpt),
     ]
     if target.derived:
-        lines.append(_field(words["derived"], target.derived))
+        lines.append(_field(words_of.word(fmt.DERIVED, lang), target.derived))
     if target.note:
         lines.append(_field(words["note"], target.note))
     lines += [
@@ -101,9 +97,9 @@ def render(dataset: Dataset, verdict: Verdict, lang: str = "en") -> str:
         obs = item.observation
         outcome = f", {labels.status(item.outcome, lang)}" if item.outcome else ""
         flags = [
-            *([words["estimated"]] if obs.estimated else []),
-            *([f"{words['derived']}: {obs.derived}"] if obs.derived else []),
-            *([f"{words_of.phrase('proxy: ', lang)}{obs.proxy}"] if obs.proxy else []),
+            *([words_of.word(fmt.ESTIMATED, lang)] if obs.estimated else []),
+            *([f"{words_of.word(fmt.DERIVED, lang)}: {obs.derived}"] if obs.derived else []),
+            *([words_of.phrase(fmt.proxy(""), lang) + obs.proxy] if obs.proxy else []),
             *([f"{words['year']}: {obs.year_basis}"] if obs.year_basis else []),
         ]
         figure = f"{obs.year}: {words_of.phrase(fmt.observed(obs), lang)}"

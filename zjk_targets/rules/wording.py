@@ -26,7 +26,29 @@ OTHER_YEAR = "other year"
 CONFLICTING = "conflicting evidence"
 STRADDLES = "the figure's range straddles the goal"
 
+# The fixed words of the reasons and figures below, each written here only: render/lang.py finds
+# them in an English reason by these same constants to say it in Chinese. A template's {name} is
+# what the function fills in.
 ESTIMATED = "estimated (预计)"
+DERIVED = "derived"
+LOW_TRUST = "low-trust source"
+PROXY = "proxy"
+CAVEAT = " — "
+SEP = "; "
+VS = " vs "
+MEETS, MISSES = "meets", "misses"
+DONE, NOT_DONE = "done", "not done"
+AT_LEAST, AT_MOST = "at least ", "at most "
+LABEL = "{trust}, {publisher} {published}"
+UNRESOLVED = "{problem}: "
+MET_EARLY = "met before the {deadline} deadline: "
+NO_FIGURE = "no {year} figure"
+NONE_MEETS = NO_FIGURE + ", and none from {since}–{until} meets the goal"
+NEAREST = "; nearest: "
+PROJECTION = "projection, not a verdict: {state}: "
+ON_TRACK, NOT_ON_TRACK = "on track", "not on track"
+RATE = " a year {first}–{last} against {required} needed"
+PROJECTED = "{deadline} projected at "
 
 
 def number(value: Decimal) -> str:
@@ -61,14 +83,14 @@ def goal(target: Target) -> str:
 def figure(done: bool | None, value: str | None, low: str | None, high: str | None, unit: str) -> str:
     """A figure from its numbers as :func:`number` writes them: "7 %", "6.7–7 %", "at least 240 万亩", "done"."""
     if done is not None:
-        return "done" if done else "not done"
+        return DONE if done else NOT_DONE
     if value is not None:
         return quantity(value, unit)
     if low is not None and high is not None:
         return f"{low}–{quantity(high, unit)}"
     if low is not None:
-        return f"at least {quantity(low, unit)}"
-    return f"at most {quantity(high, unit)}"
+        return AT_LEAST + quantity(low, unit)
+    return AT_MOST + quantity(high, unit)
 
 
 def observed(obs: Observation, factor: Decimal = Decimal(1), unit: str | None = None) -> str:
@@ -87,11 +109,11 @@ def period(year: int | None, by: int | None) -> str:
 
 def label(trust: str, publisher: str, published: str) -> str:
     """A source as reasons cite it: trust, publisher and date."""
-    return f"{trust}, {publisher} {published}"
+    return LABEL.format(trust=trust, publisher=publisher, published=published)
 
 
 def cite(year: int, compared: str, label: str, proxy: bool = False) -> str:
-    return f"{year}: {compared} ({label}{', proxy' if proxy else ''})"
+    return f"{year}: {compared} ({label}{', ' + PROXY if proxy else ''})"
 
 
 def comparison(
@@ -106,26 +128,26 @@ def comparison(
     if symbol == Comparator.DONE.symbol:
         return f"{year}: {compared} ({label})"
     if worded:
-        return f"{year}: {compared} {'meets' if met else 'misses'} {goal_full} ({label})"
+        return f"{year}: {compared} {MEETS if met else MISSES} {goal_full} ({label})"
     return f"{year}: {compared} {symbol if met else NEGATED[symbol]} {goal} ({label})"
 
 
 def met_early(deadline: int, reason: str) -> str:
-    return f"met before the {deadline} deadline: {reason}"
+    return MET_EARLY.format(deadline=deadline) + reason
 
 
 def unresolved(problem: str, cited: Iterable[str]) -> str:
-    return f"{problem}: " + " vs ".join(cited)
+    return UNRESOLVED.format(problem=problem) + VS.join(cited)
 
 
 def no_figure(year: int, set_year: int | None, nearest: Iterable[str]) -> str:
     """No decisive figure; ``set_year`` for a deadline target, the context figures ``nearest``."""
     if set_year is not None:
-        text = f"no {year} figure, and none from {set_year}–{year - 1} meets the goal"
+        text = NONE_MEETS.format(year=year, since=set_year, until=year - 1)
     else:
-        text = f"no {year} figure"
+        text = NO_FIGURE.format(year=year)
     nearest = list(nearest)
-    return text + "; nearest: " + ", ".join(nearest) if nearest else text
+    return text + NEAREST + ", ".join(nearest) if nearest else text
 
 
 def caveats(figures: Iterable[tuple[str | None, bool, str | None]]) -> tuple[str, ...]:
@@ -133,17 +155,17 @@ def caveats(figures: Iterable[tuple[str | None, bool, str | None]]) -> tuple[str
     notes: list[str] = []
     for derived, estimated, low_trust_publisher in figures:
         if derived:
-            notes.append(f"derived: {derived}")
+            notes.append(f"{DERIVED}: {derived}")
         if estimated:
             notes.append(ESTIMATED)
         if low_trust_publisher is not None:
-            notes.append(f"low-trust source: {low_trust_publisher}")
+            notes.append(f"{LOW_TRUST}: {low_trust_publisher}")
     return tuple(dict.fromkeys(notes))
 
 
 def with_caveats(reason: str, notes: Iterable[str]) -> str:
-    joined = "; ".join(notes)
-    return f"{reason} — {joined}" if joined else reason
+    joined = SEP.join(notes)
+    return f"{reason}{CAVEAT}{joined}" if joined else reason
 
 
 def _hundredths(value: Decimal) -> Decimal:
@@ -165,19 +187,22 @@ def projection(
     unit: str,
 ) -> str:
     """A projection, marked as one: never to be read as a verdict."""
-    state = "on track" if on_track else "not on track"
     return (
-        f"projection, not a verdict: {state}: {_change(observed)} {unit} a year {years[0]}–{years[1]} "
-        f"against {_change(required)} needed; {deadline} projected at {quantity(_hundredths(projected), unit)}"
+        PROJECTION.format(state=ON_TRACK if on_track else NOT_ON_TRACK)
+        + f"{_change(observed)} {unit}"
+        + RATE.format(first=years[0], last=years[1], required=_change(required))
+        + SEP
+        + PROJECTED.format(deadline=deadline)
+        + quantity(_hundredths(projected), unit)
     )
 
 
 def with_projection(reason: str, projection: str) -> str:
-    return f"{reason}; {projection}"
+    return reason + SEP + projection
 
 
 def proxy(why: str) -> str:
-    return f"proxy: {why}"
+    return f"{PROXY}: {why}"
 
 
 # -- what the data is about (its `dataset` section) ------------------------------------------
