@@ -12,9 +12,11 @@ from decimal import Decimal
 
 from .. import labels
 from ..model import Comparator, Dataset
+from ..rules import wording as fmt
 from ..rules.record import TrackRecord
 from ..rules.units import conversion_factor
 from ..rules.verdicts import Evidence, Role, Verdict
+from . import lang as words_of
 
 WIDTH_IN, HEIGHT_IN, DPI = 8.0, 4.5, 100
 CJK_FONTS = (
@@ -149,7 +151,7 @@ def figure(dataset: Dataset, verdict: Verdict, lang: str = "en"):  # noqa: ANN20
         handles = []
         if milestone:
             axes.set_ylim(-0.5, 1.5)
-            axes.set_yticks([0, 1], ["未完成", "完成"] if zh else ["not done", "done"])
+            axes.set_yticks([0, 1], [words_of.phrase(text, lang) for text in (fmt.NOT_DONE, fmt.DONE)])
         else:
             assert target.goal is not None and target.unit is not None
             goal = float(target.goal)
@@ -190,9 +192,9 @@ def figure(dataset: Dataset, verdict: Verdict, lang: str = "en"):  # noqa: ANN20
         axes.grid(axis="y", alpha=0.3)
         marks = (
             ("o", "#0969da", "#0969da", "数据" if zh else "figure"),
-            ("D", "#0969da", "#0969da", "预计数" if zh else "estimate"),
+            ("D", "#0969da", "#0969da", words_of.word(fmt.ESTIMATED, lang) if zh else "estimate"),
             ("o", "none", "#0969da", "相近指标" if zh else "related measure"),
-            ("o", "#0969da", "black", "决定结论" if zh else "decides the verdict"),
+            ("o", "#0969da", "black", words_of.phrase(fmt.DECIDES, lang)),
         )
         handles += [
             Line2D([], [], marker=m, markerfacecolor=face, markeredgecolor=edge, linestyle="none", label=text)

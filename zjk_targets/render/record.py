@@ -69,7 +69,7 @@ def goal_short(verdict: Verdict) -> str:
     """The goal without its unit (the row names the measure): "≥8", "≈3", "done"."""
     target = verdict.target
     if target.comparator is Comparator.DONE or target.goal is None:
-        return "done"
+        return fmt.DONE
     return f"{target.comparator.symbol}{fmt.number(target.goal)}"
 
 
@@ -79,7 +79,7 @@ def actual_short(verdict: Verdict) -> str:
         return "?"
     obs = verdict.decisive[0].observation
     if obs.done is not None:
-        return "done" if obs.done else "not done"
+        return fmt.DONE if obs.done else fmt.NOT_DONE
     factor = conversion_factor(obs.unit, verdict.target.unit or obs.unit) or Decimal(1)
     if obs.value is not None:
         return fmt.number(obs.value * factor)

@@ -25,8 +25,8 @@ STATUS_COLOUR = {"met": "#1a7f37", "missed": "#cf222e", "unknown": "#9a6700"}
 POINT, MUTED = "#0969da", "#57606a"
 OUTLINE = f'stroke="{POINT}" stroke-width="1.5"'
 WORDS = {
-    "en": {"done": "done", "not done": "not done", "legend": "● figure ◆ estimate ○ related measure — goal"},
-    "zh": {"done": "完成", "not done": "未完成", "legend": "● 数据 ◆ 预计数 ○ 相近指标 — 目标"},
+    "en": {"legend": "● figure ◆ estimate ○ related measure — goal"},
+    "zh": {"legend": f"● 数据 ◆ {words_of.word(fmt.ESTIMATED, 'zh')} ○ 相近指标 — 目标"},
 }
 
 
@@ -132,8 +132,9 @@ def symbol(dataset: Dataset, metric: Metric, verdicts: list[Verdict], lang: str)
         f'<path d="M{LEFT} {top}V{HEIGHT - BOTTOM}H{WIDTH - RIGHT}" fill="none" stroke="#8c959f"/>',
     ]
     if milestone:
-        for value, label in ((0.0, words["not done"]), (1.0, words["done"])):
-            parts.append(f'<text x="{LEFT - 4}" y="{y(value) + 4:.1f}" text-anchor="end">{escape(label)}</text>')
+        for value, state in ((0.0, fmt.NOT_DONE), (1.0, fmt.DONE)):
+            label = escape(words_of.phrase(state, lang))
+            parts.append(f'<text x="{LEFT - 4}" y="{y(value) + 4:.1f}" text-anchor="end">{label}</text>')
     else:
         for tick in _ticks(min(values), max(values)):
             if low <= tick <= high:
