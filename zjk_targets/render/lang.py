@@ -16,8 +16,8 @@ from ..rules import wording as fmt
 from ..rules.verdicts import Evidence, Verdict
 
 TRUST_ZH = {"official": "官方", "news": "新闻", "secondary": "转载", "low": "低可信"}
-YEAR = r"\d{4}"
 ROLE_ZH = {"decisive": "决定结论", "conflicting": "冲突", "superseded": "被取代", "context": "参考"}
+YEAR = r"\d{4}"
 
 
 # The engine's words, said in Chinese: the Chinese of each English word of rules/wording.py.
@@ -59,7 +59,7 @@ def _label(match: re.Match[str]) -> str:
 _STATE = "|".join(map(re.escape, (fmt.ON_TRACK, fmt.NOT_ON_TRACK)))
 _CITED = (
     r" ?\("
-    + _pattern(fmt.LABEL, trust="|".join(TRUST_ZH), publisher=".*?", published=r"\d{4}(?:-\d\d){0,2}")
+    + _pattern(fmt.LABEL, trust="|".join(TRUST_ZH), publisher=".*?", published=YEAR + r"(?:-\d\d){0,2}")
     + f"(?P<proxy>{re.escape(', ' + fmt.PROXY)})?\\)"
 )
 
@@ -93,7 +93,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (rf"\b{re.escape(fmt.DONE)}\b", "完成"),
         (re.escape(fmt.DECIDES), "决定结论"),
         (re.escape(fmt.DISAGREES), "与另一决定性数据矛盾"),
-        (re.escape(fmt.ESTIMATE_SUPERSEDED), "预计数，已被取代"),
+        (re.escape(fmt.ESTIMATE_SUPERSEDED), f"{WORDS_ZH[fmt.ESTIMATED]}，已被取代"),
         (re.escape(fmt.RANGE_STRADDLES), "区间跨越目标"),
         (re.escape(fmt.SUPERSEDED), "被更晚发布的数据取代"),
         (re.escape(fmt.AFTER_DEADLINE), "截止年份之后"),
