@@ -22,7 +22,8 @@ def _numbers(raws: np.ndarray) -> np.ndarray:
 
 
 def _safe(cells: np.ndarray) -> np.ndarray:
-    if FORMULA_STARTS.isdisjoint({cell[:1] for cell in cells}):
+    joined = "\x00" + "\x00".join(cells)  # every cell's first character follows a NUL (so may another)
+    if not any("\x00" + start in joined for start in FORMULA_STARTS):
         return cells
     return objects(neutralise(cell) for cell in cells)
 
@@ -36,8 +37,9 @@ def render_csv(tables: Tables, verdicts: Verdicts) -> str:
     targets = tables.targets
     ids = targets["id"].to_numpy(dtype=object)
     order = np.argsort(ids, kind="stable")
-    years = zip(targets["year"].tolist(), targets["by"].tolist(), strict=True)
-    period = objects(wording.period(year or None, by or None) for year, by in years)
+    # Each distinct (year, deadline) worded once.
+    codes, pairs = pd.factorize(targets["year"].to_numpy(dtype=np.int64) * 10_000 + targets["by"].to_numpy())
+    period = objects(wording.period(int(pair) // 10_000 or None, int(pair) % 10_000 or None) for pair in pairs)[codes]
 
     def column(name: str) -> np.ndarray:
         return targets[name].to_numpy(dtype=object)
@@ -56,9 +58,8 @@ def render_csv(tables: Tables, verdicts: Verdicts) -> str:
         "status": objects(status.value for status in verdicts.status),
         "actual": verdicts.actual,
         "actual_year": verdicts.actual_year,
-        "actual_decides": objects(
-            DECIDES[decides] if actual else ""
-            for decides, actual in zip(verdicts.decides, verdicts.actual, strict=True)
+        "actual_decides": np.where(
+            verdicts.actual != "", objects([DECIDES[False], DECIDES[True]])[verdicts.decides.astype(np.int8)], ""
         ),
         "reason": verdicts.reason,
         "source": column("source"),

@@ -122,10 +122,11 @@ def _certainly_valid(kind: Type, cells: np.ndarray) -> bool:
     return _NUMBERS.fullmatch("\x00".join(cells)) is not None and bool(np.isfinite(cells.astype(float)).all())
 
 
-def _column(field: Field, cells: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
-    """The table column of a column of cells ("" absent), and each cell's problem (None if valid), if any."""
+def _column(field: Field, cells: np.ndarray, given: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+    """The table column of a column of cells ("" absent; ``given`` says where not), and each cell's
+    problem (None if valid), if any."""
     if field.type in (Type.TEXT, Type.ID, Type.NUMBER):
-        given = np.flatnonzero(cells != "")
+        given = np.flatnonzero(given)
         if _certainly_valid(field.type, cells[given] if len(given) < len(cells) else cells):
             return cells, None
         codes, distinct = np.arange(len(cells)), cells  # each cell on its own: they rarely repeat
@@ -176,7 +177,7 @@ class _Rows:
                 columns[name] = blank if absent == "" else np.full(self.n, absent, dtype=_dtype(field))
                 continue
             given[name] = cells != ""
-            columns[name], problems = _column(field, cells)
+            columns[name], problems = _column(field, cells, given[name])
             if problems is not None:
                 bad = np.flatnonzero(problems != None)  # noqa: E711 - an object array
                 for i, problem in zip(bad.tolist(), problems[bad], strict=True):
@@ -385,7 +386,7 @@ def _read_csv(path: str, max_bytes: int, problems: list[Problem], unusable: set[
     def report(rows: np.ndarray, message: str) -> None:
         problems.extend(Problem(path, int(line), message) for line in lines[rows])
 
-    kinds, kind_problems = _column(Field("kind", Type.CHOICE, {}), columns["kind"])
+    kinds, kind_problems = _column(Field("kind", Type.CHOICE, {}), columns["kind"], columns["kind"] != "")
     report(np.flatnonzero(columns["kind"] == ""), messages.missing("kind"))
     for i in np.flatnonzero(kind_problems != None) if kind_problems is not None else []:  # noqa: E711
         report(np.array([i]), messages.invalid("kind", kind_problems[i]))
@@ -534,17 +535,16 @@ class _Excerpts:
 def _nfkc(joined: str, excerpts: np.ndarray) -> str:
     """The excerpts joined by NUL, each in its NFKC form: only those holding a character NFKC may
     change (one that is not NFKC alone, or a combining mark) are normalised, the characters being
-    asked of unicodedata once each."""
+    asked of unicodedata once each (none of ASCII or of the CJK Unified Ideographs U+4E00–U+9FFF is)."""
     points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    present = np.flatnonzero(np.bincount(points))
+    other = np.flatnonzero((points > 0x7F) & ((points < 0x4E00) | (points > 0x9FFF)))
+    present = np.unique(points[other])
     changing = [
         p for p in present.tolist() if not unicodedata.is_normalized("NFKC", chr(p)) or unicodedata.combining(chr(p))
     ]
-    lookup = np.zeros(len(present) and int(present[-1]) + 1, dtype=bool)
-    lookup[changing] = True
     starts = np.concatenate(([0], np.flatnonzero(points == 0) + 1))
     texts = list(excerpts)
-    for i in np.unique(np.searchsorted(starts, np.flatnonzero(lookup[points]), side="right") - 1).tolist():
+    for i in np.unique(np.searchsorted(starts, other[np.isin(points[other], changing)], side="right") - 1).tolist():
         texts[i] = unicodedata.normalize("NFKC", texts[i])
     joined = "\x00".join(texts)
     if not unicodedata.is_normalized("NFKC", joined):  # a sequence NFKC changes (Hangul jamo, say): all of them
