@@ -549,7 +549,7 @@ def _with_projections(tables: Tables, rows: np.ndarray, reasons: np.ndarray) -> 
     # Only the figures of their metrics, in the years any of their windows covers, can count.
     earliest = min(date.year for date in tables.sources["published"].iloc[chosen["source_at"]]) - 1
     window = (observations["year"] >= earliest) & (observations["year"] < chosen["by"].max())
-    observations = observations[window & observations["metric"].isin(set(chosen["metric"]))]
+    observations = observations[window & np.isin(observations["metric_at"], chosen["metric_at"])]
     metrics = tables.metrics[tables.metrics["id"].isin(set(chosen["metric"]))]
     sources = tables.sources[tables.sources["id"].isin(set(chosen["source"]) | set(observations["source"]))]
     dataset = build_dataset(Tables(sources, metrics, chosen, observations))
