@@ -371,14 +371,12 @@ class _Words:
         self.symbol = [CHOICES["comparator"][c].symbol for c in targets.comparator]
         self.about = (targets.comparator == Comparator.ABOUT.value).tolist()
         self.goal_raw, self.tolerance = targets.goal.tolist(), targets.tolerance.tolist()
+        self.deadline = targets.deadline.tolist()
         self.year, self.label, self.proxy = obs.year.tolist(), obs.label.tolist(), obs.is_proxy.tolist()
         self.obs_unit, self.done = obs.unit.tolist(), obs.done.tolist()
         self.value, self.min, self.max = obs.value.tolist(), obs.min.tolist(), obs.max.tolist()
         self.derived, self.estimated = obs.derived.tolist(), obs.estimated.tolist()
         self.low_trust = obs.low_trust_publisher.tolist()
-        # What a figure with nothing to note adds (for the targets none of whose figures has any).
-        self.noted = (obs.derived != "") | obs.estimated | (obs.low_trust_publisher != None)  # noqa: E711
-        self.targets, self.obs = targets, obs
 
     def goal(self, t: int) -> str:
         """wording.goal of target ``t``."""
@@ -398,50 +396,18 @@ class _Words:
     def cite(self, t: int, o: int) -> str:
         return wording.cite(self.year[o], self.compared(t, o), self.label[o], self.proxy[o])
 
-    def decided(
-        self, t: np.ndarray, o: np.ndarray, met: np.ndarray, early: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """(reasons without caveats, deciding figures as compared) of decided targets ``t``, ``o`` being
-        each one's first decisive figure: worded once per group of targets that share everything but
-        their values (comparator, met, worded, early), the values then put in the group's wording."""
-        targets, obs = self.targets, self.obs
-        compared = objects(self.compared(i, j) for i, j in zip(t.tolist(), o.tolist(), strict=True))
-        worded = (targets.comparator[t] == Comparator.ABOUT.value) | (~obs.has_value[o] & (obs.done[o] < 0))
-        values = [  # the numbers and labels of each reason, in _SLOTS order
-            objects(map(str, obs.year[o].tolist())),
-            compared,
-            obs.label[o],
-            objects(_amount(self.goal_raw[i], self.unit[i]) for i in t.tolist()),
-            objects(self.goal(i) if w else "" for i, w in zip(t.tolist(), worded.tolist(), strict=True)),
-            objects(map(str, targets.deadline[t].tolist())),
-        ]
-        symbols, symbol = pd.factorize(objects(self.symbol)[t])
-        keys, codes = np.unique(symbols * 8 + met * 4 + worded * 2 + early, return_inverse=True)
-        reasons = np.empty(len(t), dtype=object)
-        for k, key in enumerate(keys.tolist()):
-            rows = np.flatnonzero(codes == k)
-            template = wording.comparison(*_SLOTS[:3], bool(key & 4), symbol[key // 8], *_SLOTS[3:5], bool(key & 2))
-            reasons[rows] = _fill(wording.met_early(_SLOTS[5], template) if key & 1 else template, values, rows)
-        return reasons, compared
-
-
-_SLOTS = tuple(f"\x00{slot}\x00" for slot in range(6))
-"""Stand-ins for the values of a reason (year, compared, label, amount, goal, deadline) in its wording."""
-
-
-def _fill(template: str, values: list[np.ndarray], rows: np.ndarray) -> np.ndarray:
-    """The template's text with each stand-in replaced by its value at ``rows``."""
-    parts = template.split("\x00")
-    text = np.full(len(rows), parts[0], dtype=object)
-    for slot, literal in zip(parts[1::2], parts[2::2], strict=True):
-        text = text + values[int(slot)][rows] + np.full(len(rows), literal, dtype=object)
-    return text
-
-
-@lru_cache(maxsize=1 << 14)
-def _amount(goal: str, unit: str) -> str:
-    """wording.quantity of a goal in its unit ("" without a unit)."""
-    return wording.quantity(_shown(goal, "", ""), unit) if unit else ""
+    def decided(self, t: int, figures: list[int], met: bool, early: bool) -> tuple[str, str]:
+        """(reason, the deciding figure as compared) of a decided target and its decisive figures."""
+        o = figures[0]
+        compared = self.compared(t, o)
+        worded = self.about[t] or (self.value[o] == "" and self.done[o] < 0)
+        amount = wording.quantity(_shown(self.goal_raw[t], "", ""), self.unit[t]) if self.unit[t] else ""
+        goal = self.goal(t) if worded else ""
+        reason = wording.comparison(self.year[o], compared, self.label[o], met, self.symbol[t], amount, goal, worded)
+        if early:
+            reason = wording.met_early(self.deadline[t], reason)
+        notes = wording.caveats((self.derived[f] or None, self.estimated[f], self.low_trust[f]) for f in figures)
+        return wording.with_caveats(reason, notes), compared
 
 
 def evaluate_tables(tables: Tables) -> Verdicts:
@@ -496,23 +462,12 @@ def evaluate_tables(tables: Tables) -> Verdicts:
     reason = np.empty(count, dtype=object)
     actual = np.full(count, "", dtype=object)
     actual_year = np.full(count, "", dtype=object)
+    early_met, met = (targets.is_by & ~has_own).tolist(), (status == Outcome.MET).tolist()
     starts, stops, cited_list = start.tolist(), stop.tolist(), cited.tolist()
-    decided = everyone[kind == Resolution.DECIDED]
-    first_figure = cited[start[decided]]
-    reason[decided], actual[decided] = words.decided(
-        decided, first_figure, status[decided] == Outcome.MET, targets.is_by[decided] & ~has_own[decided]
-    )
-    actual_year[decided] = objects(map(str, engine.obs.year[first_figure].tolist()))
-    # The caveats: for the targets none of whose figures has any, what no caveat adds.
-    notes_before = np.concatenate(([0], np.cumsum(words.noted[cited])))
-    noted = notes_before[stop] > notes_before[start]
-    plain = decided[~noted[decided]]
-    if len(plain):
-        reason[plain] = _fill(wording.with_caveats(_SLOTS[0], wording.caveats([])), [reason], plain)
-    for t in decided[noted[decided]].tolist():
+    for t in everyone[kind == Resolution.DECIDED].tolist():
         figures = cited_list[starts[t] : stops[t]]
-        notes = wording.caveats((words.derived[f] or None, words.estimated[f], words.low_trust[f]) for f in figures)
-        reason[t] = wording.with_caveats(reason[t], notes)
+        reason[t], actual[t] = words.decided(t, figures, met[t], early_met[t])
+        actual_year[t] = str(words.year[figures[0]])
     problems = {Resolution.STRADDLES.value: wording.STRADDLES, Resolution.NO_FIGURE.value: None}
     kinds, by, deadline, set_year = (
         kind.tolist(),
