@@ -33,7 +33,7 @@ from ..rules import wording
 from ..rules.schema import CHOICES
 from ..rules.units import conversion_factor, split_unit
 from ..rules.verdicts import judge
-from .read import Tables, objects
+from .read import Tables, filled, objects
 
 
 class Outcome(enum.IntEnum):
@@ -149,11 +149,13 @@ def _sorted(metric: np.ndarray, year: np.ndarray, pub: np.ndarray, ids: np.ndarr
     involved = np.zeros(len(order), dtype=bool)
     involved[:-1] |= tied
     involved[1:] |= tied
+    # The tied rows keep their places in ``order``, re-sorted by (key, id): usually they already are.
     subset = order[involved]
-    rank = np.zeros(len(order), dtype=np.int64)
-    rank[subset[np.argsort(ids[subset], kind="stable")]] = np.arange(1, len(subset) + 1)
-    by_rank = np.argsort(rank, kind="stable")
-    return by_rank[np.argsort(key[by_rank], kind="stable")]
+    same = key[subset[1:]] == key[subset[:-1]]
+    if (ids[subset[1:]][same] < ids[subset[:-1]][same]).any():
+        by_id = subset[np.argsort(ids[subset], kind="stable")]
+        order[involved] = by_id[np.argsort(key[by_id], kind="stable")]
+    return order
 
 
 class _Groups:
@@ -396,8 +398,9 @@ class _Words:
     def cite(self, t: int, o: int) -> str:
         return wording.cite(self.year[o], self.compared(t, o), self.label[o], self.proxy[o])
 
-    def decided(self, t: int, figures: list[int], met: bool, early: bool) -> tuple[str, str]:
-        """(reason, the deciding figure as compared) of a decided target and its decisive figures."""
+    def decided(self, t: int, figures: list[int], met: bool, early: bool, noted: bool) -> tuple[str, str]:
+        """(reason, the deciding figure as compared) of a decided target and its decisive figures
+        (``noted``: whether one of them is derived, estimated or of low trust)."""
         o = figures[0]
         compared = self.compared(t, o)
         worded = self.about[t] or (self.value[o] == "" and self.done[o] < 0)
@@ -406,8 +409,10 @@ class _Words:
         reason = wording.comparison(self.year[o], compared, self.label[o], met, self.symbol[t], amount, goal, worded)
         if early:
             reason = wording.met_early(self.deadline[t], reason)
-        notes = wording.caveats((self.derived[f] or None, self.estimated[f], self.low_trust[f]) for f in figures)
-        return wording.with_caveats(reason, notes), compared
+        if noted:
+            notes = wording.caveats((self.derived[f] or None, self.estimated[f], self.low_trust[f]) for f in figures)
+            reason = wording.with_caveats(reason, notes)
+        return reason, compared
 
 
 def evaluate_tables(tables: Tables) -> Verdicts:
@@ -460,13 +465,16 @@ def evaluate_tables(tables: Tables) -> Verdicts:
 
     words = _Words(engine)
     reason = np.empty(count, dtype=object)
-    actual = np.full(count, "", dtype=object)
-    actual_year = np.full(count, "", dtype=object)
+    actual, actual_year = filled(count, ""), filled(count, "")
     early_met, met = (targets.is_by & ~has_own).tolist(), (status == Outcome.MET).tolist()
     starts, stops, cited_list = start.tolist(), stop.tolist(), cited.tolist()
+    obs = engine.obs
+    caveat = (obs.derived != "") | obs.estimated | np.not_equal(obs.low_trust_publisher, None)
+    noted_before = np.concatenate(([0], np.cumsum(caveat[cited])))  # how many cited figures up to each carry one
+    noted = (noted_before[stop] > noted_before[start]).tolist()
     for t in everyone[kind == Resolution.DECIDED].tolist():
         figures = cited_list[starts[t] : stops[t]]
-        reason[t], actual[t] = words.decided(t, figures, met[t], early_met[t])
+        reason[t], actual[t] = words.decided(t, figures, met[t], early_met[t], noted[t])
         actual_year[t] = str(words.year[figures[0]])
     problems = {Resolution.STRADDLES.value: wording.STRADDLES, Resolution.NO_FIGURE.value: None}
     kinds, by, deadline, set_year = (

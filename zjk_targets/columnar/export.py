@@ -17,8 +17,8 @@ from .read import Tables, objects
 
 def _numbers(raws: np.ndarray) -> np.ndarray:
     """wording.number of each number's text ("" stays "")."""
-    shown = {raw: wording.number(Decimal(raw)) if raw else "" for raw in pd.unique(raws)}
-    return objects(shown[raw] for raw in raws)
+    codes, distinct = pd.factorize(raws)
+    return objects(wording.number(Decimal(raw)) if raw else "" for raw in distinct)[codes]
 
 
 def _safe(cells: np.ndarray) -> np.ndarray:
