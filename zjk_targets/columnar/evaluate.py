@@ -507,15 +507,17 @@ def _with_projections(tables: Tables, rows: np.ndarray, reasons: np.ndarray) -> 
     from ..rules.verdicts import projection_of
     from .dataset import build_dataset
 
-    chosen = tables.targets.iloc[rows]
-    observations = tables.observations
-    # Only the figures of their metrics, in the years any of their windows covers, can count.
-    earliest = min(date.year for date in tables.sources["published"].iloc[chosen["source_at"]]) - 1
-    window = (observations["year"] >= earliest) & (observations["year"] < chosen["by"].max())
-    observations = observations[window & np.isin(observations["metric_at"], chosen["metric_at"])]
-    metrics = tables.metrics[tables.metrics["id"].isin(set(chosen["metric"]))]
-    sources = tables.sources[tables.sources["id"].isin(set(chosen["source"]) | set(observations["source"]))]
-    dataset = build_dataset(Tables(sources, metrics, chosen, observations))
+    chosen, observations, sources = tables.targets.iloc[rows], tables.observations, tables.sources
+    # Only the figures of their metrics count, from the year a report reviews to the year before a deadline.
+    metric = chosen["metric_at"].to_numpy()
+    reviewed = np.array([date.year - 1 for date in sources["published"].iloc[chosen["source_at"]]], dtype=np.int64)
+    first, last = np.full(len(tables.metrics), _YEARS), np.zeros(len(tables.metrics), dtype=np.int64)
+    np.minimum.at(first, metric, reviewed)
+    np.maximum.at(last, metric, chosen["by"].to_numpy())
+    at, year = observations["metric_at"].to_numpy(), observations["year"].to_numpy()
+    observations = observations[(year >= first[at]) & (year < last[at])]
+    used = np.unique(np.concatenate([chosen["source_at"], observations["source_at"]]))
+    dataset = build_dataset(Tables(sources.iloc[used], tables.metrics.iloc[np.unique(metric)], chosen, observations))
     of_metric: dict[str, list] = {}
     for obs in dataset.observations:
         of_metric.setdefault(obs.metric, []).append(obs)
