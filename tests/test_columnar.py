@@ -21,7 +21,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from zjk_targets import columnar, engine
+from zjk_targets import columnar, engine, to_csv
 from zjk_targets.bundled import bundled_paths
 from zjk_targets.errors import DataError
 from zjk_targets.load import load_dataset
@@ -249,7 +249,7 @@ def test_random_datasets_export_the_same_bytes_through_both_engines(tmp_path, se
     generated = _random_dataset(rng, targets=rng.randint(1, 12), observations=rng.randint(0, 40))
     yaml_path, csv_path = tmp_path / "data.yaml", tmp_path / "data.csv"
     _write_yaml(generated, yaml_path)
-    csv_path.write_text(columnar.to_csv(generated), encoding="utf-8")
+    csv_path.write_text(to_csv(generated), encoding="utf-8")
 
     expected = _reference_export([yaml_path])
     assert columnar.export_csv([csv_path, csv_path]) == expected
@@ -260,7 +260,7 @@ def test_random_datasets_export_the_same_bytes_through_both_engines(tmp_path, se
 def test_a_larger_random_dataset_through_both_engines(tmp_path) -> None:
     generated = _random_dataset(random.Random(2024), targets=1500, observations=6000, metric_count=60)
     path = tmp_path / "data.csv"
-    path.write_text(columnar.to_csv(generated), encoding="utf-8")
+    path.write_text(to_csv(generated), encoding="utf-8")
     assert columnar.export_csv([path, path]) == csv_render.render(generated, evaluate(generated))
 
 
@@ -271,8 +271,8 @@ def test_the_bundled_data_as_csv_exports_the_same_bytes(tmp_path) -> None:
     half = len(dataset.observations) // 2
     first = Dataset(dataset.sources, dataset.metrics, dataset.targets, dataset.observations[:half])
     second = Dataset({}, {}, (), dataset.observations[half:])
-    targets.write_text(columnar.to_csv(first), encoding="utf-8")
-    actuals.write_text(columnar.to_csv(second), encoding="utf-8")
+    targets.write_text(to_csv(first), encoding="utf-8")
+    actuals.write_text(to_csv(second), encoding="utf-8")
     assert columnar.export_csv([targets, actuals]) == expected
     # A CSV file cannot carry the `dataset` section (the data's name): everything else round-trips.
     assert columnar.to_dataset([targets, actuals]) == dataclasses.replace(dataset, about=None)
@@ -280,7 +280,7 @@ def test_the_bundled_data_as_csv_exports_the_same_bytes(tmp_path) -> None:
     yaml_targets, _ = bundled_paths()
     in_yaml = {entry["id"] for entry in yaml.safe_load(yaml_targets.read_text(encoding="utf-8"))["sources"]}
     rest = {key: source for key, source in dataset.sources.items() if key not in in_yaml}
-    actuals.write_text(columnar.to_csv(Dataset(rest, {}, (), dataset.observations)), encoding="utf-8")
+    actuals.write_text(to_csv(Dataset(rest, {}, (), dataset.observations)), encoding="utf-8")
     assert columnar.export_csv([yaml_targets, actuals]) == expected
     assert columnar.export_csv(bundled_paths()) == expected
 
@@ -288,7 +288,7 @@ def test_the_bundled_data_as_csv_exports_the_same_bytes(tmp_path) -> None:
 def test_the_csv_export_is_the_same_in_either_language(tmp_path) -> None:
     generated = _random_dataset(random.Random(3), targets=20, observations=60)
     path = tmp_path / "data.csv"
-    path.write_text(columnar.to_csv(generated), encoding="utf-8")
+    path.write_text(to_csv(generated), encoding="utf-8")
     expected = csv_render.render(generated, evaluate(generated), "zh")
     assert columnar.export_csv([path, path], lang="zh") == expected
 
@@ -642,7 +642,7 @@ def test_the_same_broken_entries_give_the_same_messages_as_the_yaml_loader(tmp_p
     )
     extra_metric = {metric.id + "-x": Metric(metric.id + "-x", "x", "x", "公里", Direction.HIGHER)}
     broken = Dataset(good.sources, {**good.metrics, **extra_metric}, broken_targets, broken_obs)
-    (tmp_path / "d.csv").write_text(columnar.to_csv(broken), encoding="utf-8")
+    (tmp_path / "d.csv").write_text(to_csv(broken), encoding="utf-8")
     _write_yaml(broken, tmp_path / "d.yaml")
     with pytest.raises(DataError) as from_csv:
         columnar.to_dataset([tmp_path / "d.csv"])
@@ -724,7 +724,7 @@ def test_the_cli_reads_csv_inputs_and_exports_the_same(runner, tmp_path) -> None
 
     dataset = load_dataset([MINI[1], MINI[3]])
     everything = tmp_path / "all.csv"
-    everything.write_text(columnar.to_csv(dataset), encoding="utf-8")
+    everything.write_text(to_csv(dataset), encoding="utf-8")
     empty = tmp_path / "none.csv"
     empty.write_text("kind\n", encoding="utf-8")
     csv_args = ["--targets", str(everything), "--actuals", str(empty)]
@@ -744,7 +744,7 @@ def test_a_column_the_columnar_export_does_not_know_fails_loudly(tmp_path, monke
     from zjk_targets.columnar import export
 
     path = tmp_path / "data.csv"
-    path.write_text(columnar.to_csv(_random_dataset(random.Random(5))), encoding="utf-8")
+    path.write_text(to_csv(_random_dataset(random.Random(5))), encoding="utf-8")
     monkeypatch.setattr(export, "COLUMNS", (*export.COLUMNS, "progress"))
     with pytest.raises(NotImplementedError, match="progress"):
         columnar.export_csv([path, path])
@@ -765,7 +765,7 @@ def test_headline_is_an_optional_flag_of_a_target_in_yaml_and_csv(tmp_path) -> N
     dataset = load_dataset([targets, MINI[3]])
     assert {t.id for t in dataset.targets if t.headline} == {"gdp-growth-2017"}
     everything = tmp_path / "all.csv"
-    everything.write_text(columnar.to_csv(dataset), encoding="utf-8")
+    everything.write_text(to_csv(dataset), encoding="utf-8")
     assert columnar.to_dataset([everything]) == dataset
     assert columnar.export_csv([everything]) == columnar.export_csv([MINI[1], MINI[3]])
     bad = tmp_path / "bad.yaml"
@@ -783,7 +783,7 @@ def test_one_rule_chooses_the_engine_and_each_format_has_its_size_limit(tmp_path
 
     assert engine.is_columnar([Path("t.yaml"), Path("a.CSV")]) and not engine.is_columnar([Path("t.yaml")])
     everything = tmp_path / "all.csv"
-    everything.write_text(columnar.to_csv(load_dataset([MINI[1], MINI[3]])), encoding="utf-8")
+    everything.write_text(to_csv(load_dataset([MINI[1], MINI[3]])), encoding="utf-8")
     assert everything.stat().st_size > 1000
     monkeypatch.setattr(load, "MAX_YAML_BYTES", 1000)
     assert len(engine.load([everything, everything]).targets) == 5

@@ -93,3 +93,19 @@ def test_readme_workflow_parses_and_its_commands_run(runner, monkeypatch, tmp_pa
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-artifact"))
     assert upload["if"] == "always()" and upload["with"]["path"] == "report.html"
     assert steps.index(upload) > next(i for i, step in enumerate(steps) if "export" in step.get("run", ""))
+
+
+def test_readme_yaml_to_csv_line_gives_data_judged_the_same(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from zjk_targets import engine
+    from zjk_targets.bundled import bundled_paths
+
+    line = re.search(r"^python (-c .*) > all\.csv$", README.read_text(encoding="utf-8"), re.M)
+    assert line is not None
+    converted = subprocess.run(
+        [sys.executable, *shlex.split(line.group(1))], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    (tmp_path / "all.csv").write_text(converted.stdout, encoding="utf-8")
+    assert engine.export_csv([tmp_path / "all.csv"]) == engine.export_csv(bundled_paths())

@@ -13,6 +13,7 @@ from .errors import DataError, Problem
 from .load import load_dataset
 from .model import Dataset, Status
 from .rules.verdicts import Verdict, evaluate
+from .write import to_csv
 
 __version__ = "1.0.0"
 
@@ -26,4 +27,5 @@ __all__ = [
     "bundled_paths",
     "evaluate",
     "load_dataset",
+    "to_csv",
 ]

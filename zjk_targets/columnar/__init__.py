@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..model import Dataset
 
-__all__ = ["export_csv", "to_csv", "to_dataset"]
+__all__ = ["export_csv", "to_dataset"]
 
 
 def to_dataset(paths: Iterable[str | Path], max_bytes: int | None = None) -> Dataset:
@@ -39,10 +39,3 @@ def export_csv(paths: Iterable[str | Path], max_bytes: int | None = None, lang: 
 
     tables = read_tables(paths, max_bytes)
     return render_csv(tables, evaluate_tables(tables))
-
-
-def to_csv(dataset: Dataset) -> str:
-    """A dataset as one CSV text in the layout this package reads (e.g. to convert the YAML files)."""
-    from .write import dataset_csv
-
-    return dataset_csv(dataset)

@@ -1,4 +1,5 @@
-"""A dataset as CSV in the layout the columnar engine reads (one file, a `kind` per row)."""
+"""A dataset as one CSV text in the layout CSV input takes (a `kind` per row): from the model
+objects, field by field as the schema lists them, for turning YAML files into CSV."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ import io
 from decimal import Decimal
 from typing import Any
 
-from ..model import Dataset, PartialDate
-from ..rules.schema import ATTRIBUTES, CSV_COLUMNS, FALSE_BY_DEFAULT, FIELDS_OF
+from .model import Dataset, PartialDate
+from .rules.schema import ATTRIBUTES, CSV_COLUMNS, FALSE_BY_DEFAULT, FIELDS_OF
 
 
 def _cell(name: str, value: Any) -> str:
@@ -21,7 +22,7 @@ def _cell(name: str, value: Any) -> str:
     return str(value.value)  # an enum: trust, direction, comparator
 
 
-def dataset_csv(dataset: Dataset) -> str:
+def to_csv(dataset: Dataset) -> str:
     """Sources, metrics, targets and observations, in that order, as one CSV text."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
