@@ -22,9 +22,7 @@ from . import __version__, engine
 from .bundled import ACTUALS_NAME, TARGETS_NAME, bundled_paths
 from .errors import DataError
 from .model import Dataset, PartialDate, Status
-from .render import ExportFormat, exporter
-from .render.chart import ChartFormat
-from .render.check import CheckFormat
+from .render import ChartFormat, CheckFormat, ExportFormat, exporter
 from .render.text import one_line, visible
 from .rules import timeline
 from .rules.verdicts import Verdict, evaluate

@@ -27,6 +27,21 @@ class ExportFormat(enum.StrEnum):
     HTML = "html"
 
 
+class CheckFormat(enum.StrEnum):
+    """The formats of ``zjk-targets check``."""
+
+    TEXT = "text"
+    GITHUB = "github"
+    JSON = "json"
+
+
+class ChartFormat(enum.StrEnum):
+    """The formats of ``zjk-targets chart``."""
+
+    PNG = "png"
+    SVG = "svg"
+
+
 def exporter(export_format: ExportFormat) -> Renderer:
     """The renderer of an export format (each imported only when used)."""
     match export_format:

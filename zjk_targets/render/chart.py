@@ -5,7 +5,6 @@ matplotlib is imported here only, so the other commands never pay for it.
 
 from __future__ import annotations
 
-import enum
 import io
 import warnings
 from decimal import Decimal
@@ -16,6 +15,7 @@ from ..rules import wording as fmt
 from ..rules.record import TrackRecord
 from ..rules.units import conversion_factor
 from ..rules.verdicts import Evidence, Role, Verdict
+from . import ChartFormat
 from . import lang as words_of
 
 WIDTH_IN, HEIGHT_IN, DPI = 8.0, 4.5, 100
@@ -31,11 +31,6 @@ CJK_FONTS = (
     "AR PL UMing CN",
 )
 STATUS_COLOUR = {"met": "#1a7f37", "missed": "#cf222e", "unknown": "#9a6700"}
-
-
-class ChartFormat(enum.StrEnum):
-    PNG = "png"
-    SVG = "svg"
 
 
 BUNDLED_FONT = "NotoSansCJKsc-Regular.otf"  # shipped by the mplfonts package (a dependency)

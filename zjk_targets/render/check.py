@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import json
 
 from rich.text import Text
@@ -11,13 +10,6 @@ from ..model import Status
 from ..rules.verdicts import Verdict, summarise
 from .terminal import STYLE
 from .text import one_line
-
-
-class CheckFormat(enum.StrEnum):
-    TEXT = "text"
-    GITHUB = "github"
-    JSON = "json"
-
 
 _ANNOTATION = {Status.MET: "notice", Status.MISSED: "error", Status.UNKNOWN: "warning"}
 
