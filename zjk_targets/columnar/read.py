@@ -56,6 +56,7 @@ HINT_LIMIT = 100
 _ID = f"(?>{ID_PATTERN.removesuffix('*')}{{0,{MAX_TEXT_CHARS - 1}}})"  # an id within the length limit
 _IDS = re.compile(f"{_ID}(?:\x00{_ID})*+")
 _NUMBERS = re.compile(f"(?>{NUMBER_PATTERN})(?:\x00(?>{NUMBER_PATTERN}))*+")
+_DECIMALS = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:\x00-?[0-9]+(?:\.[0-9]+)?)*+")  # NUMBER_PATTERN's plain case
 # Numbers already in the shortest form wording.number gives, whose text can be used as it is.
 _CANONICAL = r"(?>[+-]?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?)"
 _CANONICAL_RE = re.compile(_CANONICAL)
@@ -124,9 +125,12 @@ def _in_table(field: Field, value: Any) -> Any:
 def _certainly_valid(kind: Type, cells: np.ndarray) -> bool:
     if kind is Type.TEXT:
         return not any(map(str.isspace, cells)) and max(map(len, cells), default=0) <= MAX_TEXT_CHARS
+    joined = "\x00".join(cells)
     if kind is Type.ID:
-        return _IDS.fullmatch("\x00".join(cells)) is not None
-    return _NUMBERS.fullmatch("\x00".join(cells)) is not None and bool(np.isfinite(cells.astype(float)).all())
+        return _IDS.fullmatch(joined) is not None
+    if _DECIMALS.fullmatch(joined):  # the usual numbers, finite without a look at their value
+        return True
+    return _NUMBERS.fullmatch(joined) is not None and bool(np.isfinite(cells.astype(float)).all())
 
 
 def _column(field: Field, cells: np.ndarray, given: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
@@ -137,8 +141,12 @@ def _column(field: Field, cells: np.ndarray, given: np.ndarray) -> tuple[np.ndar
         if _certainly_valid(field.type, cells[given] if len(given) < len(cells) else cells):
             return cells, None
         codes, distinct = np.arange(len(cells)), cells  # each cell on its own: they rarely repeat
-    else:  # years, dates, flags and choices repeat: each distinct one is converted once
-        codes, distinct = pd.factorize(cells)
+    else:  # years, dates, flags and choices repeat: each distinct one given is converted once
+        rows = slice(None) if given.all() else np.flatnonzero(given)  # flags are mostly not given
+        codes = np.zeros(len(cells), dtype=np.int64)
+        codes[rows], distinct = pd.factorize(cells[rows])
+        codes[rows] += 1
+        distinct = np.append(filled(1, ""), distinct)
     values = np.empty(len(distinct), dtype=_dtype(field))
     problems = np.full(len(distinct), None, dtype=object)
     for i, cell in enumerate(distinct.tolist()):
