@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from .model import Status
 
-LANGS = ("en", "zh")
-
 STATUS = {
     "en": {Status.MET: "met", Status.MISSED: "missed", Status.UNKNOWN: "unknown"},
     "zh": {Status.MET: "达成", Status.MISSED: "未达成", Status.UNKNOWN: "未知"},

@@ -305,9 +305,6 @@ MEASURES: tuple[Measure, ...] = (
 
 BY_ID: dict[str, Measure] = {measure.id: measure for measure in MEASURES}
 
-# Unit families: the metric unit of a level measure is the printed unit, per base unit.
-LEVEL_UNITS = ("万亿元", "亿元", "万元")
-
 
 def lookup(subject: str) -> Measure | None:
     """The measure a subject names, or None when it is outside the lexicon."""
@@ -315,10 +312,3 @@ def lookup(subject: str) -> Measure | None:
         if measure.pattern.search(subject):
             return measure
     return None
-
-
-def level_of(measure: Measure) -> tuple[str, str, str] | None:
-    """(id, zh, en) of the level measure of a growth measure, e.g. gdp for gdp-growth."""
-    if measure.level is None or measure.level_zh is None or measure.level_en is None:
-        return None
-    return measure.level, measure.level_zh, measure.level_en

@@ -28,10 +28,6 @@ class Share:
         counts = summarise(verdicts)
         return cls(counts["met"], counts["met"] + counts["missed"], counts["unknown"])
 
-    @property
-    def ratio(self) -> float | None:
-        return self.met / self.decided if self.decided else None
-
 
 @dataclass(frozen=True)
 class TrackRecord:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import Decimal
 from typing import Any
 
 from ..model import PartialDate
@@ -101,7 +100,3 @@ def from_text(field: str, kind: Type, cell: str) -> Any:
         case Type.FLAG:
             return flag_text(cell)
     return choice(field, cell.strip())
-
-
-def decimal(raw: str | None) -> Decimal | None:
-    return Decimal(raw) if raw else None
