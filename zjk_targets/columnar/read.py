@@ -212,13 +212,12 @@ class _Rows:
 
     def _shapes(self, given: dict, invalid: dict, columns: dict) -> np.ndarray:
         """checks.shape once per distinct (given fields, valid fields, comparator)."""
-        names = [field.name for field in self.fields]
-        always = {name for name in names if given[name].all()}
         # Only the fields given in some rows and not others, or invalid in some, tell rows apart.
-        bits = [(name, given[name]) for name in names if name not in always and given[name].any()]
-        bits += [(name, invalid[name]) for name in invalid]
+        always = frozenset(name for name, mask in given.items() if mask.all())
+        bits = [(name, True, mask) for name, mask in given.items() if name not in always and mask.any()]
+        bits += [(name, False, mask) for name, mask in invalid.items()]
         signature = np.zeros(self.n, dtype=np.int64)
-        for bit, (_, mask) in enumerate(bits):
+        for bit, (*_, mask) in enumerate(bits):
             signature |= mask.astype(np.int64) << bit
         comparators = [None, *Comparator]
         if self.kind == "target":
@@ -229,13 +228,10 @@ class _Rows:
         keys, inverse = np.unique(signature, return_inverse=True)
         for k, key in enumerate(keys.tolist()):
             rows = np.flatnonzero(inverse == k)
-            given_set = set(always)
-            for bit, (name, _) in enumerate(bits[: len(bits) - len(invalid)]):
-                if key >> bit & 1:
-                    given_set.add(name)
-            bad = {name for bit, (name, _) in enumerate(bits) if bit >= len(bits) - len(invalid) and key >> bit & 1}
-            comparator = comparators[key >> len(bits)]
-            shape = checks.shape(self.kind, frozenset(given_set), frozenset(given_set - bad), comparator)
+            on = [(name, is_given) for bit, (name, is_given, _) in enumerate(bits) if key >> bit & 1]
+            given_set = always | {name for name, is_given in on if is_given}
+            valid = given_set - {name for name, is_given in on if not is_given}
+            shape = checks.shape(self.kind, given_set, valid, comparators[key >> len(bits)])
             for name in shape.missing:
                 if name in self.cells:
                     self.report(rows, messages.missing(name))
