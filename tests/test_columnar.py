@@ -701,6 +701,20 @@ def test_numbers_stated_in_excerpts_exactly_as_the_loader_decides() -> None:
     assert sum(got[plain]) > 0.5 * len(plain)
 
 
+def test_nfkc_of_joined_excerpts_is_their_nfkc() -> None:
+    """Characters replaced one by one by their NFKC forms, or the whole text normalized when that is
+    not enough (combining marks, Hangul jamo): NFKC exactly, excerpt by excerpt (NUL between them)."""
+    from zjk_targets.columnar.read import _nfkc
+
+    rng = random.Random(7)
+    pieces = ["8", "7.5", "a", "e", "年", "³", "½", "①", "８", "，", "．", "ﬁ", "㎡", "\u0301", "\u0327"]
+    pieces += ["\u1100", "\u1161", "\u11a8", "\uac00", "\x00"]
+    for _ in range(500):
+        chosen = [piece for piece in pieces if rng.random() < 0.4] or pieces  # many draws: no mark, no jamo
+        text = "".join(rng.choice(chosen) for _ in range(rng.randint(0, 30)))
+        assert _nfkc(text) == unicodedata.normalize("NFKC", text), ascii(text)
+
+
 def test_no_traceback_on_arbitrary_text(tmp_path) -> None:
     rng = random.Random(11)
     alphabet = 'kind,target,observation,id,"\n\r 8 x，年' + "\t"

@@ -519,7 +519,7 @@ class _Excerpts:
         joined = "\x00".join(excerpts)
         self.usable = joined.count("\x00") == len(excerpts) - 1  # no excerpt holds NUL (possible from YAML)
         if self.usable and not unicodedata.is_normalized("NFKC", joined):
-            joined = _nfkc(joined, excerpts)
+            joined = _nfkc(joined)
         # "\x01" ends the last excerpt; the zeros let a read past either end find no digit.
         text = (_THOUSANDS.sub("", joined) if "," in joined else joined) + "\x01\x00\x00"
         self.points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
@@ -547,24 +547,17 @@ class _Excerpts:
         return result
 
 
-def _nfkc(joined: str, excerpts: np.ndarray) -> str:
-    """The excerpts joined by NUL, each in its NFKC form: only those holding a character NFKC may
-    change (one that is not NFKC alone, or a combining mark) are normalised, the characters being
-    asked of unicodedata once each (none of ASCII or of the CJK Unified Ideographs U+4E00–U+9FFF is)."""
+def _nfkc(joined: str) -> str:
+    """NFKC of the excerpts joined by NUL: each character NFKC changes replaced by its NFKC form
+    (none of ASCII or of the CJK Unified Ideographs U+4E00–U+9FFF is). A text equivalent to the
+    original has its NFKC, so if the replaced text is normalized it is that NFKC; if not (a sequence
+    that NFKC changes: a combining mark, Hangul jamo), the whole text is normalized. NUL composes
+    with nothing, so no excerpt reaches into the next."""
     points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    other = np.flatnonzero((points > 0x7F) & ((points < 0x4E00) | (points > 0x9FFF)))
-    present = np.unique(points[other])
-    changing = [
-        p for p in present.tolist() if not unicodedata.is_normalized("NFKC", chr(p)) or unicodedata.combining(chr(p))
-    ]
-    starts = np.concatenate(([0], np.flatnonzero(points == 0) + 1))
-    texts = list(excerpts)
-    for i in np.unique(np.searchsorted(starts, other[np.isin(points[other], changing)], side="right") - 1).tolist():
-        texts[i] = unicodedata.normalize("NFKC", texts[i])
-    joined = "\x00".join(texts)
-    if not unicodedata.is_normalized("NFKC", joined):  # a sequence NFKC changes (Hangul jamo, say): all of them
-        joined = "\x00".join(unicodedata.normalize("NFKC", text) for text in excerpts)
-    return joined
+    for char in map(chr, np.unique(points[(points > 0x7F) & ((points < 0x4E00) | (points > 0x9FFF))]).tolist()):
+        if (form := unicodedata.normalize("NFKC", char)) != char:
+            joined = joined.replace(char, form)
+    return joined if unicodedata.is_normalized("NFKC", joined) else unicodedata.normalize("NFKC", joined)
 
 
 def _digit(codes: np.ndarray) -> np.ndarray:
