@@ -159,11 +159,22 @@ def _column(field: Field, cells: np.ndarray, given: np.ndarray) -> tuple[np.ndar
     return values[codes], problems[codes]
 
 
-def _scalar(field: Field, value: Any) -> Any:
-    """A table value as the rule book's checks take it."""
-    if field.type is Type.NUMBER:
-        return Decimal(value)
-    return CHOICES[field.name][value] if field.type is Type.CHOICE else value
+def converted(field: Field, column: np.ndarray) -> list[Any]:
+    """A table's column as the rule book's converted values (None where absent)."""
+    match field.type:
+        case Type.NUMBER:
+            return [Decimal(raw) if raw else None for raw in column]
+        case Type.YEAR:
+            return [int(year) or None for year in column]
+        case Type.FLAG if field.name == "done":
+            return [None if code < 0 else bool(code) for code in column]
+        case Type.FLAG:
+            return [bool(flag) for flag in column]
+        case Type.CHOICE:
+            return [CHOICES[field.name][value] if value else None for value in column]
+        case Type.DATE:
+            return list(column)
+    return [text or None for text in column]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -257,7 +268,7 @@ class _Rows:
         for i in np.flatnonzero(suspect).tolist():
             row_given = frozenset(name for name in given if given[name][i])
             ok = [f for f in self.fields if given[f.name][i] and not (f.name in invalid and invalid[f.name][i])]
-            values = {f.name: _scalar(f, columns[f.name][i]) for f in ok}
+            values = {f.name: converted(f, columns[f.name][i : i + 1])[0] for f in ok}
             found, blocks = checks.check_values(self.kind, row_given, values)
             for _, message in found:
                 self.report(np.array([i]), message)
@@ -668,4 +679,4 @@ def read_tables(paths: Iterable[str | Path], max_bytes: int | None = None) -> Ta
     return tables
 
 
-__all__ = ["COLUMNS", "HINT_LIMIT", "Tables", "frame", "objects", "read_tables", "stated"]
+__all__ = ["COLUMNS", "HINT_LIMIT", "Tables", "converted", "frame", "objects", "read_tables", "stated"]
