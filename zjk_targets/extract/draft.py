@@ -40,6 +40,8 @@ class Draft:
     summary: list[str] = field(default_factory=list)
     city: str | None = None
     years: tuple[int, ...] = ()
+    entries: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    """Each kind's entries (source, metric, target, observation) as field → text, in file order."""
 
 
 def _q(value: str) -> str:
@@ -51,11 +53,20 @@ def _num(value: Decimal) -> str:
     return fmt_number(value)
 
 
-def _entry(fields: list[tuple[str, str | None]]) -> list[str]:
+# Fields written as they are in YAML (ids, numbers, years, flags, plain words); the rest are quoted.
+_PLAIN = frozenset({"id", "metric", "source", "goal", "tolerance", "value", "min", "year", "trust", "category"})
+_PLAIN |= {"direction", "headline", "estimated"}
+
+
+def _entry(fields: list[tuple[str, str | None]]) -> dict[str, str]:
+    return {key: value for key, value in fields if value is not None}
+
+
+def _yaml_entry(entry: dict[str, str]) -> list[str]:
     lines = []
-    for key, value in fields:
-        if value is not None:
-            lines.append(f"{'  - ' if not lines else '    '}{key}: {value}")
+    for key, value in entry.items():
+        shown = value if key in _PLAIN else _q(value)
+        lines.append(f"{'  - ' if not lines else '    '}{key}: {shown}")
     return lines
 
 
@@ -77,9 +88,14 @@ class _Metrics:
             en = f"Outside the lexicon: {item.name}"
         unit = item.unit if item.measure is None or item.measure.unit != "%" else item.measure.unit
         candidate = base
-        while candidate in self.items and conversion_factor(item.unit, self.items[candidate][2]) is None:
-            suffix = _ASCII_UNIT.get(split_unit(item.unit)[1], _slug(item.unit)[:4])
-            candidate = f"{base}-{suffix}" if candidate == base else f"{candidate}-{_slug(item.unit)[:4]}"
+        while candidate in self.items:
+            if conversion_factor(item.unit, self.items[candidate][2]) is None:
+                suffix = _ASCII_UNIT.get(split_unit(item.unit)[1], _slug(item.unit)[:4])
+                candidate = f"{base}-{suffix}" if candidate == base else f"{candidate}-{_slug(item.unit)[:4]}"
+            elif self.items[candidate][3] != direction:
+                candidate = f"{candidate}-{direction}"  # the same words read the other way: another measure
+            else:
+                break
         if candidate not in self.items:
             self.items[candidate] = (zh, en, unit, direction)
         return candidate
@@ -93,6 +109,11 @@ def _tolerance(item: Item) -> Decimal:
 
 def _words(report: Report, item: Item) -> str:
     return report.words(item).strip()
+
+
+def _at(drafted: str, report: Report, item: Item) -> str:
+    """The note's "drafted … from FILE" with the line of the item's words: FILE:LINE."""
+    return f"{drafted}:{report.text.count(chr(10), 0, item.start) + 1}"
 
 
 def draft(files: list[tuple[str, bytes]], *, city: str | None = None, year: int | None = None) -> Draft:
@@ -137,12 +158,12 @@ def draft(files: list[tuple[str, bytes]], *, city: str | None = None, year: int 
             _entry(
                 [
                     ("id", source_id),
-                    ("title", _q(report.title or f"{report.city}政府工作报告")),
-                    ("publisher", _q(f"{report.city}人民政府")),
-                    ("published", _q(report.delivered or str(report.sets_year))),
+                    ("title", report.title or f"{report.city}政府工作报告"),
+                    ("publisher", f"{report.city}人民政府"),
+                    ("published", report.delivered or str(report.sets_year)),
                     ("trust", "official"),
-                    ("file", _q(name)),
-                    ("note", _q(note)),
+                    ("file", name),
+                    ("note", note),
                 ]
             )
         )
@@ -151,31 +172,31 @@ def draft(files: list[tuple[str, bytes]], *, city: str | None = None, year: int 
             zh_name, en_name = (item.measure.zh, item.measure.en) if item.measure else (item.name, item.name)
             goal = f"{_SYMBOL[item.comparator]} {_num(item.value)} {item.unit}"
             task = None if headline else "a quantified task of the year's work, outside the headline paragraph"
-            item_note = "; ".join(filter(None, [drafted, task, item.note]))
+            item_note = "; ".join(filter(None, [_at(drafted, report, item), task, item.note]))
             targets.append(
                 _entry(
                     [
                         ("id", unique(f"{metric}-{report.sets_year}")),
                         ("metric", metric),
-                        ("zh", _q(f"{zh_name} {goal}")),
-                        ("en", _q(f"{en_name} {goal}")),
+                        ("zh", f"{zh_name} {goal}"),
+                        ("en", f"{en_name} {goal}"),
                         ("category", item.measure.category if item.measure else "other"),
-                        ("comparator", _q(item.comparator)),
+                        ("comparator", item.comparator),
                         ("goal", _num(item.value)),
                         ("tolerance", _num(_tolerance(item)) if item.comparator == "about" else None),
-                        ("unit", _q(item.unit)),
+                        ("unit", item.unit),
                         ("year", str(report.sets_year)),
                         ("headline", "true" if headline else None),
                         ("source", source_id),
-                        ("excerpt", _q(_words(report, item))),
-                        ("derived", _q(item.derived) if item.derived else None),
-                        ("note", _q(item_note)),
+                        ("excerpt", _words(report, item)),
+                        ("derived", item.derived),
+                        ("note", item_note),
                     ]
                 )
             )
         for item in report.outcomes:
             metric = metrics.metric_for(item)
-            item_note = "; ".join(filter(None, [drafted, item.note]))
+            item_note = "; ".join(filter(None, [_at(drafted, report, item), item.note]))
             observations.append(
                 _entry(
                     [
@@ -183,13 +204,13 @@ def draft(files: list[tuple[str, bytes]], *, city: str | None = None, year: int 
                         ("metric", metric),
                         ("year", str(report.reviews_year)),
                         ("min" if item.bound else "value", _num(item.value)),
-                        ("unit", _q(item.unit)),
+                        ("unit", item.unit),
                         ("source", source_id),
-                        ("excerpt", _q(_words(report, item))),
+                        ("excerpt", _words(report, item)),
                         ("estimated", "true" if item.estimated else None),
-                        ("derived", _q(item.derived) if item.derived else None),
-                        ("year_basis", _q(f"the year under review: {report.year_basis}")),
-                        ("note", _q(item_note)),
+                        ("derived", item.derived),
+                        ("year_basis", f"the year under review: {report.year_basis}"),
+                        ("note", item_note),
                     ]
                 )
             )
@@ -199,7 +220,7 @@ def draft(files: list[tuple[str, bytes]], *, city: str | None = None, year: int 
             f"{len(report.outcomes)} outcomes of {report.reviews_year}"
         )
     metric_entries = [
-        _entry([("id", id_), ("zh", _q(zh)), ("en", _q(en)), ("unit", _q(unit)), ("direction", direction)])
+        _entry([("id", id_), ("zh", zh), ("en", en), ("unit", unit), ("direction", direction)])
         for id_, (zh, en, unit, direction) in metrics.items.items()
     ]
     header = (
@@ -213,6 +234,7 @@ def draft(files: list[tuple[str, bytes]], *, city: str | None = None, year: int 
         f"dataset:\n  place: {_q(result.city)}\n  place_zh: {_q(result.city)}\n  title: {_q(title)}\n"
         f"  title_zh: {_q(f'{result.city}政府工作报告目标（{span}年）：说到做到了吗？')}\n\n"
     )
+    result.entries = {"source": sources, "metric": metric_entries, "target": targets, "observation": observations}
     result.targets_yaml = header + _sections([("sources", sources), ("metrics", metric_entries), ("targets", targets)])
     result.actuals_yaml = (
         header.split("\n\n")[0].replace("targets of", "outcomes reviewed in")
@@ -222,7 +244,7 @@ def draft(files: list[tuple[str, bytes]], *, city: str | None = None, year: int 
     return result
 
 
-def _sections(sections: list[tuple[str, list[list[str]]]]) -> str:
+def _sections(sections: list[tuple[str, list[dict[str, str]]]]) -> str:
     out = []
     for name, entries in sections:
         if not entries:
@@ -230,7 +252,7 @@ def _sections(sections: list[tuple[str, list[list[str]]]]) -> str:
             continue
         out.append(f"{name}:")
         for entry in entries:
-            out.extend(entry)
+            out.extend(_yaml_entry(entry))
     return "\n".join(out) + "\n"
 
 

@@ -27,9 +27,12 @@ VERB = re.compile(
     r"|达到|达|控制在|保持在|稳定在|保持|稳定|突破|超过|不低于|不少于|不高于|不超过|低于|高于|完成|实现|为|可达|力争"
     r"|有望"
 )
+# Fillers before a subject; a short note in brackets too: 预计（下同）, 同比（下同）增长2.1%.
 _LEAD = re.compile(
-    r"(?:[\s*#—\-]|其中|预计|可比|同比|比上年|全市|我市|全州|全盟|全年|今年|力争|确保|实现|完成|努力|争取|并|和|及|同时|另外|此外)+"
+    r"(?:[\s*#—\-]|\([^()]{0,12}\)|其中|预计|可比|同比|比上年|全市|我市|全州|全盟|全年|今年|力争|确保|实现|完成|努力|争取"
+    r"|可(?=实现|完成|达到)|并|和|及|同时|另外|此外)+"
 )
+_NEAR = "近约"
 _SEP = re.compile(r"[、和及与]")
 _RELATIVE = re.compile(
     r"高于全[省国区]|低于全[省国区]|全[省国区](?:平均)?(?:增速|水平)|与.{0,12}同步|快于|慢于|省下达|省定"
@@ -117,6 +120,8 @@ def _subject(text: str, start: int, stop: int) -> tuple[int, int]:
     begin = lead.end() if lead else start
     verb = VERB.search(text, begin, stop)
     end = verb.start() if verb else stop
+    while end > begin and text[end - 1] in _NEAR:  # 地区生产总值近1600亿元: 近 is not part of the name
+        end -= 1
     # 完成/实现 in the middle: "3969家企业实现进出口总额" names 进出口总额.
     return begin, max(begin, end)
 
@@ -349,12 +354,18 @@ def _item(
             value = -value
         if re.match(r"\s*左右", post):
             note = "左右 (about)"
+        elif pre.rstrip().endswith("近"):
+            note = "近 (nearly)"
         bound = bool(re.search(r"突破|超过|不低于|不少于", pre) or re.match(r"\s*(?:以上|多)", post))
     else:
         bound = False
         comparator, how = _comparator(pre, post, figure.upper is not None, direction)
         if figure.upper is not None:
             how = f"range {figure.value}–{figure.upper}: kept as its lower bound"
+        if measure is None and comparator != "about":
+            # 排放下降3.5%以上: the words' comparator says which way is better for a measure
+            # outside the lexicon (a fall, here), not the fall word alone.
+            direction = "higher" if comparator in (">=", ">") else "lower"
         if (
             measure is not None
             and (comparator in (">=", ">")) != (measure.direction == "higher")
