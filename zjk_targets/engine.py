@@ -16,8 +16,8 @@ from .model import Dataset
 
 
 def is_csv(path: str | Path) -> bool:
-    """Whether ``path`` names a CSV input (by its suffix, ``.csv`` in any case)."""
-    return Path(path).suffix.lower() == ".csv"
+    """Whether ``path`` names a CSV input (by its suffix, ``.csv`` or ``.csv.gz`` in any case)."""
+    return str(path).lower().removesuffix(".gz").endswith(".csv")
 
 
 def is_columnar(paths: Sequence[str | Path]) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import zlib
 
 from .errors import Problem
 from .rules import messages
@@ -30,8 +31,27 @@ def _read_at_most(path: str, limit: int, size: int | None) -> bytes:
         return b"".join(chunks)
 
 
+def is_gzip(path: str) -> bool:
+    """Whether ``path`` names a gzip-compressed input (``.gz``, in any case): the bundled national data."""
+    return path.lower().endswith(".gz")
+
+
+def _gunzip(data: bytes, max_bytes: int) -> tuple[bytes | None, str]:
+    """The bytes inside, at most ``max_bytes`` of them (a small archive can unpack to gigabytes)."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, max_bytes + 1)
+    except zlib.error:
+        return None, messages.NOT_GZIP
+    if len(out) > max_bytes:
+        return None, messages.too_large(max_bytes / 1_000_000)
+    if not inflater.eof:
+        return None, messages.NOT_GZIP
+    return out, ""
+
+
 def read_input(path: str, max_bytes: int) -> tuple[bytes | None, list[Problem]]:
-    """The file's bytes without a byte-order mark, or None and the reason they cannot be used."""
+    """The file's bytes (unpacked when gzip) without a byte-order mark, or None and why they cannot be used."""
 
     def fail(message: str, line: int = 0) -> tuple[None, list[Problem]]:
         return None, [Problem(path, line, message)]
@@ -54,6 +74,10 @@ def read_input(path: str, max_bytes: int) -> tuple[bytes | None, list[Problem]]:
         return fail(messages.cannot_read(str(error.strerror)))
     if len(data) > max_bytes:
         return fail(messages.too_large(limit_mb))
+    if is_gzip(path):
+        data, problem = _gunzip(data, max_bytes)
+        if data is None:
+            return fail(problem)
     if b"\x00" in data:
         return fail(messages.NUL_BYTE, _line_of(data, data.index(b"\x00")))
     return data.removeprefix(BOM), []

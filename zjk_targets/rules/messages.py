@@ -158,6 +158,7 @@ def milestone_needs_done(metric: str) -> str:
 FILE_NOT_FOUND = "file not found"
 IS_A_DIRECTORY = "is a directory, not a file"
 NUL_BYTE = "holds a NUL byte: this is not a text file"
+NOT_GZIP = "named .gz, but is not a whole gzip file"
 
 
 def cannot_read(reason: str) -> str:
