@@ -69,7 +69,7 @@ def test_ctrl_c_exits_130_with_one_line(runner, monkeypatch) -> None:
     def interrupted(*_args, **_kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("zjk_targets.cli.evaluate", interrupted)
+    monkeypatch.setattr("zjk_targets.commands.reading.evaluate", interrupted)
     result = runner.invoke(app, ["report", *MINI])
     assert (result.exit_code, result.stdout, result.stderr) == (130, "", "zjk-targets: interrupted\n")
 
@@ -78,7 +78,7 @@ def test_an_internal_error_never_looks_like_a_verdict(runner, monkeypatch) -> No
     def broken(*_args, **_kwargs):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr("zjk_targets.cli.evaluate", broken)
+    monkeypatch.setattr("zjk_targets.commands.reading.evaluate", broken)
     result = runner.invoke(app, ["check", "pm25-2017", *MINI])
     assert result.exit_code == 2
     assert result.stdout == ""

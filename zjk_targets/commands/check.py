@@ -1,0 +1,89 @@
+"""`zjk-targets check`: verdicts as an exit code, for CI."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from ..errors import DataError
+from ..model import Status
+from ..render import CheckFormat
+from ..rules.verdicts import Verdict
+from .exits import EXIT_ERROR, EXIT_MET, EXIT_MISSED, EXIT_UNKNOWN, UserError
+from .options import ActualsOption, AsOfOption, Command, DataOption, ReportOption, TargetsOption, complete_ids
+from .output import append_step_summary, console, write
+from .reading import dated, judge, load, select
+
+SEVERITY = {Status.MET: 0, Status.UNKNOWN: 1, Status.MISSED: 2}
+STATUS_EXIT = {Status.MET: EXIT_MET, Status.MISSED: EXIT_MISSED, Status.UNKNOWN: EXIT_UNKNOWN}
+
+
+def _exit_code(verdicts: tuple[Verdict, ...], allow_unknown: bool) -> int:
+    """The exit code of the worst verdict: missed, then unknown, then met."""
+    statuses = [v.status for v in verdicts if not (allow_unknown and v.status is Status.UNKNOWN)]
+    worst = max(statuses, key=SEVERITY.__getitem__, default=Status.MET)
+    return STATUS_EXIT[worst]
+
+
+def check(
+    target_ids: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="ID...", help="One or more target ids.", show_default=False, autocompletion=complete_ids
+        ),
+    ] = None,
+    all_targets: Annotated[bool, typer.Option("--all", help="Check every target (instead of naming ids).")] = False,
+    targets: TargetsOption = None,
+    actuals: ActualsOption = None,
+    data: DataOption = None,
+    allow_unknown: Annotated[bool, typer.Option("--allow-unknown", help="Exit 0 when the verdict is unknown.")] = False,
+    output_format: Annotated[
+        CheckFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="text (one line per target), github (GitHub Actions annotations) or json.",
+        ),
+    ] = CheckFormat.TEXT,
+    as_of: AsOfOption = None,
+    report_year: ReportOption = None,
+) -> None:
+    """Verdicts as an exit code: 0 met, 1 missed, 3 unknown (the worst one counts), 2 bad id or data."""
+    from ..render import check as check_render
+
+    try:
+        if not target_ids and not all_targets:
+            raise UserError("name at least one target ID, or use --all")
+        if target_ids and all_targets:
+            raise UserError(f"--all checks every target: drop the ids ({' '.join(target_ids)}) or --all")
+        if report_year is not None and not all_targets:
+            raise UserError("--report goes with --all: it chooses the targets of one report")
+        if all_targets:
+            dataset, verdicts = judge(load(targets, actuals, data), as_of, report_year)
+        else:
+            dataset = dated(load(targets, actuals, data), as_of, target_ids or [])
+            verdicts = select(dataset, target_ids or [])
+    except (UserError, DataError) as error:
+        if output_format is CheckFormat.JSON:  # a program reading stdout still gets JSON
+            problems = [str(p) for p in error.problems] if isinstance(error, DataError) else []
+            message = str(error) if isinstance(error, UserError) else "problems in the data; nothing was evaluated"
+            write(check_render.json_error(message, problems, EXIT_ERROR), None)
+        raise
+    code = _exit_code(verdicts, allow_unknown)
+    if output_format is CheckFormat.GITHUB:
+        write(check_render.github(verdicts), None)
+    elif output_format is CheckFormat.JSON:
+        write(check_render.as_json(verdicts, code), None)
+    elif sys.stdout.isatty():
+        console().print(check_render.coloured(verdicts), end="")
+    else:
+        write(check_render.text(verdicts), None)
+    append_step_summary(lambda: check_render.step_summary(verdicts))
+    raise typer.Exit(code)
+
+
+def register(app: typer.Typer) -> None:
+    app.command(cls=Command, short_help="Verdicts as an exit code, for CI (text, github, json).")(check)

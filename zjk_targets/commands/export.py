@@ -1,0 +1,48 @@
+"""`zjk-targets export`: every verdict as markdown, JSON, CSV or HTML."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .. import engine
+from ..render import ExportFormat, exporter
+from .options import ActualsOption, AsOfOption, Command, DataOption, Lang, LangOption, ReportOption, TargetsOption
+from .output import append_step_summary, write
+from .reading import as_of_date, judge, load, max_bytes, paths
+
+
+def export(
+    format: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="markdown, json, csv or html."),
+    ] = ExportFormat.MARKDOWN,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")
+    ] = None,
+    targets: TargetsOption = None,
+    actuals: ActualsOption = None,
+    data: DataOption = None,
+    lang: LangOption = Lang.en,
+    as_of: AsOfOption = None,
+    report_year: ReportOption = None,
+) -> None:
+    """Every verdict as markdown (default), JSON, CSV or one self-contained HTML page."""
+    plain = as_of is None and report_year is None
+    if format is ExportFormat.CSV and plain and not os.environ.get("GITHUB_STEP_SUMMARY"):
+        # Without objects for the step summary, CSV input is judged column by column.
+        write(engine.export_csv(paths(targets, actuals, data), max_bytes(), lang.value), output)
+        return
+    dataset, verdicts = judge(load(targets, actuals, data), as_of, report_year)
+    write(exporter(format)(dataset, verdicts, lang.value, as_of=as_of_date(as_of)), output)
+    if os.environ.get("GITHUB_STEP_SUMMARY"):
+        from ..render import markdown
+
+        append_step_summary(lambda: markdown.render(dataset, verdicts, lang.value, as_of=as_of_date(as_of)))
+
+
+def register(app: typer.Typer) -> None:
+    app.command(cls=Command, short_help="Every verdict as markdown, json, csv or html.")(export)

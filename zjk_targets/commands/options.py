@@ -1,0 +1,106 @@
+"""The options several commands share, how every option shows in help, and completion of ids."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperCommand
+
+from .. import engine
+from ..model import Dataset, Status
+from .reading import data_paths, max_bytes
+
+
+def flags_show_no_type(params: list[Any]) -> list[Any]:
+    """A flag takes no value, so its help shows none (typer would print `<bool>`)."""
+    for param in params:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    return params
+
+
+class Command(TyperCommand):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return flags_show_no_type(super().get_params(ctx))
+
+
+class Lang(StrEnum):
+    en = "en"
+    zh = "zh"
+
+
+def completion_data(ctx: typer.Context) -> Dataset | None:
+    """The data the command being completed would read; None when it cannot be read."""
+    try:
+        paths, _ = data_paths(ctx.params.get("targets"), ctx.params.get("actuals"), ctx.params.get("data"))
+        return engine.load(paths, max_bytes())
+    except Exception:  # noqa: BLE001 - completion must never print a traceback into the shell
+        return None
+
+
+def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of target ids, from the data the command would read."""
+    dataset = completion_data(ctx)
+    names = {target.id for target in dataset.targets} if dataset else set()
+    return sorted(name for name in names if name.startswith(incomplete))
+
+
+TargetsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--targets",
+        envvar="ZJK_TARGETS_FILE",
+        help="Targets file (YAML or CSV); named alone, it is read alone [default: ./targets.yaml and "
+        "./actuals.yaml if both are here, else the bundled data].",
+        show_default=False,
+    ),
+]
+ActualsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--actuals", envvar="ZJK_ACTUALS_FILE", help="Actuals file (YAML or CSV), as --targets.", show_default=False
+    ),
+]
+DataOption = Annotated[
+    Path | None,
+    typer.Option("--data", help="Folder holding targets.yaml and actuals.yaml (e.g. written by `extract`)."),
+]
+LangOption = Annotated[
+    Lang, typer.Option("--lang", case_sensitive=False, help="Language of everything shown: en or zh.")
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="Judge with what was published by DATE (YYYY-MM-DD; YYYY-MM or YYYY mean their last day).",
+        show_default=False,
+    ),
+]
+ReportOption = Annotated[
+    int | None,
+    typer.Option(
+        "--report", metavar="YEAR", help="Only the targets set by that year's work report.", show_default=False
+    ),
+]
+NoPagerOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager", help="Print straight to the terminal; otherwise long output goes through $PAGER (less)."
+    ),
+]
+StatusOption = Annotated[
+    list[Status] | None,
+    typer.Option(
+        "--status",
+        metavar="STATUS",
+        case_sensitive=False,
+        help="Only targets with this status: met, missed or unknown (repeatable).",
+    ),
+]
+CategoryOption = Annotated[
+    list[str] | None, typer.Option("--category", metavar="NAME", help="Only targets in this category (repeatable).")
+]

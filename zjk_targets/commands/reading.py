@@ -1,0 +1,154 @@
+"""What a command reads and judges: the files named (or found here), as of a date, of one report."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+
+from .. import engine
+from ..bundled import ACTUALS_NAME, TARGETS_NAME, bundled_paths
+from ..model import Dataset, PartialDate, Status
+from ..rules import timeline
+from ..rules.verdicts import Verdict, evaluate
+from .exits import UserError, err
+
+MAX_INPUT_ENV = "ZJK_MAX_INPUT_MB"
+
+
+def max_bytes() -> int | None:
+    """The size limit the user set for every input, or None for the rule book's per-format limits."""
+    raw = os.environ.get(MAX_INPUT_ENV)
+    if not raw:
+        return None
+    try:
+        megabytes = float(raw)
+    except ValueError:
+        raise UserError(f"{MAX_INPUT_ENV}={raw!r} is not a number of megabytes") from None
+    if not megabytes > 0:
+        raise UserError(f"{MAX_INPUT_ENV} must be a positive number of megabytes")
+    return int(megabytes * 1_000_000)
+
+
+def as_of_date(text: str | None) -> PartialDate | None:
+    if text is None:
+        return None
+    date = PartialDate.parse(text.strip())
+    if date is None:
+        raise UserError(f"--as-of {text}: not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
+    return date
+
+
+def judge(
+    dataset: Dataset, as_of: str | None = None, report_year: int | None = None
+) -> tuple[Dataset, tuple[Verdict, ...]]:
+    """The data a reader had on the --as-of date, narrowed to the --report year, and its verdicts."""
+    date = as_of_date(as_of)
+    if date is not None:
+        dataset = timeline.as_of(dataset, date)
+    if report_year is not None:
+        years = timeline.report_years(dataset)
+        if report_year not in years:
+            known = ", ".join(map(str, years)) or "none"
+            when = f" published by {timeline.end_of(date)}" if date is not None else ""
+            raise UserError(
+                f"--report {report_year}: no targets were set by a report of that year{when}; reports: {known}"
+            )
+        dataset = timeline.of_reports(dataset, {report_year})
+    return dataset, evaluate(dataset)
+
+
+def dated(dataset: Dataset, as_of: str | None, target_ids: list[str]) -> Dataset:
+    """The data as of --as-of, where a named target set after that date is an error that says so."""
+    date = as_of_date(as_of)
+    if date is None:
+        return dataset
+    earlier = timeline.as_of(dataset, date)
+    known = {target.id for target in earlier.targets}
+    for target_id in target_ids:
+        target = dataset.target(target_id)
+        if target is not None and target_id not in known:
+            published = dataset.sources[target.source].published
+            raise UserError(f"`{target_id}` was set on {published}, after --as-of {as_of}")
+    return earlier
+
+
+def _same_bytes(first: Path, second: Path) -> bool:
+    try:
+        return first.read_bytes() == second.read_bytes()
+    except OSError:
+        return False
+
+
+def data_paths(targets: Path | None, actuals: Path | None, data: Path | None = None) -> tuple[list[Path], str | None]:
+    """The files to read (only those the user names), and a note when the reader should know.
+
+    With no file named, a folder holding both ``targets.yaml`` and ``actuals.yaml`` (a curator's
+    clone of the repository) is read instead of the installed copy, and the note says so
+    whenever that changes anything.
+    """
+    if data is not None:
+        if targets is not None or actuals is not None:
+            raise UserError("give --data DIR or --targets/--actuals, not both")
+        if not data.is_dir():
+            raise UserError(f"--data {data}: {'not a folder' if data.exists() else 'folder not found'}")
+        return [data / TARGETS_NAME, data / ACTUALS_NAME], None
+    if targets is None and actuals is None:
+        bundled = list(bundled_paths())
+        local = [Path(TARGETS_NAME), Path(ACTUALS_NAME)]
+        if not all(path.is_file() for path in local):
+            return bundled, None
+        if all(_same_bytes(mine, theirs) for mine, theirs in zip(local, bundled, strict=True)):
+            return bundled, None
+        note = (
+            f"zjk-targets: reading ./{TARGETS_NAME} and ./{ACTUALS_NAME} of this folder "
+            "(they differ from the bundled data)"
+        )
+        return local, note
+    for flag, path in (("--targets", targets), ("--actuals", actuals)):
+        if path is not None and not path.is_file():
+            what = "is a folder, not a file" if path.is_dir() else "file not found"
+            raise UserError(f"{flag} {path}: {what}")
+    return [path for path in (targets, actuals) if path is not None], None
+
+
+def paths(targets: Path | None, actuals: Path | None, data: Path | None = None) -> list[Path]:
+    found, note = data_paths(targets, actuals, data)
+    if note:
+        err(note)
+    return found
+
+
+def load(targets: Path | None, actuals: Path | None, data: Path | None = None) -> Dataset:
+    return engine.load(paths(targets, actuals, data), max_bytes())
+
+
+def select(dataset: Dataset, target_ids: list[str]) -> tuple[Verdict, ...]:
+    """The verdicts of the named targets, in the order named; every unknown id is one error."""
+    verdicts = {verdict.target.id: verdict for verdict in evaluate(dataset, only=set(target_ids))}
+    missing = [target_id for target_id in target_ids if target_id not in verdicts]
+    if missing:
+        known = sorted(target.id for target in dataset.targets)
+        messages = []
+        for target_id in missing:
+            close = difflib.get_close_matches(target_id, known, n=3, cutoff=0.5)
+            hint = f"; did you mean {', '.join(close)}?" if close else "; `zjk-targets list` lists them"
+            messages.append(f"no target with id `{target_id}`{hint}")
+        raise UserError("\nzjk-targets: ".join(messages))
+    return tuple(verdicts[target_id] for target_id in dict.fromkeys(target_ids))
+
+
+def filter_verdicts(
+    verdicts: tuple[Verdict, ...], status: list[Status] | None, category: list[str] | None
+) -> tuple[Verdict, ...]:
+    """The verdicts of --status and --category (each repeatable); an unknown category is an error."""
+    if category:
+        known = {verdict.target.category for verdict in verdicts}
+        wanted = {name.lower() for name in category}
+        unknown = sorted(wanted - known)
+        if unknown:
+            raise UserError(f"no category {', '.join(unknown)}; the categories are {', '.join(sorted(known))}")
+        verdicts = tuple(v for v in verdicts if v.target.category in wanted)
+    if status:
+        verdicts = tuple(v for v in verdicts if v.status in status)
+    return verdicts

@@ -1,0 +1,50 @@
+"""`zjk-targets report`: the answer first."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .options import (
+    ActualsOption,
+    AsOfOption,
+    CategoryOption,
+    Command,
+    DataOption,
+    Lang,
+    LangOption,
+    NoPagerOption,
+    ReportOption,
+    StatusOption,
+    TargetsOption,
+)
+from .output import console, show
+from .reading import filter_verdicts, judge, load
+
+
+def report(
+    targets: TargetsOption = None,
+    actuals: ActualsOption = None,
+    data: DataOption = None,
+    status: StatusOption = None,
+    category: CategoryOption = None,
+    lang: LangOption = Lang.en,
+    as_of: AsOfOption = None,
+    report_year: ReportOption = None,
+    full: Annotated[
+        bool, typer.Option("--full", help="Every target with its name, goal, outcome and whole reason.")
+    ] = False,
+    no_pager: NoPagerOption = False,
+) -> None:
+    """The answer first: counts, the missed and met targets, then the unknown ones grouped by why."""
+    from ..render import report as report_render
+
+    dataset, verdicts = judge(load(targets, actuals, data), as_of, report_year)
+    verdicts = filter_verdicts(verdicts, status, category)
+    width = console().width
+    show(report_render.render(dataset, verdicts, lang.value, width=width, full=full), no_pager)
+
+
+def register(app: typer.Typer) -> None:
+    app.command(cls=Command, short_help="The answer: counts, missed, met, unknown by why.")(report)

@@ -1,0 +1,51 @@
+"""`zjk-targets validate`: check the data, every problem as file:line: message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import DataError
+from .exits import UserError
+from .options import ActualsOption, Command, DataOption, TargetsOption
+from .output import write
+from .reading import load
+
+
+def validate(
+    targets: TargetsOption = None,
+    actuals: ActualsOption = None,
+    data: DataOption = None,
+    sources: Annotated[
+        Path | None,
+        typer.Option("--sources", help="Also check that every excerpt appears in its source file under this folder."),
+    ] = None,
+) -> None:
+    """Check the data; list every problem as file:line: message (exit 0 or 2)."""
+    dataset = load(targets, actuals, data)
+    summary = (
+        f"ok: {len(dataset.targets)} targets, {len(dataset.observations)} observations, "
+        f"{len(dataset.metrics)} metrics, {len(dataset.sources)} sources"
+    )
+    if sources is not None:
+        from ..excerpts import check_excerpts
+
+        if not sources.is_dir():
+            raise UserError(f"--sources {sources}: not a folder")
+        files = sorted({source.file for source in dataset.sources.values() if source.file})
+        if files and not any((sources / name).is_file() for name in files):
+            raise UserError(
+                f"--sources {sources}: none of the data's {len(files)} source files is in this folder "
+                f"(such as {files[0]}); give the folder that holds them"
+            )
+        problems, found = check_excerpts(dataset, sources)
+        if problems:
+            raise DataError(problems)
+        summary += f"; {found} excerpts found in their source files under {sources}"
+    write(summary + "\n", None)
+
+
+def register(app: typer.Typer) -> None:
+    app.command(cls=Command, short_help="Check the data; every problem as file:line: message.")(validate)
