@@ -8,6 +8,7 @@ from .errors import DataError, Problem
 
 TARGETS_NAME = "targets.yaml"
 ACTUALS_NAME = "actuals.yaml"
+NATIONAL_FOLDER = "national"
 
 
 def bundled_paths() -> tuple[Path, Path]:
@@ -19,3 +20,11 @@ def bundled_paths() -> tuple[Path, Path]:
         if targets.is_file() and actuals.is_file():
             return targets, actuals
     raise DataError([Problem(str(here / "data"), 0, "the bundled data files are missing: reinstall zjk-targets")])
+
+
+def national_dir() -> Path:
+    """The bundled national data: every city of lawtext/gov drafted by `zjk-targets build-national`."""
+    folder = Path(__file__).resolve().parent / "data" / NATIONAL_FOLDER
+    if not folder.is_dir():
+        raise DataError([Problem(str(folder), 0, "the bundled national data is missing: reinstall zjk-targets")])
+    return folder

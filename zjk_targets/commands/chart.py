@@ -13,6 +13,7 @@ from .exits import UserError, err
 from .options import (
     ActualsOption,
     AsOfOption,
+    CityOption,
     Command,
     DataOption,
     Lang,
@@ -57,6 +58,7 @@ def chart(
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
     data: DataOption = None,
+    city: CityOption = None,
     lang: LangOption = Lang.en,
     as_of: AsOfOption = None,
 ) -> None:
@@ -80,7 +82,7 @@ def chart(
             "zjk-targets: no CJK font is installed, so Chinese would show as empty boxes: the chart "
             "uses English labels (on Debian: apt-get install fonts-noto-cjk)"
         )
-    dataset = dated(load(targets, actuals, data), as_of, [target_id] if target_id else [])
+    dataset = dated(load(targets, actuals, data, city), as_of, [target_id] if target_id else [])
     if all_targets:
         if output.exists() and not output.is_dir():
             raise UserError(f"--output {output}: with --all this must be a folder, and it is a file")

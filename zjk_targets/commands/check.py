@@ -12,7 +12,16 @@ from ..model import Status
 from ..render import CheckFormat
 from ..rules.verdicts import Verdict
 from .exits import EXIT_ERROR, EXIT_MET, EXIT_MISSED, EXIT_UNKNOWN, UserError
-from .options import ActualsOption, AsOfOption, Command, DataOption, ReportOption, TargetsOption, complete_ids
+from .options import (
+    ActualsOption,
+    AsOfOption,
+    CityOption,
+    Command,
+    DataOption,
+    ReportOption,
+    TargetsOption,
+    complete_ids,
+)
 from .output import append_step_summary, console, write
 from .reading import dated, judge, load, select
 
@@ -38,6 +47,7 @@ def check(
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
     data: DataOption = None,
+    city: CityOption = None,
     allow_unknown: Annotated[bool, typer.Option("--allow-unknown", help="Exit 0 when the verdict is unknown.")] = False,
     output_format: Annotated[
         CheckFormat,
@@ -62,9 +72,9 @@ def check(
         if report_year is not None and not all_targets:
             raise UserError("--report goes with --all: it chooses the targets of one report")
         if all_targets:
-            dataset, verdicts = judge(load(targets, actuals, data), as_of, report_year)
+            dataset, verdicts = judge(load(targets, actuals, data, city), as_of, report_year)
         else:
-            dataset = dated(load(targets, actuals, data), as_of, target_ids or [])
+            dataset = dated(load(targets, actuals, data, city), as_of, target_ids or [])
             verdicts = select(dataset, target_ids or [])
     except (UserError, DataError) as error:
         if output_format is CheckFormat.JSON:  # a program reading stdout still gets JSON

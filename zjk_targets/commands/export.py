@@ -10,7 +10,17 @@ import typer
 
 from .. import engine
 from ..render import ExportFormat, exporter
-from .options import ActualsOption, AsOfOption, Command, DataOption, Lang, LangOption, ReportOption, TargetsOption
+from .options import (
+    ActualsOption,
+    AsOfOption,
+    CityOption,
+    Command,
+    DataOption,
+    Lang,
+    LangOption,
+    ReportOption,
+    TargetsOption,
+)
 from .output import append_step_summary, write
 from .reading import as_of_date, judge, load, max_bytes, paths
 
@@ -26,6 +36,7 @@ def export(
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
     data: DataOption = None,
+    city: CityOption = None,
     lang: LangOption = Lang.en,
     as_of: AsOfOption = None,
     report_year: ReportOption = None,
@@ -34,9 +45,9 @@ def export(
     plain = as_of is None and report_year is None
     if format is ExportFormat.CSV and plain and not os.environ.get("GITHUB_STEP_SUMMARY"):
         # Without objects for the step summary, CSV input is judged column by column.
-        write(engine.export_csv(paths(targets, actuals, data), max_bytes(), lang.value), output)
+        write(engine.export_csv(paths(targets, actuals, data, city), max_bytes(), lang.value), output)
         return
-    dataset, verdicts = judge(load(targets, actuals, data), as_of, report_year)
+    dataset, verdicts = judge(load(targets, actuals, data, city), as_of, report_year)
     write(exporter(format)(dataset, verdicts, lang.value, as_of=as_of_date(as_of)), output)
     if os.environ.get("GITHUB_STEP_SUMMARY"):
         from ..render import markdown

@@ -8,6 +8,7 @@ from .options import (
     ActualsOption,
     AsOfOption,
     CategoryOption,
+    CityOption,
     Command,
     DataOption,
     Lang,
@@ -25,6 +26,7 @@ def list_targets(
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
     data: DataOption = None,
+    city: CityOption = None,
     status: StatusOption = None,
     category: CategoryOption = None,
     lang: LangOption = Lang.en,
@@ -35,7 +37,7 @@ def list_targets(
     """The target ids, one a line: status, id and a short name."""
     from ..render import listing
 
-    _, verdicts = judge(load(targets, actuals, data), as_of, report_year)
+    _, verdicts = judge(load(targets, actuals, data, city), as_of, report_year)
     verdicts = filter_verdicts(verdicts, status, category)
     show(listing.render(verdicts, lang.value, width=console().width), no_pager)
 

@@ -35,7 +35,8 @@ class Lang(StrEnum):
 def completion_data(ctx: typer.Context) -> Dataset | None:
     """The data the command being completed would read; None when it cannot be read."""
     try:
-        paths, _ = data_paths(ctx.params.get("targets"), ctx.params.get("actuals"), ctx.params.get("data"))
+        params = ctx.params
+        paths, _ = data_paths(params.get("targets"), params.get("actuals"), params.get("data"), params.get("city"))
         return engine.load(paths, max_bytes())
     except Exception:  # noqa: BLE001 - completion must never print a traceback into the shell
         return None
@@ -67,6 +68,16 @@ ActualsOption = Annotated[
 DataOption = Annotated[
     Path | None,
     typer.Option("--data", help="Folder holding targets.yaml and actuals.yaml (e.g. written by `extract`)."),
+]
+CityOption = Annotated[
+    str | None,
+    typer.Option(
+        "--city",
+        metavar="NAME",
+        help="A city of the bundled national data, in Chinese or pinyin (邯郸, handan; 市 optional), drafted "
+        "from its work reports [default: Zhangjiakou's curated data].",
+        show_default=False,
+    ),
 ]
 LangOption = Annotated[
     Lang, typer.Option("--lang", case_sensitive=False, help="Language of everything shown: en or zh.")

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from .. import engine
-from ..bundled import ACTUALS_NAME, TARGETS_NAME, bundled_paths
+from ..bundled import ACTUALS_NAME, TARGETS_NAME, bundled_paths, national_dir
 from ..model import Dataset, PartialDate, Status
 from ..rules import timeline
 from ..rules.verdicts import Verdict, evaluate
@@ -80,13 +80,38 @@ def _same_bytes(first: Path, second: Path) -> bool:
         return False
 
 
-def data_paths(targets: Path | None, actuals: Path | None, data: Path | None = None) -> tuple[list[Path], str | None]:
+def city_paths(typed: str) -> tuple[list[Path], str | None]:
+    """The file of a city of the bundled national data, and the note that its data is drafted.
+
+    Zhangjiakou's curated data wins over its drafted data: it is the bundled default.
+    """
+    from ..national.build import CITIES_DIR, CITIES_NAME, CURATED
+    from ..national.cities import find_city, read_cities
+    from ..rules import national as words
+
+    folder = national_dir()
+    found, close = find_city(read_cities((folder / CITIES_NAME).read_text(encoding="utf-8")), typed)
+    if found is None:
+        many = close and all(typed.strip().lower() in name.lower() for name in close)
+        raise UserError(words.ambiguous_city(typed, close) if many else words.unknown_city(typed, close))
+    if found.slug == CURATED:
+        return list(bundled_paths()), None
+    return [folder / CITIES_DIR / f"{found.slug}.yaml.gz"], words.drafted_note(found.name)
+
+
+def data_paths(
+    targets: Path | None, actuals: Path | None, data: Path | None = None, city: str | None = None
+) -> tuple[list[Path], str | None]:
     """The files to read (only those the user names), and a note when the reader should know.
 
     With no file named, a folder holding both ``targets.yaml`` and ``actuals.yaml`` (a curator's
     clone of the repository) is read instead of the installed copy, and the note says so
-    whenever that changes anything.
+    whenever that changes anything. ``--city`` names a city of the bundled national data.
     """
+    if city is not None:
+        if targets is not None or actuals is not None or data is not None:
+            raise UserError("give --city NAME or --data/--targets/--actuals, not both")
+        return city_paths(city)
     if data is not None:
         if targets is not None or actuals is not None:
             raise UserError("give --data DIR or --targets/--actuals, not both")
@@ -112,15 +137,15 @@ def data_paths(targets: Path | None, actuals: Path | None, data: Path | None = N
     return [path for path in (targets, actuals) if path is not None], None
 
 
-def paths(targets: Path | None, actuals: Path | None, data: Path | None = None) -> list[Path]:
-    found, note = data_paths(targets, actuals, data)
+def paths(targets: Path | None, actuals: Path | None, data: Path | None = None, city: str | None = None) -> list[Path]:
+    found, note = data_paths(targets, actuals, data, city)
     if note:
         err(note)
     return found
 
 
-def load(targets: Path | None, actuals: Path | None, data: Path | None = None) -> Dataset:
-    return engine.load(paths(targets, actuals, data), max_bytes())
+def load(targets: Path | None, actuals: Path | None, data: Path | None = None, city: str | None = None) -> Dataset:
+    return engine.load(paths(targets, actuals, data, city), max_bytes())
 
 
 def select(dataset: Dataset, target_ids: list[str]) -> tuple[Verdict, ...]:

@@ -7,7 +7,17 @@ from typing import Annotated
 import typer
 
 from .exits import UserError
-from .options import ActualsOption, AsOfOption, Command, DataOption, Lang, LangOption, NoPagerOption, TargetsOption
+from .options import (
+    ActualsOption,
+    AsOfOption,
+    CityOption,
+    Command,
+    DataOption,
+    Lang,
+    LangOption,
+    NoPagerOption,
+    TargetsOption,
+)
 from .output import console, show
 from .reading import judge, load
 
@@ -16,6 +26,7 @@ def record(
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
     data: DataOption = None,
+    city: CityOption = None,
     first: Annotated[int | None, typer.Option("--from", metavar="YEAR", help="First target year shown.")] = None,
     last: Annotated[int | None, typer.Option("--to", metavar="YEAR", help="Last target year shown.")] = None,
     metric: Annotated[
@@ -29,7 +40,7 @@ def record(
     from ..render import record as record_render
     from ..rules.record import headline_verdicts, track_record
 
-    dataset, verdicts = judge(load(targets, actuals, data), as_of)
+    dataset, verdicts = judge(load(targets, actuals, data, city), as_of)
     if metric:
         known = sorted({v.target.metric for v in headline_verdicts(dataset, verdicts)})
         unknown = [name for name in metric if name not in known]

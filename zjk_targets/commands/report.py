@@ -10,6 +10,7 @@ from .options import (
     ActualsOption,
     AsOfOption,
     CategoryOption,
+    CityOption,
     Command,
     DataOption,
     Lang,
@@ -27,6 +28,7 @@ def report(
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
     data: DataOption = None,
+    city: CityOption = None,
     status: StatusOption = None,
     category: CategoryOption = None,
     lang: LangOption = Lang.en,
@@ -40,7 +42,7 @@ def report(
     """The answer first: counts, the missed and met targets, then the unknown ones grouped by why."""
     from ..render import report as report_render
 
-    dataset, verdicts = judge(load(targets, actuals, data), as_of, report_year)
+    dataset, verdicts = judge(load(targets, actuals, data, city), as_of, report_year)
     verdicts = filter_verdicts(verdicts, status, category)
     width = console().width
     show(report_render.render(dataset, verdicts, lang.value, width=width, full=full), no_pager)

@@ -9,6 +9,7 @@ import typer
 from .options import (
     ActualsOption,
     AsOfOption,
+    CityOption,
     Command,
     DataOption,
     Lang,
@@ -28,6 +29,7 @@ def show(
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
     data: DataOption = None,
+    city: CityOption = None,
     lang: LangOption = Lang.en,
     as_of: AsOfOption = None,
     no_pager: NoPagerOption = False,
@@ -35,7 +37,7 @@ def show(
     """Everything about one target: its words, goal, every observation, and the verdict."""
     from ..render import show as show_render
 
-    dataset = dated(load(targets, actuals, data), as_of, [target_id])
+    dataset = dated(load(targets, actuals, data, city), as_of, [target_id])
     (verdict,) = select(dataset, [target_id])
     page(show_render.render(dataset, verdict, lang.value), no_pager)
 

@@ -9,7 +9,7 @@ import typer
 
 from ..errors import DataError
 from .exits import UserError
-from .options import ActualsOption, Command, DataOption, TargetsOption
+from .options import ActualsOption, CityOption, Command, DataOption, TargetsOption
 from .output import write
 from .reading import load
 
@@ -18,13 +18,14 @@ def validate(
     targets: TargetsOption = None,
     actuals: ActualsOption = None,
     data: DataOption = None,
+    city: CityOption = None,
     sources: Annotated[
         Path | None,
         typer.Option("--sources", help="Also check that every excerpt appears in its source file under this folder."),
     ] = None,
 ) -> None:
     """Check the data; list every problem as file:line: message (exit 0 or 2)."""
-    dataset = load(targets, actuals, data)
+    dataset = load(targets, actuals, data, city)
     summary = (
         f"ok: {len(dataset.targets)} targets, {len(dataset.observations)} observations, "
         f"{len(dataset.metrics)} metrics, {len(dataset.sources)} sources"

@@ -1,0 +1,200 @@
+"""`zjk-targets build-national` and `zjk-targets national`: every city's record, built and summed up."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..render.text import visible
+from .exits import UserError, err
+from .options import Command, NoPagerOption
+from .output import console, page, write, write_atomically
+from .reading import max_bytes
+
+REPORT_SUFFIXES = (".md", ".txt")
+
+
+class NationalFormat(enum.StrEnum):
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    CSV = "csv"
+    HTML = "html"
+
+
+class Sort(enum.StrEnum):
+    MET_SHARE = "met-share"
+    DECIDED_SHARE = "decided-share"
+    TARGETS = "targets"
+    DECIDED = "decided"
+    MET = "met"
+    MISSED = "missed"
+    NAME = "name"
+
+
+def _city_folders(collection: Path) -> list[Path]:
+    if not collection.is_dir():
+        raise UserError(f"{collection}: {'not a folder' if collection.exists() else 'folder not found'}")
+    folders = sorted(path for path in collection.iterdir() if path.is_dir() and not path.name.startswith("."))
+    if not folders:
+        raise UserError(f"{collection}: no city folders (a folder per city, each holding its reports YEAR.md)")
+    return folders
+
+
+def build_national(
+    collection: Annotated[
+        Path,
+        typer.Argument(
+            metavar="COLLECTION_DIR",
+            help="A folder per city, each holding its work reports (YEAR.md), as 政府工作报告-其他地市 of lawtext/gov.",
+        ),
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the national dataset (created).")],
+) -> None:
+    """Draft every city of a collection of work reports into the national dataset."""
+    from ..extract import MAX_REPORT_BYTES
+    from ..inputs import read_input
+    from ..national.build import CITIES_DIR, CityReports, build
+
+    folders = _city_folders(collection)
+    unread: list[tuple[str, str]] = []
+    limit = max_bytes() or MAX_REPORT_BYTES
+
+    def cities() -> Iterator[CityReports]:
+        for folder in folders:
+            files = []
+            for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in REPORT_SUFFIXES):
+                shown = f"{collection.name}/{folder.name}/{path.name}"
+                data, problems = read_input(str(path), limit)
+                if data is None:
+                    unread.append((shown, problems[0].message))
+                else:
+                    files.append((shown, data))
+            yield CityReports(folder.name, files)
+
+    result = build(collection.name, cities())
+    if output.exists() and not output.is_dir():
+        raise UserError(f"--output {output}: not a folder")
+    (output / CITIES_DIR).mkdir(parents=True, exist_ok=True)
+    for stale in (output / CITIES_DIR).glob("*.yaml.gz"):
+        if f"{CITIES_DIR}/{stale.name}" not in result.files:
+            stale.unlink()  # a city of an earlier build that this collection no longer gives
+    for name, data in sorted(result.files.items()):
+        write_atomically(output / name, data)
+    skipped = sorted(unread + result.skipped)
+    for name, reason in skipped:
+        err(f"zjk-targets: {visible(name)}: skipped: {reason}")
+    reports = result.reports + len(unread)
+    write(
+        f"{len(result.cities):,} cities, {reports:,} reports ({reports - len(skipped):,} read), "
+        f"{result.headline_targets:,} headline targets; wrote {output}\n",
+        None,
+    )
+    err(f"zjk-targets: {len(skipped)} of {reports:,} reports skipped")
+
+
+def _national_paths(folder: Path | None) -> tuple[Path, Path]:
+    from ..bundled import national_dir
+    from ..national.build import CITIES_NAME, NATIONAL_NAME
+
+    root = folder if folder is not None else national_dir()
+    if folder is not None and not folder.is_dir():
+        raise UserError(f"--national {folder}: {'not a folder' if folder.exists() else 'folder not found'}")
+    national, cities = root / NATIONAL_NAME, root / CITIES_NAME
+    for path in (national, cities):
+        if not path.is_file():
+            raise UserError(f"{path}: not found; build the national data with zjk-targets build-national")
+    return national, cities
+
+
+def national(
+    sort: Annotated[Sort, typer.Option("--sort", case_sensitive=False, help="Order of the cities and measures.")] = (
+        Sort.MET_SHARE
+    ),
+    province: Annotated[
+        list[str] | None, typer.Option("--province", metavar="NAME", help="Only this province (repeatable): 河北.")
+    ] = None,
+    year: Annotated[
+        list[int] | None, typer.Option("--year", metavar="YEAR", help="Only targets of this year (repeatable).")
+    ] = None,
+    measure: Annotated[
+        list[str] | None, typer.Option("--measure", metavar="ID", help="Only this measure (repeatable): gdp-growth.")
+    ] = None,
+    output_format: Annotated[
+        NationalFormat, typer.Option("--format", "-f", case_sensitive=False, help="text, markdown, json, csv or html.")
+    ] = NationalFormat.TEXT,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (html: a folder, one page a city).")
+    ] = None,
+    folder: Annotated[
+        Path | None,
+        typer.Option(
+            "--national", metavar="DIR", help="A folder written by build-national [default: the bundled one]."
+        ),
+    ] = None,
+    no_pager: NoPagerOption = False,
+) -> None:
+    """The national table: per city, per year and per measure, headline targets set, decided and met."""
+    from ..national.cities import read_cities
+    from ..national.table import judge, measure_names, tabulate
+    from ..render import national as render
+
+    national_path, cities_path = _national_paths(folder)
+    cities = read_cities(cities_path.read_text(encoding="utf-8"))
+    provinces = sorted({city.province for city in cities if city.province})
+    unknown = [name for name in province or [] if name not in provinces]
+    if unknown:
+        raise UserError(f"--province {', '.join(unknown)}: no city of that province; provinces: {', '.join(provinces)}")
+    judged = judge(national_path, cities)
+    known = set(measure_names()) | {target.measure for target in judged}
+    wrong = [name for name in measure or [] if name not in known]
+    if wrong:
+        raise UserError(f"--measure {', '.join(wrong)}: no such measure; zjk-targets national lists them")
+    table = tabulate(
+        judged, cities, sort=sort.value, provinces=province or (), years=year or (), measures=measure or ()
+    )
+    if output_format is NationalFormat.HTML:
+        _write_html(table, cities, folder, output)
+        return
+    text = {
+        NationalFormat.TEXT: lambda: render.text(table, console().width),
+        NationalFormat.MARKDOWN: lambda: render.markdown(table),
+        NationalFormat.JSON: lambda: render.json_text(table),
+        NationalFormat.CSV: lambda: render.csv_text(table),
+    }[output_format]()
+    if output is None and output_format is NationalFormat.TEXT:
+        page(text, no_pager)
+    else:
+        write(text, output)
+
+
+def _write_html(table: object, cities: list, folder: Path | None, output: Path | None) -> None:
+    """The national page (index.html) and one record page per city, linked from it."""
+    from .. import engine
+    from ..national.build import CITIES_DIR
+    from ..render import html as city_html
+    from ..render import national as render
+    from ..rules.verdicts import evaluate
+
+    if output is None:
+        raise UserError("--format html writes a folder of pages: give --output DIR")
+    if output.exists() and not output.is_dir():
+        raise UserError(f"--output {output}: not a folder")
+    output.mkdir(parents=True, exist_ok=True)
+    root = _national_paths(folder)[0].parent
+    for city in cities:
+        dataset = engine.load([root / CITIES_DIR / f"{city.slug}.yaml.gz"], max_bytes())
+        write_atomically(output / f"{city.slug}.html", city_html.render(dataset, evaluate(dataset)))
+    write_atomically(output / "index.html", render.html_page(table))  # type: ignore[arg-type]
+    err(f"wrote {output / 'index.html'} and {len(cities)} city pages")
+
+
+def register(app: typer.Typer) -> None:
+    app.command(cls=Command, short_help="The national table: every city's headline targets.")(national)
+    app.command("build-national", cls=Command, short_help="Build the national dataset from a collection.")(
+        build_national
+    )

@@ -1,0 +1,214 @@
+"""The national table: the national dataset judged by the columnar engine, summed up per city, per
+year and per measure. Only headline targets count (the items of each report's 主要预期目标).
+
+A target is *decided* when its verdict is met or missed; *judgeable* when its city's next report
+(the year after the target's) is in the collection, so that the share decided says how much of
+what could be reviewed was found reviewed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from ..model import Status
+from ..rules import national as words
+from .build import SLUG_SEPARATOR
+from .cities import City
+
+
+@dataclass
+class Tally:
+    """Headline targets of one row: set, judgeable, decided, met, and the misses' mean gap."""
+
+    key: str
+    label: str
+    targets: int = 0
+    judgeable: int = 0
+    decided: int = 0
+    met: int = 0
+    gaps: list[Decimal] = field(default_factory=list)  # missed targets: |figure − goal|, in the goal's unit
+    unit: str = ""  # the unit of the gaps, when every missed target of the row shares one
+
+    @property
+    def missed(self) -> int:
+        return self.decided - self.met
+
+    @property
+    def met_share(self) -> float | None:
+        return self.met / self.decided if self.decided else None
+
+    @property
+    def decided_share(self) -> float | None:
+        return self.decided / self.judgeable if self.judgeable else None
+
+    @property
+    def mean_gap(self) -> Decimal | None:
+        if not self.gaps:
+            return None
+        return (sum(self.gaps, Decimal(0)) / len(self.gaps)).quantize(Decimal("0.01"))
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One headline target's verdict, with where it comes from."""
+
+    id: str
+    city: str  # slug
+    measure: str  # the metric id without the city's slug
+    year: int
+    status: Status
+    goal: Decimal | None
+    unit: str
+    actual: Decimal | None
+    judgeable: bool
+
+
+@dataclass
+class NationalTable:
+    """The three views and the total, each filtered as asked."""
+
+    total: Tally
+    cities: list[Tally]
+    years: list[Tally]
+    measures: list[Tally]
+    city_info: dict[str, City]
+    filters: dict[str, str]
+
+
+OUTSIDE_PREFIX = "x-"  # extract's ids for measures outside its lexicon, one per wording
+OUTSIDE = "x"  # their one row in the per-measure view
+SORTS = ("met-share", "decided-share", "targets", "decided", "met", "missed", "name")
+
+
+def _decimal(text: str) -> Decimal | None:
+    """The number of a goal ("5") or of a figure as the engine words it ("-2.5 %"); None for a bound or none."""
+    try:
+        return Decimal(text.split(" ", 1)[0]) if text else None
+    except InvalidOperation:
+        return None
+
+
+def judge(national: Path | str, cities: Sequence[City]) -> list[Judged]:
+    """Every headline target of the national dataset, judged by the columnar engine."""
+    from ..columnar.evaluate import evaluate_tables
+    from ..columnar.read import read_tables
+
+    tables = read_tables([national])
+    verdicts = evaluate_tables(tables)
+    targets = tables.targets
+    years_of = {city.slug: set(city.years) for city in cities}
+    judged = []
+    columns = zip(
+        targets["id"], targets["metric"], targets["year"], targets["by"], targets["headline"],
+        targets["goal"], targets["unit"], verdicts.status, verdicts.actual, verdicts.decides,
+        strict=True,
+    )  # fmt: skip
+    for id_, metric, year, by, headline, goal, unit, status, actual, decides in columns:
+        if not headline:
+            continue
+        slug, measure = metric.split(SLUG_SEPARATOR, 1)
+        when = int(year or by)
+        judged.append(
+            Judged(
+                id=id_,
+                city=slug,
+                measure=measure,
+                year=when,
+                status=status,
+                goal=_decimal(goal),
+                unit=unit,
+                actual=_decimal(actual) if decides else None,
+                judgeable=when + 1 in years_of.get(slug, ()),
+            )
+        )
+    return judged
+
+
+def _add(tally: Tally, target: Judged) -> None:
+    tally.targets += 1
+    tally.judgeable += target.judgeable
+    if target.status is Status.UNKNOWN:
+        return
+    tally.decided += 1
+    if target.status is Status.MET:
+        tally.met += 1
+    elif target.goal is not None and target.actual is not None:
+        tally.unit = target.unit if not tally.gaps or tally.unit == target.unit else "mixed"
+        tally.gaps.append(abs(target.actual - target.goal))
+
+
+def _sorted(rows: Iterable[Tally], sort: str) -> list[Tally]:
+    def key(row: Tally) -> tuple:
+        if sort == "name":
+            return (row.label,)
+        value = {
+            "met-share": row.met_share,
+            "decided-share": row.decided_share,
+            "targets": row.targets,
+            "decided": row.decided,
+            "met": row.met,
+            "missed": row.missed,
+        }[sort]
+        # Highest first; a row with nothing to share (None) last; ties by name.
+        return (value is None, -(value or 0), row.label)
+
+    return sorted(rows, key=key)
+
+
+def measure_names() -> dict[str, str]:
+    """The lexicon's Chinese name of each measure id, growth and level alike."""
+    from ..extract.lexicon import MEASURES
+
+    names = {OUTSIDE: words.OUTSIDE_LABEL}
+    for measure in MEASURES:
+        names[measure.id] = measure.zh
+        if measure.level and measure.level_zh:
+            names[measure.level] = measure.level_zh
+    return names
+
+
+def tabulate(
+    judged: Iterable[Judged],
+    cities: Sequence[City],
+    *,
+    sort: str = "met-share",
+    provinces: Sequence[str] = (),
+    years: Sequence[int] = (),
+    measures: Sequence[str] = (),
+) -> NationalTable:
+    """Sum the judged targets up, keeping those of the provinces, years and measures asked for."""
+    info = {city.slug: city for city in cities}
+    names = measure_names()
+    total = Tally("all", "all")
+    by_city: dict[str, Tally] = {}
+    by_year: dict[int, Tally] = {}
+    by_measure: dict[str, Tally] = {}
+    for target in judged:
+        city = info.get(target.city)
+        if provinces and (city is None or city.province not in provinces):
+            continue
+        measure = OUTSIDE if target.measure.startswith(OUTSIDE_PREFIX) else target.measure
+        if (years and target.year not in years) or (measures and measure not in measures):
+            continue
+        _add(total, target)
+        name = city.name if city else target.city
+        _add(by_city.setdefault(target.city, Tally(target.city, name)), target)
+        _add(by_year.setdefault(target.year, Tally(str(target.year), str(target.year))), target)
+        label = names.get(measure, measure)
+        _add(by_measure.setdefault(measure, Tally(measure, label)), target)
+    filters = {
+        name: ", ".join(str(v) for v in values)
+        for name, values in (("province", provinces), ("year", years), ("measure", measures))
+        if values
+    }
+    return NationalTable(
+        total=total,
+        cities=_sorted(by_city.values(), sort),
+        years=[by_year[year] for year in sorted(by_year)],
+        measures=_sorted(by_measure.values(), sort),
+        city_info=info,
+        filters=filters,
+    )

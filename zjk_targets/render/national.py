@@ -1,0 +1,190 @@
+"""The national table as terminal text, markdown, JSON, CSV and HTML: pure, deterministic."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from collections.abc import Iterator
+
+from rich.cells import cell_len
+
+from ..national.table import NationalTable, Tally
+from ..rules import national as words
+
+VIEW_ORDER = ("years", "measures", "cities")
+
+
+def _share(value: float | None) -> str:
+    return "–" if value is None else f"{round(value * 100)}"
+
+
+def _gap(row: Tally) -> str:
+    gap = row.mean_gap
+    if gap is None:
+        return "–"
+    unit = {"%": " pt", "mixed": ""}.get(row.unit, f" {row.unit}")
+    return f"{gap.normalize():f}{unit}"
+
+
+def _cells(row: Tally) -> list[str]:
+    return [
+        f"{row.targets}",
+        f"{row.judgeable}",
+        f"{row.decided}",
+        _share(row.decided_share),
+        f"{row.met}",
+        _share(row.met_share),
+        _gap(row),
+    ]
+
+
+def _label(table: NationalTable, view: str, row: Tally, short: bool = False) -> str:
+    """A row's name: a city with its province, a measure by its id (what --measure takes) and name."""
+    if view == "cities":
+        city = table.city_info.get(row.key)
+        return f"{row.label} {city.province}" if city and city.province else row.label
+    if view == "measures" and row.label != row.key:
+        return row.key if short else f"{row.key} {row.label}"
+    return row.label
+
+
+def _rows(table: NationalTable) -> Iterator[tuple[str, list[Tally]]]:
+    for view in VIEW_ORDER:
+        yield view, getattr(table, view)
+
+
+def _head(table: NationalTable) -> list[str]:
+    total = table.total
+    lines = [
+        words.TITLE,
+        words.summary(len(table.cities), total.targets, total.judgeable, total.decided, total.met),
+    ]
+    if table.filters:
+        lines.append(words.filtered(table.filters))
+    return lines
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    space = " " * max(0, width - cell_len(text))
+    return space + text if right else text + space
+
+
+def text(table: NationalTable, width: int = 80) -> str:
+    """The answer first, then one block per view; every line at most ``width`` cells."""
+    from .terminal import fit, wrap
+
+    out: list[str] = []
+    for line in _head(table):
+        out.extend(piece.plain for piece in wrap(line, width))
+    # Numbers: targets judgeable decided dec% met met% miss.
+    numeric = [7, 9, 7, 4, 5, 4, 9]
+    head = ["targets", "judgeable", "decided", "dec%", "met", "met%", "mean miss"]
+    label_width = max(12, width - sum(numeric) - len(numeric))
+    for view, rows in _rows(table):
+        out += ["", f"{words.VIEWS[view]} ({len(rows)})"]
+        out.append(
+            _pad(words.KEY_COLUMN[view], label_width)
+            + "".join(" " + _pad(h, w, right=True) for h, w in zip(head, numeric, strict=True))
+        )
+        for row in rows:
+            label = _label(table, view, row, short=True)
+            if cell_len(label) > label_width:
+                label = fit(label, label_width).plain
+            cells = _cells(row)
+            out.append(
+                _pad(label, label_width)
+                + "".join(" " + _pad(c, w, right=True) for c, w in zip(cells, numeric, strict=True))
+            )
+    out.append("")
+    out.extend(piece.plain for piece in wrap(words.NOTE, width))
+    out.extend(piece.plain for piece in wrap(words.DRAFTED, width))
+    return "\n".join(line.rstrip() for line in out) + "\n"
+
+
+def markdown(table: NationalTable) -> str:
+    out = [f"# {words.TITLE}", "", *_head(table)[1:], ""]
+    for view, rows in _rows(table):
+        out += [f"## {words.VIEWS[view]}", ""]
+        out.append("| " + " | ".join([words.KEY_COLUMN[view], *words.COLUMNS]) + " |")
+        out.append("|---" + "|---:" * len(words.COLUMNS) + "|")
+        for row in rows:
+            label = _label(table, view, row).replace("|", "\\|")
+            out.append("| " + " | ".join([label, *_cells(row)]) + " |")
+        out.append("")
+    out += [words.NOTE, "", words.DRAFTED, ""]
+    return "\n".join(out)
+
+
+def _json_row(table: NationalTable, view: str, row: Tally) -> dict:
+    item: dict = {"key": row.key, "label": row.label}
+    if view == "cities" and row.key in table.city_info:
+        city = table.city_info[row.key]
+        item |= {"province": city.province or None, "pinyin": city.pinyin}
+    gap = row.mean_gap
+    return item | {
+        "targets": row.targets,
+        "judgeable": row.judgeable,
+        "decided": row.decided,
+        "met": row.met,
+        "missed": row.missed,
+        "decided_share": None if row.decided_share is None else round(row.decided_share, 4),
+        "met_share": None if row.met_share is None else round(row.met_share, 4),
+        "mean_miss": None if gap is None else str(gap.normalize()),
+        "mean_miss_unit": row.unit or None,
+    }
+
+
+def json_text(table: NationalTable) -> str:
+    document = {
+        "title": words.TITLE,
+        "filters": table.filters,
+        "total": _json_row(table, "total", table.total),
+        **{view: [_json_row(table, view, row) for row in rows] for view, rows in _rows(table)},
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def csv_text(table: NationalTable) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["view", "key", "label", "province", *words.COLUMNS])
+    for view, rows in _rows(table):
+        for row in rows:
+            city = table.city_info.get(row.key) if view == "cities" else None
+            writer.writerow([view, row.key, row.label, city.province if city else "", *_cells(row)])
+    return buffer.getvalue()
+
+
+_STYLE = """
+body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:0 auto;max-width:64rem;padding:0 .75rem;line-height:1.4}
+table{border-collapse:collapse;width:100%;font-size:.9rem}
+th,td{padding:.2rem .4rem;border-bottom:1px solid #ddd;text-align:right;white-space:nowrap}
+th:first-child,td:first-child{text-align:left;white-space:normal}
+.wrap{overflow-x:auto}
+"""
+
+
+def html_page(table: NationalTable, city_link: str = "{slug}.html") -> str:
+    """One page: the answer, then the three views; each city links to its own record page."""
+    esc = html.escape
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{esc(words.TITLE)}</title><style>{_STYLE}</style></head><body>",
+        f"<h1>{esc(words.TITLE)}</h1>",
+        *(f"<p>{esc(line)}</p>" for line in _head(table)[1:]),
+    ]
+    for view, rows in _rows(table):
+        out.append(f"<h2>{esc(words.VIEWS[view])}</h2><div class=wrap><table>")
+        out.append("<tr>" + "".join(f"<th>{esc(h)}</th>" for h in [words.KEY_COLUMN[view], *words.COLUMNS]) + "</tr>")
+        for row in rows:
+            label = esc(_label(table, view, row))
+            if view == "cities":
+                label = f'<a href="{esc(city_link.format(slug=row.key))}">{label}</a>'
+            out.append(f"<tr><td>{label}</td>" + "".join(f"<td>{esc(c)}</td>" for c in _cells(row)) + "</tr>")
+        out.append("</table></div>")
+    out += [f"<p>{esc(words.NOTE)}</p>", f"<p>{esc(words.DRAFTED)}</p>", "</body></html>", ""]
+    return "\n".join(out)

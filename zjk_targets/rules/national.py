@@ -1,0 +1,45 @@
+"""The words of the national table, said once: its title, summary and column names."""
+
+from __future__ import annotations
+
+TITLE = "The national record: headline targets of city work reports, judged by each city's next report"
+DRAFTED = (
+    "Drafted by zjk-targets extract from the work reports of lawtext/gov; unknown where the next report "
+    "states no figure of the target's year. One city: zjk-targets record --city NAME."
+)
+VIEWS = {"years": "Per report year", "measures": "Per measure", "cities": "Per city"}
+OUTSIDE_LABEL = "measures outside the lexicon (one row for all)"
+KEY_COLUMN = {"years": "year", "measures": "measure", "cities": "city"}
+COLUMNS = ("targets", "judgeable", "decided", "decided %", "met", "met %", "mean miss")
+NOTE = (
+    "judgeable: the city's next report is in the collection; decided: met or missed; met %: of decided; "
+    "mean miss: how far the missed targets' figures fell from their goals (points for a %)."
+)
+
+
+def summary(cities: int, targets: int, judgeable: int, decided: int, met: int) -> str:
+    decided_share = f" ({decided * 100 // judgeable} % of the {judgeable:,} judgeable)" if judgeable else ""
+    met_share = f" ({met * 100 // decided} %)" if decided else ""
+    return (
+        f"{cities:,} cities, {targets:,} headline targets: {decided:,} decided{decided_share}, {met:,} met{met_share}."
+    )
+
+
+def filtered(filters: dict[str, str]) -> str:
+    return "Only " + "; ".join(f"{name} {value}" for name, value in filters.items()) + "."
+
+
+def unknown_city(typed: str, close: list[str]) -> str:
+    hint = f"; did you mean {', '.join(close)}?" if close else "; zjk-targets national lists every city"
+    return f"--city {typed}: no such city in the national data{hint}"
+
+
+def ambiguous_city(typed: str, candidates: list[str]) -> str:
+    return f"--city {typed}: names more than one city ({', '.join(candidates)}); give the slug"
+
+
+def drafted_note(city: str) -> str:
+    return (
+        f"zjk-targets: {city}: drafted by zjk-targets extract from its work reports (lawtext/gov), not curated; "
+        "each figure's words and line: zjk-targets show ID --city NAME"
+    )
