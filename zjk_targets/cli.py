@@ -677,7 +677,7 @@ def check(
         _console().print(check_render.coloured(verdicts), end="")
     else:
         _write(check_render.text(verdicts), None)
-    _append_step_summary(lambda: check_render.step_summary(verdicts))
+    _append_step_summary(lambda: check_render.step_summary(verdicts, output_format is CheckFormat.GITHUB))
     raise typer.Exit(code)
 
 
