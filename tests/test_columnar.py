@@ -811,3 +811,52 @@ def test_the_evaluate_function_does_not_hide_a_module_of_that_name() -> None:
     import zjk_targets
 
     assert callable(zjk_targets.evaluate) and importlib.util.find_spec("zjk_targets.evaluate") is None
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["targets.yaml"],
+        ["actuals.yaml"],
+        ["tests/broken/unknown-source-in-many-places.yaml", "tests/broken/_actuals.yaml"],
+    ],
+    ids=["targets-alone", "actuals-alone", "one-id-in-many-places"],
+)
+def test_references_not_defined_are_reported_by_their_cause_alike_by_both_engines(monkeypatch, names) -> None:
+    """The columnar engine collects the failed references and the rule book reports them, as for
+    the YAML loader: the same problems, places and count."""
+    monkeypatch.chdir(ROOT)
+    with pytest.raises(DataError) as from_yaml:
+        load_dataset(names)
+    with pytest.raises(DataError) as from_columns:
+        columnar.to_dataset(names)
+    assert [str(p) for p in from_columns.value.problems] == [str(p) for p in from_yaml.value.problems]
+    assert from_columns.value.count == from_yaml.value.count < len(from_yaml.value.problems)
+
+
+def test_the_bundled_targets_as_csv_named_alone_give_the_yaml_messages(tmp_path) -> None:
+    """targets.csv and actuals.csv split as the YAML files are: the same message for the same
+    mistake, but for the file named (and --data, which reads only YAML)."""
+    from zjk_targets.load import yaml_ids
+
+    dataset = load_dataset(bundled_paths())
+    own = yaml_ids(ROOT / "targets.yaml", None)["source"]
+    targets = dataclasses.replace(
+        dataset, sources={k: v for k, v in dataset.sources.items() if k in own}, observations=()
+    )
+    actuals = dataclasses.replace(
+        dataset, sources={k: v for k, v in dataset.sources.items() if k not in own}, metrics={}, targets=()
+    )
+    (tmp_path / "targets.csv").write_text(to_csv(targets), encoding="utf-8")
+    (tmp_path / "actuals.csv").write_text(to_csv(actuals), encoding="utf-8")
+    with pytest.raises(DataError) as from_csv:
+        columnar.to_dataset([tmp_path / "targets.csv"])
+    with pytest.raises(DataError) as from_yaml:
+        load_dataset([ROOT / "targets.yaml"])
+    csv_messages = [p.message for p in from_csv.value.problems]
+    yaml_messages = [p.message for p in from_yaml.value.problems]
+    assert csv_messages[0] == yaml_messages[0].replace(
+        str(ROOT / "actuals.yaml"), str(tmp_path / "actuals.csv")
+    ).replace(f", or read both files with `--data {ROOT}`", "")
+    assert csv_messages[1:] == yaml_messages[1:] == ["unknown source `gwr-2014`"] * 3
+    assert from_csv.value.count == from_yaml.value.count == 1

@@ -103,7 +103,7 @@ def guarded(command: F) -> F:
         except DataError as error:
             for problem in error.problems:
                 err(one_line(str(problem)))  # a message may quote hostile bytes from the file
-            count = len(error.problems)
+            count = error.count
             if count:
                 err(f"zjk-targets: {count} problem{'s' if count != 1 else ''} in the data; nothing was evaluated")
             raise typer.Exit(EXIT_ERROR) from None

@@ -12,6 +12,8 @@ class Problem:
     path: str
     line: int
     message: str
+    places: tuple[Problem, ...] = ()
+    """Of a problem stated once for many places: the first few, each listed under it."""
 
     def __str__(self) -> str:
         if self.line:
@@ -20,8 +22,11 @@ class Problem:
 
 
 class DataError(Exception):
-    """The input cannot be used; carries every problem found, in file and line order."""
+    """The input cannot be used; carries every problem found, in file and line order, each followed
+    by its places (``count`` counts the problems, not the places)."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(set(problems))
+        distinct = sorted(set(problems))
+        self.count = len(distinct)
+        self.problems = [shown for problem in distinct for shown in (problem, *problem.places)]
         super().__init__("\n".join(str(p) for p in self.problems))

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from .errors import DataError, Problem
 from .model import About, Dataset, Where
-from .rules import checks, messages, values
+from .rules import checks, messages, references, values
 from .rules.schema import (
     DATASET_FIELDS,
     DATASET_SECTION,
@@ -223,14 +223,15 @@ def _unique(items: Iterable[Any], kind: str, problems: list[Problem]) -> dict[st
     return by_id
 
 
-def cross_check(dataset: Dataset, problems: list[Problem], unusable: set[str]) -> None:
-    """Problems across entries: references, units, directions, numbers stated in excerpts."""
+def cross_check(dataset: Dataset, problems: list[Problem], unusable: set[str]) -> list[references.Unresolved]:
+    """Problems across entries: units, directions, numbers stated in excerpts; and the references
+    to metrics and sources not defined, returned to be reported by their cause."""
+    unresolved: list[references.Unresolved] = []
 
     def resolves(name: str, known: dict[str, Any], kind: str, where: Where) -> None:
         # A reference to an entry already reported as broken is not reported again.
         if name not in known and name not in unusable:
-            message = messages.unknown(kind, name, messages.closest(name, sorted(known)))
-            problems.append(Problem(where.path, where.line, message))
+            unresolved.append(references.Unresolved(where.path, where.line, kind, name))
 
     for target in dataset.targets:
         resolves(target.metric, dataset.metrics, "metric", target.where)
@@ -243,6 +244,32 @@ def cross_check(dataset: Dataset, problems: list[Problem], unusable: set[str]) -
         resolves(obs.source, dataset.sources, "source", obs.where)
         for message in checks.check_observation(obs, dataset.metrics.get(obs.metric)):
             problems.append(Problem(obs.where.path, obs.where.line, message))
+    return unresolved
+
+
+def yaml_ids(path: Path, max_bytes: int | None) -> references.Defined:
+    """The metric and source ids a YAML file defines (its problems are not the data's)."""
+    found = read_entries(str(path), max_bytes, [], set())
+    return {kind: {item.id for item in found[kind]} for kind in ("metric", "source")}
+
+
+def unresolved_problems(
+    unresolved: list[references.Unresolved],
+    known: references.Defined,
+    read: Collection[Path],
+    ids_of: Callable[[Path], references.Defined],
+) -> list[Problem]:
+    """The problems of the references not defined, by their cause; with one file read, the
+    counterpart beside it (if it exists) is read with ``ids_of`` to see whether it defines them."""
+    if not unresolved:
+        return []
+    beside: dict[Path, references.Defined] = {}
+    if len(read) == 1:
+        for path in read:
+            other = references.counterpart(path)
+            if other is not None and other.is_file() and other.resolve() != path.resolve():
+                beside[other] = ids_of(other)
+    return references.problems(unresolved, known, len(read) == 1, beside)
 
 
 def one_about(abouts: list[About], problems: list[Problem]) -> About | None:
@@ -263,11 +290,11 @@ def load_dataset(paths: Iterable[str | Path], max_bytes: int | None = None) -> D
     problems: list[Problem] = []
     unusable: set[str] = set()
     collected: dict[str, list[Any]] = {kind: [] for kind in (*KINDS, DATASET_SECTION)}
-    seen: set[Path] = set()
+    read: dict[Path, Path] = {}
     for path in paths:
-        if Path(path).resolve() in seen:
+        if Path(path).resolve() in read:
             continue  # one file given as both targets and actuals is read once
-        seen.add(Path(path).resolve())
+        read[Path(path).resolve()] = Path(path)
         for kind, items in read_entries(str(path), max_bytes, problems, unusable).items():
             collected[kind].extend(items)
     dataset = Dataset(
@@ -277,10 +304,12 @@ def load_dataset(paths: Iterable[str | Path], max_bytes: int | None = None) -> D
         observations=tuple(_unique(collected["observation"], "observation", problems).values()),
         about=one_about(collected[DATASET_SECTION], problems),
     )
-    cross_check(dataset, problems, unusable)
+    unresolved = cross_check(dataset, problems, unusable)
+    known = {"metric": dataset.metrics.keys(), "source": dataset.sources.keys()}
+    problems += unresolved_problems(unresolved, known, read.values(), lambda other: yaml_ids(other, max_bytes))
     if problems:
         raise DataError(problems)
     return dataset
 
 
-__all__ = ["SECTIONS", "cross_check", "load_dataset", "one_about", "read_entries"]
+__all__ = ["SECTIONS", "cross_check", "load_dataset", "one_about", "read_entries", "unresolved_problems", "yaml_ids"]

@@ -78,6 +78,16 @@ cases = {
     ),
     "unknown-metric": sub("    metric: gdp\n    zh: 增长8%", "    metric: gpd\n    zh: 增长8%"),
     "unknown-source": sub(T_YEAR, T_YEAR.replace("source: src", "source: report")),
+    # One mistake in many places is one problem; an unrelated one is still its own.
+    "unknown-source-in-many-places": sub("    metric: gdp\n    zh: 增长8%", "    metric: gpd\n    zh: 增长8%").replace(
+        "observations:",
+        "".join(
+            f"  - id: gdp-{year}\n    metric: gdp\n    zh: 增长8%\n    en: Grows 8 %\n    category: economy\n"
+            f'    comparator: ">="\n    goal: 8\n    unit: "%"\n    year: {year}\n    source: srcs\n    excerpt: 增长8%\n'
+            for year in range(2018, 2023)
+        )
+        + "observations:",
+    ),
     "observation-unknown-metric": sub("    metric: gdp\n    year: 2017", "    metric: gdq\n    year: 2017"),
     "unit-does-not-convert": sub('    value: 7\n    unit: "%"', "    value: 7\n    unit: 万元"),
     "direction-contradicts": sub('comparator: ">="', 'comparator: "<="'),

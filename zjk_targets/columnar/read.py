@@ -19,7 +19,6 @@ import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +27,9 @@ import pandas as pd
 
 from ..errors import DataError, Problem
 from ..inputs import decode, read_input
-from ..load import one_about, read_entries
+from ..load import one_about, read_entries, unresolved_problems, yaml_ids
 from ..model import Comparator
-from ..rules import checks, messages
+from ..rules import checks, messages, references
 from ..rules.schema import (
     ATTRIBUTES,
     CHOICES,
@@ -50,8 +49,6 @@ from ..rules.values import NUMBER_PATTERN, Invalid, from_text
 from ..rules.wording import number
 
 COLUMNS = frozenset({"kind"}.union(*NAMES_OF.values()))
-HINT_LIMIT = 100
-"""Distinct unknown ids given a "did you mean" per check (each is a search of every id); the rest get none."""
 
 _ID = f"(?>{ID_PATTERN.removesuffix('*')}{{0,{MAX_TEXT_CHARS - 1}}})"  # an id within the length limit
 _IDS = re.compile(f"{_ID}(?:\x00{_ID})*+")
@@ -479,21 +476,19 @@ class _Report:
         self.problems.append(Problem(self.paths[i], int(self.lines[i]), message))
 
 
-def _references(names: np.ndarray, known: pd.Index, kind: str, unusable: set[str], report: _Report) -> np.ndarray:
-    """Positions of ``names`` in ``known`` (-1 where unknown), reporting the unknown names not already reported."""
+def _references(
+    names: np.ndarray, known: pd.Index, kind: str, unusable: set[str], table: pd.DataFrame, found: list
+) -> np.ndarray:
+    """Positions of ``names`` in ``known`` (-1 where unknown); the unknown names not already
+    reported as broken entries go to ``found``, to be reported by their cause."""
     positions = known.get_indexer(names)
     unknown = positions < 0
     if unknown.any():
         unknown &= ~np.isin(names, list(unusable))
-        sorted_known = sorted(known)
-        hinted = set(pd.unique(names[unknown])[:HINT_LIMIT])
-
-        @cache
-        def message(name: str) -> str:
-            return messages.unknown(kind, name, messages.closest(name, sorted_known) if name in hinted else None)
-
-        for i in np.flatnonzero(unknown).tolist():
-            report(i, message(names[i]))
+        paths, lines = table["path"].to_numpy(), table["line"].to_numpy()
+        found += [
+            references.Unresolved(paths[i], int(lines[i]), kind, names[i]) for i in np.flatnonzero(unknown).tolist()
+        ]
     return positions
 
 
@@ -585,8 +580,9 @@ def stated(raws: np.ndarray, excerpts: np.ndarray) -> np.ndarray:
     return _Excerpts(excerpts).stated(raws, np.arange(len(raws)))
 
 
-def _cross_check(tables: Tables, problems: list[Problem], unusable: set[str]) -> None:
-    """References, then the rule book's checks of each target and observation that array code cannot clear."""
+def _cross_check(tables: Tables, problems: list[Problem], unusable: set[str]) -> list[references.Unresolved]:
+    """References, then the rule book's checks of each target and observation that array code
+    cannot clear; returns the references not defined, to be reported by their cause."""
     from .dataset import entries
 
     metrics, sources = tables.metrics, tables.sources
@@ -596,14 +592,14 @@ def _cross_check(tables: Tables, problems: list[Problem], unusable: set[str]) ->
     directions = np.append(metrics["direction"].to_numpy(dtype=object), "")
     set_years = np.array([date.year for date in sources["published"]] + [0], dtype=np.int64)
     wanted = {comparator.value: direction.value for comparator, direction in checks.WANTS.items()}
-
+    unresolved: list[references.Unresolved] = []
     for kind, table in (("target", tables.targets), ("observation", tables.observations)):
         if not len(table):
             table["metric_at"] = table["source_at"] = np.zeros(0, dtype=np.int64)
             continue
         report = _Report(table, problems)
-        m = _references(table["metric"].to_numpy(dtype=object), metric_ids, "metric", unusable, report)
-        s = _references(table["source"].to_numpy(dtype=object), source_ids, "source", unusable, report)
+        m = _references(table["metric"].to_numpy(dtype=object), metric_ids, "metric", unusable, table, unresolved)
+        s = _references(table["source"].to_numpy(dtype=object), source_ids, "source", unusable, table, unresolved)
         table["metric_at"], table["source_at"] = m, s
         unit = np.where(m >= 0, metric_units[m], "")
         milestone = unit == DONE_UNIT
@@ -644,6 +640,18 @@ def _cross_check(tables: Tables, problems: list[Problem], unusable: set[str]) ->
                 found = checks.check_observation(item, metric_of.get(item.metric))
             for message in found:
                 report(i, message)
+    return unresolved
+
+
+def _ids(path: Path, max_bytes: int | None) -> references.Defined:
+    """The metric and source ids a file defines (its problems are not the data's)."""
+    from ..engine import is_csv
+
+    if not is_csv(path):
+        return yaml_ids(path, max_bytes)
+    parts: dict[str, list[pd.DataFrame]] = {kind: [] for kind in KINDS}
+    _read_csv(str(path), max_bytes or MAX_CSV_BYTES, [], set(), parts)
+    return {kind: {item for part in parts[kind] for item in part["id"]} for kind in ("metric", "source")}
 
 
 def read_tables(paths: Iterable[str | Path], max_bytes: int | None = None) -> Tables:
@@ -654,11 +662,11 @@ def read_tables(paths: Iterable[str | Path], max_bytes: int | None = None) -> Ta
     unusable: set[str] = set()
     parts: dict[str, list[pd.DataFrame]] = {kind: [] for kind in KINDS}
     abouts: list[Any] = []
-    seen: set[Path] = set()
+    read: dict[Path, Path] = {}
     for path in paths:
-        if Path(path).resolve() in seen:
+        if Path(path).resolve() in read:
             continue  # one file given as both targets and actuals is read once
-        seen.add(Path(path).resolve())
+        read[Path(path).resolve()] = Path(path)
         if is_csv(path):
             _read_csv(str(path), max_bytes or MAX_CSV_BYTES, problems, unusable, parts)
         else:
@@ -673,10 +681,12 @@ def read_tables(paths: Iterable[str | Path], max_bytes: int | None = None) -> Ta
         return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
     tables = Tables(*(_unique(table(kind), kind, problems) for kind in KINDS), about=one_about(abouts, problems))
-    _cross_check(tables, problems, unusable)
+    unresolved = _cross_check(tables, problems, unusable)
+    known = {"metric": tables.metrics["id"], "source": tables.sources["id"]}
+    problems += unresolved_problems(unresolved, known, read.values(), lambda other: _ids(other, max_bytes))
     if problems:
         raise DataError(problems)
     return tables
 
 
-__all__ = ["COLUMNS", "HINT_LIMIT", "Tables", "converted", "frame", "objects", "read_tables", "stated"]
+__all__ = ["COLUMNS", "Tables", "converted", "frame", "objects", "read_tables", "stated"]

@@ -91,7 +91,7 @@ def check(
         console().print(check_render.coloured(verdicts), end="")
     else:
         write(check_render.text(verdicts), None)
-    append_step_summary(lambda: check_render.step_summary(verdicts))
+    append_step_summary(lambda: check_render.step_summary(verdicts, output_format is CheckFormat.GITHUB))
     raise typer.Exit(code)
 
 

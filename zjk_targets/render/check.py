@@ -37,8 +37,10 @@ def coloured(verdicts: tuple[Verdict, ...]) -> Text:
     return lines
 
 
-# GitHub shows at most this many annotations of each kind (error, warning, notice) per step.
+# GitHub shows at most this many annotations of each kind (error, warning, notice) per step; the
+# rest are dropped without a word in its UI (and a job shows 50 at most, whatever its steps).
 GITHUB_LIMIT = 10
+_KINDS = (Status.MISSED, Status.UNKNOWN, Status.MET)  # errors, warnings, notices: the order printed
 
 
 def _annotation(verdict: Verdict) -> str:
@@ -52,20 +54,42 @@ def counts_line(verdicts: tuple[Verdict, ...]) -> str:
     return f"{counts['total']} {noun}: {counts['met']} met, {counts['missed']} missed, {counts['unknown']} unknown"
 
 
+def _importance(verdict: Verdict) -> tuple[bool, int, str]:
+    """Which verdicts of a kind get GitHub's few annotations: headline targets first, then the
+    latest years (a run checks what is at stake now; old years are settled), then by id."""
+    target = verdict.target
+    return (not target.headline, -target.deadline_year, target.id)
+
+
+def _annotated(verdicts: tuple[Verdict, ...]) -> tuple[list[Verdict], list[Verdict]]:
+    """(annotated, left out): the most important verdicts of each kind, as many as GitHub shows,
+    with one notice kept for the counts; the rest in the order given."""
+    annotated: list[Verdict] = []
+    for status in _KINDS:
+        room = GITHUB_LIMIT - 1 if status is Status.MET else GITHUB_LIMIT
+        annotated += sorted((v for v in verdicts if v.status is status), key=_importance)[:room]
+    chosen = {v.target.id for v in annotated}
+    return annotated, [v for v in verdicts if v.target.id not in chosen]
+
+
+_SHOWN = f"GitHub shows {GITHUB_LIMIT} of each kind per step"
+
+
+def _kinds(left_out: list[Verdict]) -> str:
+    """ "11 missed, 157 unknown, 49 met" """
+    counts = summarise(left_out)
+    return ", ".join(f"{counts[s.value]} {s.value}" for s in _KINDS if counts[s.value])
+
+
 def github(verdicts: tuple[Verdict, ...]) -> str:
-    """Annotations GitHub will show: every missed target first (error), then as many unknown
-    (warning) and met (notice) ones as GitHub displays, then one notice with the counts."""
-    by_status: dict[Status, list[Verdict]] = {status: [] for status in Status}
-    for verdict in verdicts:
-        by_status[verdict.status].append(verdict)
-    missed = by_status[Status.MISSED]
-    unknown = by_status[Status.UNKNOWN][:GITHUB_LIMIT]
-    met = by_status[Status.MET][: GITHUB_LIMIT - 1]  # the summary is a notice too
-    lines = [_annotation(verdict) for verdict in (*missed, *unknown, *met)]
-    left_out = len(verdicts) - len(lines)
+    """Annotations GitHub will show: the missed targets (error), then the unknown (warning) and
+    met (notice) ones, most important first and as many of each as GitHub displays, then one
+    notice with the counts and how many were left out."""
+    annotated, left_out = _annotated(verdicts)
+    lines = [_annotation(verdict) for verdict in annotated]
     summary = counts_line(verdicts)
     if left_out:
-        summary += f"; {left_out} more not annotated (GitHub shows {GITHUB_LIMIT} of each kind): see the step summary"
+        summary += f"; {len(left_out)} more not annotated ({_kinds(left_out)}; {_SHOWN}): see the step summary"
     lines.append(f"::notice title={_escape_property('zjk-targets check')}::{_escape_data(summary)}")
     return "\n".join(lines) + "\n"
 
@@ -93,15 +117,21 @@ def as_json(verdicts: tuple[Verdict, ...], exit_code: int) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def step_summary(verdicts: tuple[Verdict, ...]) -> str:
-    """Markdown for $GITHUB_STEP_SUMMARY: the counts and the missed targets first, then every
-    verdict in a table (folded away when it is long)."""
+def step_summary(verdicts: tuple[Verdict, ...], annotated: bool = False) -> str:
+    """Markdown for $GITHUB_STEP_SUMMARY: the counts and the missed targets first, then (after
+    annotations) the ones GitHub was not shown by name, then every verdict in a table (folded
+    away when it is long)."""
     from .markdown import cell  # only in CI with a step summary: check stays quick to start
 
     missed = [v for v in verdicts if v.status is Status.MISSED]
     lines = ["### zjk-targets check", "", f"**{counts_line(verdicts)}**", ""]
     if missed:
         lines += ["Missed:", ""] + [f"- `{cell(v.target.id)}`: {cell(v.reason)}" for v in missed] + [""]
+    left_out = _annotated(verdicts)[1] if annotated else []
+    if left_out:
+        unseen = [f"`{cell(v.target.id)}`" for v in left_out if v.status is Status.MISSED]
+        named = f" The missed ones: {', '.join(unseen)}." if unseen else ""
+        lines += [f"Not annotated ({_SHOWN}): {_kinds(left_out)}.{named} Every verdict is in the table below.", ""]
     rows = [f"| `{cell(v.target.id)}` | **{v.status.value}** | {cell(v.reason)} |" for v in verdicts]
     table = ["| Target | Status | Reason |", "|---|---|---|", *rows]
     if len(verdicts) > GITHUB_LIMIT:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from .schema import DATASET_FIELDS, DATASET_SECTION, MAX_TEXT_CHARS, SCHEMA_VERSION, SECTIONS, YEAR_RANGE
 
@@ -119,6 +119,40 @@ def duplicate_id(kind: str, item_id: str, path: str, line: int) -> str:
 
 def unknown(kind: str, name: str, close: str | None) -> str:
     return f"unknown {kind} `{name}`{_hint(close)}"
+
+
+# -- references to ids not defined, one message per cause (rules/references.py) ---------------
+
+ANOTHER_FILE = "If another file defines them, name it as well: `--targets` and `--actuals`, or `--data DIR`."
+
+
+def defined_beside(path: str, option: str, folder: str | None) -> str:
+    """``folder``: where ``--data`` would read both files (None: it reads other names)."""
+    both = f", or read both files with `--data {folder}`" if folder is not None else ""
+    return f"They are defined in `{path}`, which was not read: add `{option} {path}`{both}."
+
+
+def did_you_mean(close: str | None) -> str:
+    return f"Did you mean `{close}`?" if close else ""
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def undefined_references(count: int, ids: Mapping[str, list[str]], fix: str, shown: int, most: int = 6) -> str:
+    """ "108 references to ids not defined in the data read: 6 sources (`gwr-2014`, …). {fix} The first 3 places:"
+
+    ``ids``: the ids of each kind; ``shown``: how many places are listed below."""
+    named = " and ".join(
+        f"{_counted(len(names), kind)} ({', '.join(f'`{name}`' for name in names[:most])}"
+        + (f" and {len(names) - most} more" if len(names) > most else "")
+        + ")"
+        for kind, names in ids.items()
+    )
+    places = "The place" if count == 1 else "The places" if shown == count else f"The first {shown} places"
+    text = f"{_counted(count, 'reference')} to ids not defined in the data read: {named}."
+    return f"{text} {fix} {places}:" if fix else f"{text} {places}:"
 
 
 def deadline_before_set(by: int, set_year: int) -> str:
