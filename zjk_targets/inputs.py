@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import os
 import stat
+from pathlib import Path
 
 from .errors import Problem
 from .rules import messages
 
 BOM = b"\xef\xbb\xbf"
+
+
+def is_csv(path: str | Path) -> bool:
+    """Whether ``path`` names a CSV input (by its suffix, ``.csv`` in any case)."""
+    return Path(path).suffix.lower() == ".csv"
 
 
 def _line_of(data: bytes, offset: int) -> int:
