@@ -12,12 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from .inputs import is_csv
 from .model import Dataset
-
-
-def is_csv(path: str | Path) -> bool:
-    """Whether ``path`` names a CSV input (by its suffix, ``.csv`` or ``.csv.gz`` in any case)."""
-    return str(path).lower().removesuffix(".gz").endswith(".csv")
 
 
 def is_columnar(paths: Sequence[str | Path]) -> bool:

@@ -5,11 +5,17 @@ from __future__ import annotations
 import os
 import stat
 import zlib
+from pathlib import Path
 
 from .errors import Problem
 from .rules import messages
 
 BOM = b"\xef\xbb\xbf"
+
+
+def is_csv(path: str | Path) -> bool:
+    """Whether ``path`` names a CSV input (by its suffix, ``.csv`` or ``.csv.gz`` in any case)."""
+    return str(path).lower().removesuffix(".gz").endswith(".csv")
 
 
 def _line_of(data: bytes, offset: int) -> int:

@@ -120,13 +120,6 @@ class Source:
     note: str | None = None
     where: Where = field(default=Where("", 0), compare=False)
 
-    @property
-    def label(self) -> str:
-        """Short citation: trust, publisher and date, as shown in reasons."""
-        from .rules.wording import label
-
-        return label(self.trust.value, self.publisher, str(self.published))
-
 
 @dataclass(frozen=True)
 class Metric:
@@ -169,12 +162,6 @@ class Target:
         year = self.year if self.year is not None else self.by
         assert year is not None  # the loader guarantees exactly one of year / by
         return year
-
-    @property
-    def period(self) -> str:
-        from .rules.wording import period
-
-        return period(self.year, self.by)
 
     def name(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataError, Problem
-from ..inputs import decode, read_input
+from ..inputs import decode, is_csv, read_input
 from ..load import one_about, read_entries, unresolved_problems, yaml_ids
 from ..model import Comparator
 from ..rules import checks, messages, references
@@ -47,6 +47,7 @@ from ..rules.schema import (
 from ..rules.units import conversion_factor
 from ..rules.values import NUMBER_PATTERN, Invalid, from_text
 from ..rules.wording import number
+from .entries import converted, entries
 
 COLUMNS = frozenset({"kind"}.union(*NAMES_OF.values()))
 
@@ -154,24 +155,6 @@ def _column(field: Field, cells: np.ndarray, given: np.ndarray) -> tuple[np.ndar
     if not any(problem is not None for problem in problems):
         return values[codes], None
     return values[codes], problems[codes]
-
-
-def converted(field: Field, column: np.ndarray) -> list[Any]:
-    """A table's column as the rule book's converted values (None where absent)."""
-    match field.type:
-        case Type.NUMBER:
-            return [Decimal(raw) if raw else None for raw in column]
-        case Type.YEAR:
-            return [int(year) or None for year in column]
-        case Type.FLAG if field.name == "done":
-            return [None if code < 0 else bool(code) for code in column]
-        case Type.FLAG:
-            return [bool(flag) for flag in column]
-        case Type.CHOICE:
-            return [CHOICES[field.name][value] if value else None for value in column]
-        case Type.DATE:
-            return list(column)
-    return [text or None for text in column]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -583,8 +566,6 @@ def stated(raws: np.ndarray, excerpts: np.ndarray) -> np.ndarray:
 def _cross_check(tables: Tables, problems: list[Problem], unusable: set[str]) -> list[references.Unresolved]:
     """References, then the rule book's checks of each target and observation that array code
     cannot clear; returns the references not defined, to be reported by their cause."""
-    from .dataset import entries
-
     metrics, sources = tables.metrics, tables.sources
     metric_ids, source_ids = pd.Index(metrics["id"]), pd.Index(sources["id"])
     # Each with one more item, for the position -1 of an unknown reference.
@@ -645,8 +626,6 @@ def _cross_check(tables: Tables, problems: list[Problem], unusable: set[str]) ->
 
 def _ids(path: Path, max_bytes: int | None) -> references.Defined:
     """The metric and source ids a file defines (its problems are not the data's)."""
-    from ..engine import is_csv
-
     if not is_csv(path):
         return yaml_ids(path, max_bytes)
     parts: dict[str, list[pd.DataFrame]] = {kind: [] for kind in KINDS}
@@ -656,8 +635,6 @@ def _ids(path: Path, max_bytes: int | None) -> references.Defined:
 
 def read_tables(paths: Iterable[str | Path], max_bytes: int | None = None) -> Tables:
     """Read and check the files (CSV by suffix, else YAML); raise DataError listing every problem."""
-    from ..engine import is_csv
-
     problems: list[Problem] = []
     unusable: set[str] = set()
     parts: dict[str, list[pd.DataFrame]] = {kind: [] for kind in KINDS}
@@ -689,4 +666,4 @@ def read_tables(paths: Iterable[str | Path], max_bytes: int | None = None) -> Ta
     return tables
 
 
-__all__ = ["COLUMNS", "Tables", "converted", "frame", "objects", "read_tables", "stated"]
+__all__ = ["COLUMNS", "Tables", "frame", "objects", "read_tables", "stated"]

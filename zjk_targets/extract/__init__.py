@@ -3,7 +3,7 @@
 Pure functions: bytes in, YAML text and per-file problems out. Only the CLI reads and writes files.
 """
 
-from .draft import Draft, draft
+from .datafiles import Draft, draft
 
 MAX_REPORT_BYTES = 20_000_000  # a work report is about 50 kB; ZJK_MAX_INPUT_MB overrides this
 

@@ -9,7 +9,7 @@ from rich.text import Text
 from ..model import Status
 from ..rules.verdicts import Verdict, summarise
 from .terminal import STYLE
-from .text import one_line
+from .text import cell, one_line
 
 _ANNOTATION = {Status.MET: "notice", Status.MISSED: "error", Status.UNKNOWN: "warning"}
 
@@ -121,8 +121,6 @@ def step_summary(verdicts: tuple[Verdict, ...], annotated: bool = False) -> str:
     """Markdown for $GITHUB_STEP_SUMMARY: the counts and the missed targets first, then (after
     annotations) the ones GitHub was not shown by name, then every verdict in a table (folded
     away when it is long)."""
-    from .markdown import cell  # only in CI with a step summary: check stays quick to start
-
     missed = [v for v in verdicts if v.status is Status.MISSED]
     lines = ["### zjk-targets check", "", f"**{counts_line(verdicts)}**", ""]
     if missed:

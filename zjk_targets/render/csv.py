@@ -60,7 +60,7 @@ def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en", as
             fmt.number(target.goal) if target.goal is not None else "",
             fmt.number(target.tolerance) if target.tolerance is not None else "",
             target.unit or "",
-            target.period,
+            fmt.period(target.year, target.by),
             verdict.status.value,
             headline.compared if headline else "",
             str(headline.observation.year) if headline else "",

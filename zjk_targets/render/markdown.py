@@ -12,7 +12,7 @@ from ..rules.timeline import end_of, set_by_report
 from ..rules.verdicts import Verdict, summarise
 from . import lang as words_of
 from . import record
-from .text import one_line, outcome
+from .text import cell, one_line, outcome
 
 WORDS = {
     "en": {
@@ -53,11 +53,6 @@ WORDS = {
         "trust": "可信度",
     },
 }
-
-
-def cell(text: str) -> str:
-    """One table cell: a single line, pipes escaped, no raw HTML."""
-    return one_line(text).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _row(verdict: Verdict, lang: str) -> str:

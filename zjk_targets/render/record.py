@@ -18,6 +18,7 @@ from ..rules.record import Share, TrackRecord
 from ..rules.units import conversion_factor
 from ..rules.verdicts import Verdict
 from .terminal import MARK, STYLE, wrap
+from .text import cell
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -209,8 +210,6 @@ def render(record: TrackRecord, lang: str, width: int, color: bool, about: About
 
 def markdown(record: TrackRecord, lang: str) -> list[str]:
     """The matrix as a markdown table with the answer above it."""
-    from .markdown import cell as md_cell
-
     words = WORDS[lang]
     if not record.years:
         return [words["none"]]
@@ -226,7 +225,7 @@ def markdown(record: TrackRecord, lang: str) -> list[str]:
                 else f"{cell_words(verdict)} {MARK[verdict.status]} {labels.status(verdict.status, lang)}"
             )
         row.append(share_words(record.by_metric(metric.id)))
-        lines.append("| " + " | ".join(md_cell(text) for text in row) + " |")
+        lines.append("| " + " | ".join(cell(text) for text in row) + " |")
     footer = [f"**{words['share_row']}**", *(share_words(record.by_year(year)) for year in record.years), ""]
     lines += ["| " + " | ".join(footer) + " |", "", words["legend"]]
     return lines

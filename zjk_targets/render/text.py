@@ -32,6 +32,11 @@ def one_line(text: str) -> str:
     return visible(_SPACES.sub(" ", text).strip())
 
 
+def cell(text: str) -> str:
+    """One markdown table cell: a single line, pipes escaped, no raw HTML."""
+    return one_line(text).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def outcome(verdict: Verdict) -> str:
     """The figure beside the goal: "2017: 55.92 %", or "[2016: 71 %]" when it is only context."""
     headline = verdict.headline

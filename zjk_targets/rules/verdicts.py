@@ -212,7 +212,7 @@ def _nearest(evidence: Iterable[Evidence], year: int) -> list[Evidence]:
 
 
 def _cite(judge: _Judge, obs: Observation) -> str:
-    return wording.cite(obs.year, judge.compared(obs), judge.source(obs).label, obs.proxy is not None)
+    return wording.cite(obs.year, judge.compared(obs), wording.source_label(judge.source(obs)), obs.proxy is not None)
 
 
 def _comparison(judge: _Judge, obs: Observation, status: Status) -> str:
@@ -220,7 +220,7 @@ def _comparison(judge: _Judge, obs: Observation, status: Status) -> str:
     symbol = target.comparator.symbol
     worded = target.comparator is Comparator.ABOUT or obs.is_bound
     amount = wording.quantity(target.goal, target.unit) if target.goal is not None and target.unit else ""
-    label = judge.source(obs).label
+    label = wording.source_label(judge.source(obs))
     met = status is Status.MET
     return wording.comparison(obs.year, judge.compared(obs), label, met, symbol, amount, wording.goal(target), worded)
 

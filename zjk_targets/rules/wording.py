@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from ..model import About, Comparator, Observation, Target
+from ..model import About, Comparator, Observation, Source, Target
 
 NEGATED = {"≥": "<", ">": "≤", "≤": ">", "<": "≥"}
 
@@ -110,6 +110,11 @@ def period(year: int | None, by: int | None) -> str:
 def label(trust: str, publisher: str, published: str) -> str:
     """A source as reasons cite it: trust, publisher and date."""
     return LABEL.format(trust=trust, publisher=publisher, published=published)
+
+
+def source_label(source: Source) -> str:
+    """:func:`label` of a source."""
+    return label(source.trust.value, source.publisher, str(source.published))
 
 
 def cite(year: int, compared: str, label: str, proxy: bool = False) -> str:
