@@ -130,7 +130,7 @@ def evaluate_labels(label_files: list[Path], corpus: Path, collection: Path | No
                 found_o += 1
             else:
                 misses.append(f"{label['report']}: outcome {item['measure']} {item['value']}")
-    agree, clear_cases = _verdicts(by_city)
+    agree, clear_cases = _verdicts(by_city, misses)
     return {
         "reports": len(label_files),
         "targets recall": (found_t, total_t),
@@ -141,7 +141,7 @@ def evaluate_labels(label_files: list[Path], corpus: Path, collection: Path | No
     }
 
 
-def _verdicts(by_city: dict[str, list[tuple[dict, Path]]]) -> tuple[int, int]:
+def _verdicts(by_city: dict[str, list[tuple[dict, Path]]], misses: list[str]) -> tuple[int, int]:
     agree = total = 0
     for pairs in by_city.values():
         labels = {label["sets_year"]: label for label, _ in pairs}
@@ -171,6 +171,9 @@ def _verdicts(by_city: dict[str, list[tuple[dict, Path]]]) -> tuple[int, int]:
                 verdict = verdicts.get((target["measure"], year))
                 if verdict is not None and verdict.status.value == expected:
                     agree += 1
+                else:
+                    got = verdict.status.value if verdict is not None else "not drafted"
+                    misses.append(f"{label['report']}: verdict {target['measure']} {year}: {expected}, drafted {got}")
     return agree, total
 
 

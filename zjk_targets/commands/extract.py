@@ -47,7 +47,7 @@ def extract(
         write_atomically(output / ACTUALS_NAME, result.actuals_yaml)
         write("".join(line + "\n" for line in result.summary), None)
         write(f"wrote {output / TARGETS_NAME} and {output / ACTUALS_NAME}\n", None)
-    for name, reason in sorted(unread + result.problems):
+    for name, reason in sorted(unread + result.problems + result.partial):
         err(f"zjk-targets: {visible(name)}: {reason}")
     if unread or result.problems:
         raise typer.Exit(EXIT_ERROR)

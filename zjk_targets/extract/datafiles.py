@@ -26,6 +26,7 @@ _ASCII_UNIT = {
     "%": "pct",
     "‰": "permille",
 }
+REVIEW_ONLY = "no headline targets paragraph found: only its review of {year} was read"
 RATE_TOLERANCE = Decimal("0.5")  # points, for 左右 on a rate (the project's rule)
 AMOUNT_TOLERANCE = Decimal("0.02")  # share of the goal, for 左右 on an amount
 
@@ -37,6 +38,7 @@ class Draft:
     targets_yaml: str | None = None
     actuals_yaml: str | None = None
     problems: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
+    partial: list[tuple[str, str]] = field(default_factory=list)  # (file name, what was read of it)
     summary: list[str] = field(default_factory=list)
     city: str | None = None
     years: tuple[int, ...] = ()
@@ -214,6 +216,8 @@ def draft(files: list[tuple[str, bytes]], *, city: str | None = None, year: int 
                     ]
                 )
             )
+        if report.review_only:
+            result.partial.append((name, REVIEW_ONLY.format(year=report.reviews_year)))
         counts = f"{len(report.targets)} headline targets and {len(report.tasks)} tasks for {report.sets_year}"
         result.summary.append(
             f"{name}: {report.city}, delivered {report.delivered}: {counts}, "

@@ -33,6 +33,8 @@ _LEAD = re.compile(
     r"|可(?=实现|完成|达到)|并|和|及|同时|另外|此外)+"
 )
 _NEAR = "近约"
+_COMPARISON = re.compile(r"比|较|净增|增加|多于")
+_ALL_RESIDENTS = re.compile(r"(?:常住)?居民人均可支配收入$")
 _SEP = re.compile(r"[、和及与]")
 _RELATIVE = re.compile(
     r"高于全[省国区]|低于全[省国区]|全[省国区](?:平均)?(?:增速|水平)|与.{0,12}同步|快于|慢于|省下达|省定"
@@ -290,7 +292,9 @@ def parse(text: str, start: int, end: int, *, outcomes: bool = False) -> tuple[l
         excerpt_start = s_start
         if not subject and previous is not None:
             excerpt_start, _, subject = previous
-        else:
+        elif not (previous is not None and _COMPARISON.match(subject)):
+            # 地区生产总值1686亿元，比近三年净增量之和多26.1亿元，同比增长7.5%: the comparison between
+            # is not what 同比增长 is said of.
             previous = (s_start, s_end, subject)
         if not subject:
             continue
@@ -300,11 +304,10 @@ def parse(text: str, start: int, end: int, *, outcomes: bool = False) -> tuple[l
             continue
         if _FIVE_YEAR.search(clause) or (outcomes and re.search(r"比20\d\d年|较.{0,6}末", clause)):
             continue
-        several = (
-            re.search(r"分别|(?<![人平])均", text[s_end : figures[0].start])
-            or "分别" in subject
-            or (subject.startswith("城乡") and lookup(subject) is None)
-        )
+        paired = re.search(r"分别|(?<![人平])均", text[s_end : figures[0].start]) or "分别" in subject
+        if not paired and len(figures) == 1 and subject.startswith("城乡") and _ALL_RESIDENTS.match(subject[2:]):
+            subject = subject[2:]  # 城乡居民人均可支配收入增长6%: one figure, the income of all residents
+        several = paired or (subject.startswith("城乡") and lookup(subject) is None)
         names = _expand(subject, len(figures)) if several else [subject]
         if not several:
             figures = figures[: 1 if not outcomes else len(figures)]

@@ -31,6 +31,7 @@ class Report:
     outcomes: tuple[Item, ...]
     traditional: bool
     tasks: tuple[Item, ...] = ()  # quantified tasks of headline measures outside the headline paragraph
+    review_only: bool = False  # no targets paragraph was found: only the review of last year was read
 
     def words(self, item: Item) -> str:
         return self.text[item.start : item.end]
@@ -59,7 +60,7 @@ _STOP = re.compile(
 _HEADING = re.compile(r"^[\s*#]*[一二三四五六七八九十]+\s*[、.．]")
 _PLAN_HEADING = re.compile(r"十[三四五]五|五年|规划|远景|2035|二〇三五|目标|总体要求|重点|任务|安排|思路")
 _REVIEW_HEADING = re.compile(r"回顾|过去|一年来|\d{4}年(?:政府)?工作")
-_SKIP_SENTENCE = re.compile(r"五年|十[三四]五(?:期间|时期|以来)|年均|两年平均|三年平均|目标是:")
+_SKIP_SENTENCE = re.compile(r"(?<!近)五年|十[三四]五(?:期间|时期|以来)|年均|两年平均|三年平均|目标是:")
 
 
 def _cn_number(text: str) -> int:
@@ -166,6 +167,9 @@ def _unannounced(parse_text: str, body: int) -> tuple[int, int, int] | None:
         sentence = match.group(0)
         if not _DIGIT.search(sentence) or not _THIS_YEAR.search(sentence) or _PAST.search(sentence):
             continue
+        # 今年全市地区生产总值增长8.5%左右。规上工业增加值增长9%。…: one item a sentence, on one line.
+        line_end = parse_text.find("\n", end)
+        end = _passage_end(parse_text, start, len(parse_text) if line_end < 0 else line_end)
         items, _ = parse(parse_text, start, end)
         named = sum(1 for item in items if item.measure is not None)
         if named >= 3 and (best is None or named > best[0]):
@@ -227,8 +231,13 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
     title, head, body = _head(parse_text)
     date, basis = _dates(title, head)
     headline = _headline(parse_text, body)
+    review_only = headline is None
     if headline is None:
-        raise ReportError("no headline targets paragraph (主要预期目标是：…) found")
+        # A report cut off after its review, or whose targets are not in a paragraph of their own:
+        # its review of last year is read, up to where the plans begin.
+        if date is None:
+            raise ReportError(NO_HEADLINE)
+        headline = (_plans_start(parse_text, body),) * 3
     sentence_start, items_start, end = headline
     said = _HEADLINE_YEAR.search(parse_text, sentence_start, items_start)
     if date is not None:
@@ -277,8 +286,14 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
                 outcomes.append(item)
             elif outcomes[seen[key]].bound and not item.bound:
                 outcomes[seen[key]] = item  # 突破2000亿元，达2016.9亿元: the figure itself
+    if review_only and (len(outcomes) < _REVIEW_ONLY_MINIMUM or date is None or date[1] not in _SEASON):
+        # Out of season (邢台, August 2021) a report reviews a term, not the year before.
+        raise ReportError(NO_HEADLINE)
     return Report(
-        tasks=tuple(_tasks(parse_text, end, sets_year, {t.measure.id for t in targets if t.measure})),
+        review_only=review_only,
+        tasks=()
+        if review_only
+        else tuple(_tasks(parse_text, end, sets_year, {t.measure.id for t in targets if t.measure})),
         text=text,
         title=re.sub(r"\s+", " ", text_title(text, title)),
         city=found_city,
@@ -295,6 +310,28 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
 
 
 _DIGIT = re.compile(r"\d")
+NO_HEADLINE = "no headline targets paragraph (主要预期目标是：…) found"
+_REVIEW_ONLY_MINIMUM = 3  # lexicon outcomes a review must give to be read without its targets
+_PLANS = re.compile(r"今年|明年")
+_SEASON = (12, 1, 2, 3)  # the months work reports are delivered in, reviewing the year before
+
+
+def _plans_start(parse_text: str, body: int) -> int:
+    """Where a report without a targets paragraph turns to this year: its first plan heading, or
+    its first sentence that speaks of this year; the end of the text when it has neither."""
+    position = body
+    for line in parse_text[body:].split("\n"):
+        stripped = line.strip()
+        heading = _HEADING.match(stripped) and len(stripped) < 60
+        if heading and _PLAN_HEADING.search(stripped) and not _REVIEW_HEADING.search(stripped):
+            return position
+        plans = _PLANS.search(line)
+        if plans:
+            return position + (line.rfind("。", 0, plans.start()) + 1)
+        position += len(line) + 1
+    return len(parse_text)
+
+
 _TASK = re.compile(r"力争|确保|完成|达到|新增|控制在|稳定在|保持在|不低于|以上|以内|突破")
 
 
