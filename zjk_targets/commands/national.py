@@ -86,6 +86,8 @@ def build_national(
     for name, data in sorted(result.files.items()):
         write_atomically(output / name, data)
     skipped = sorted(unread + result.skipped)
+    for name, reason in sorted(result.partial):
+        err(f"zjk-targets: {visible(name)}: {reason}")
     for name, reason in skipped:
         err(f"zjk-targets: {visible(name)}: skipped: {reason}")
     reports = result.reports + len(unread)

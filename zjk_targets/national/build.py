@@ -92,6 +92,7 @@ class Build:
 
     files: dict[str, bytes] = field(default_factory=dict)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    partial: list[tuple[str, str]] = field(default_factory=list)  # (file, what of it was read)
     cities: list[City] = field(default_factory=list)
     reports: int = 0
     headline_targets: int = 0
@@ -161,6 +162,7 @@ def build(collection_name: str, cities: Iterable[CityReports]) -> Build:
         result.reports += len(city.files)
         outcome = draft(city.files)
         result.skipped.extend(outcome.problems)
+        result.partial.extend(outcome.partial)
         if outcome.targets_yaml is None:
             continue
         province, evidence = _province(city.files)
