@@ -130,19 +130,20 @@ def evaluate_labels(label_files: list[Path], corpus: Path, collection: Path | No
                 found_o += 1
             else:
                 misses.append(f"{label['report']}: outcome {item['measure']} {item['value']}")
-    agree, clear_cases = _verdicts(by_city, misses)
+    agree, clear_cases, decided = _verdicts(by_city, misses)
     return {
         "reports": len(label_files),
         "targets recall": (found_t, total_t),
         "targets precision": (right_d, drafted),
         "outcomes recall": (found_o, total_o),
         "verdicts agree (clear cases)": (agree, clear_cases),
+        "verdicts right where decided (clear cases)": (agree, decided),
         "misses": misses,
     }
 
 
-def _verdicts(by_city: dict[str, list[tuple[dict, Path]]], misses: list[str]) -> tuple[int, int]:
-    agree = total = 0
+def _verdicts(by_city: dict[str, list[tuple[dict, Path]]], misses: list[str]) -> tuple[int, int, int]:
+    agree = total = decided = 0
     for pairs in by_city.values():
         labels = {label["sets_year"]: label for label, _ in pairs}
         files = [(str(path), path.read_bytes()) for _, path in pairs]
@@ -169,12 +170,13 @@ def _verdicts(by_city: dict[str, list[tuple[dict, Path]]], misses: list[str]) ->
                     continue
                 total += 1
                 verdict = verdicts.get((target["measure"], year))
+                decided += verdict is not None and verdict.status.value != "unknown"
                 if verdict is not None and verdict.status.value == expected:
                     agree += 1
                 else:
                     got = verdict.status.value if verdict is not None else "not drafted"
                     misses.append(f"{label['report']}: verdict {target['measure']} {year}: {expected}, drafted {got}")
-    return agree, total
+    return agree, total, decided
 
 
 def collection_run(folder: Path, limit: int | None) -> dict[str, object]:
