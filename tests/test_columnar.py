@@ -294,9 +294,9 @@ def test_the_csv_export_is_the_same_in_either_language(tmp_path) -> None:
 
 
 def test_the_csv_layout_section_of_the_readme_is_true() -> None:
-    """The README's example CSV files are the ones in docs/examples, and give the verdict it shows."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text[text.index("### CSV input") :]
+    """The data format's example CSV files are the ones in docs/examples, and give the verdict it shows."""
+    text = (ROOT / "docs" / "data-format.md").read_text(encoding="utf-8")
+    section = text[text.index("## CSV input") :]
     blocks = re.findall(r"```csv\n(.*?)```", section, flags=re.S)
     assert len(blocks) == 2
     targets, actuals = ROOT / "docs" / "examples" / "targets.csv", ROOT / "docs" / "examples" / "actuals.csv"

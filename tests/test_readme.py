@@ -1,16 +1,20 @@
-"""The README is the contract: its examples, setup commands and --help are what the tool does."""
+"""The README is the contract: its examples (and those of docs/), setup commands and --help are what
+the tool does, and its links lead somewhere."""
 
 from __future__ import annotations
 
 import re
 import shlex
 import shutil
+from pathlib import Path
 
+import pytest
 from conftest import ROOT, UPDATE
 
 from zjk_targets.cli import app
 
 README = ROOT / "README.md"
+DOCUMENTS = [README, *sorted((ROOT / "docs").glob("*.md"))]
 BLOCK = re.compile(r"```console\n(.*?)```", re.S)
 ECHO_EXIT = '; echo "exit $?"'
 
@@ -41,16 +45,60 @@ def _render_block(runner, block: str) -> str:
     return "".join(f"$ {command}\n{_run(runner, command)}" for command in commands)
 
 
-def test_readme_examples_match_the_tool(runner, monkeypatch) -> None:
+def _document_with(pattern: re.Pattern[str]) -> re.Match[str]:
+    """Where the README or a page of docs/ holds ``pattern`` (once, in one of them)."""
+    found = [match for path in DOCUMENTS for match in pattern.finditer(path.read_text(encoding="utf-8"))]
+    assert len(found) == 1, f"{pattern.pattern} is in {len(found)} places of the README and docs/"
+    return found[0]
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda path: path.relative_to(ROOT).as_posix())
+def test_readme_examples_match_the_tool(runner, monkeypatch, document: Path) -> None:
     monkeypatch.chdir(ROOT)
-    text = README.read_text(encoding="utf-8")
+    text = document.read_text(encoding="utf-8")
     try:
         rendered = BLOCK.sub(lambda m: "```console\n" + _render_block(runner, m.group(1)) + "```", text)
     finally:
-        shutil.rmtree(ROOT / "weihai", ignore_errors=True)  # written by the `extract` example
+        shutil.rmtree(ROOT / "weihai", ignore_errors=True)  # written by the `extract` examples
     if UPDATE:
-        README.write_text(rendered, encoding="utf-8")
+        document.write_text(rendered, encoding="utf-8")
     assert rendered == text
+
+
+def test_the_examples_of_docs_are_run_too() -> None:
+    with_examples = {
+        path.relative_to(ROOT).as_posix() for path in DOCUMENTS if BLOCK.search(path.read_text(encoding="utf-8"))
+    }
+    assert {"README.md", "docs/commands.md", "docs/data-format.md"} <= with_examples
+
+
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def _anchor(heading: str) -> str:
+    """GitHub's anchor of a heading: lower case, punctuation dropped, spaces as hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def _anchors(path: Path) -> set[str]:
+    text = re.sub(r"```.*?```", "", path.read_text(encoding="utf-8"), flags=re.S)  # no headings in output
+    return {_anchor(line.lstrip("#")) for line in text.splitlines() if re.match(r"#+ ", line)}
+
+
+def test_links_between_the_readme_and_docs_lead_to_a_file_and_heading() -> None:
+    broken, count = [], 0
+    for path in DOCUMENTS:
+        for target in LINK.findall(re.sub(r"```.*?```", "", path.read_text(encoding="utf-8"), flags=re.S)):
+            if re.match(r"[a-z]+:", target):
+                continue  # a web address
+            count += 1
+            name, _, anchor = target.partition("#")
+            linked = (path.parent / name).resolve() if name else path
+            if not linked.is_file():
+                broken.append(f"{path.name}: {target}: no such file")
+            elif anchor and anchor not in _anchors(linked):
+                broken.append(f"{path.name}: {target}: no such heading")
+    assert count >= 10 and broken == []
 
 
 def test_readme_setup_commands_are_what_ci_runs() -> None:
@@ -68,9 +116,7 @@ def test_readme_workflow_parses_and_its_commands_run(runner, monkeypatch, tmp_pa
     import yaml
 
     monkeypatch.chdir(ROOT)
-    text = README.read_text(encoding="utf-8")
-    block = re.search(r"```yaml\n(# \.github/workflows/.*?)```", text, re.S)
-    assert block is not None
+    block = _document_with(re.compile(r"```yaml\n(# \.github/workflows/.*?)```", re.S))
     workflow = yaml.safe_load(block.group(1))
     steps = workflow["jobs"]["check"]["steps"]
     runs = [step for step in steps if "run" in step and step["run"].startswith("zjk-targets")]
@@ -102,8 +148,7 @@ def test_readme_yaml_to_csv_line_gives_data_judged_the_same(tmp_path) -> None:
     from zjk_targets import engine
     from zjk_targets.bundled import bundled_paths
 
-    line = re.search(r"^python (-c .*) > all\.csv$", README.read_text(encoding="utf-8"), re.M)
-    assert line is not None
+    line = _document_with(re.compile(r"^python (-c .*) > all\.csv$", re.M))
     converted = subprocess.run(
         [sys.executable, *shlex.split(line.group(1))], cwd=ROOT, capture_output=True, text=True, check=True
     )

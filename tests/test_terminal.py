@@ -337,7 +337,7 @@ def test_validate_sources_on_a_folder_without_the_files_is_one_line(runner, tmp_
 
 
 def test_a_curator_edits_the_files_in_the_folder_and_sees_the_edit(runner, tmp_path, monkeypatch) -> None:
-    """README, "Adding a target and an outcome", in a folder with the repository's data files."""
+    """docs/data-format.md, "Adding a target and an outcome", in a folder with the repository's data files."""
     for path in bundled_paths():
         shutil.copy(path, tmp_path / path.name)
     monkeypatch.chdir(tmp_path)

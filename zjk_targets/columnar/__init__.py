@@ -4,7 +4,7 @@ It applies the rule book (:mod:`zjk_targets.rules`) as the per-target engine doe
 same problems, the same verdicts and byte-identical ``export --format csv`` on inputs of hundreds
 of thousands of rows (tests/test_columnar.py holds it to that). pandas is imported only when one
 of these functions runs, never when ``zjk_targets`` or the CLI is imported; which engine reads
-which inputs is :mod:`zjk_targets.engine`'s rule. The CSV layout is the README's "CSV input".
+which inputs is :mod:`zjk_targets.engine`'s rule. The CSV layout is docs/data-format.md, "CSV input".
 """
 
 from __future__ import annotations
