@@ -54,6 +54,14 @@ def build_national(
         ),
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the national dataset (created).")],
+    source_url: Annotated[
+        str | None,
+        typer.Option(
+            "--source-url",
+            metavar="PREFIX",
+            help="Where the collection is published: each report is cited at PREFIX + COLLECTION_DIR's name/city/file.",
+        ),
+    ] = None,
 ) -> None:
     """Draft every city of a collection of work reports into the national dataset."""
     from ..extract import MAX_REPORT_BYTES
@@ -76,7 +84,7 @@ def build_national(
                     files.append((shown, data))
             yield CityReports(folder.name, files)
 
-    result = build(collection.name, cities())
+    result = build(cities(), source_url)
     if output.exists() and not output.is_dir():
         raise UserError(f"--output {output}: not a folder")
     (output / CITIES_DIR).mkdir(parents=True, exist_ok=True)

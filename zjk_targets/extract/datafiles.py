@@ -118,8 +118,13 @@ def _at(drafted: str, report: Report, item: Item) -> str:
     return f"{drafted}:{report.text.count(chr(10), 0, item.start) + 1}"
 
 
-def draft(files: list[tuple[str, bytes]], *, city: str | None = None, year: int | None = None) -> Draft:
-    """Read each (name, bytes) report; build the data files from those that can be read."""
+def draft(
+    files: list[tuple[str, bytes]], *, city: str | None = None, year: int | None = None, url_base: str | None = None
+) -> Draft:
+    """Read each (name, bytes) report; build the data files from those that can be read.
+
+    ``url_base``: where the reports are published, so that each source cites ``url_base + name``.
+    """
     result = Draft()
     reports: list[tuple[str, Report]] = []
     for name, data in files:
@@ -165,6 +170,7 @@ def draft(files: list[tuple[str, bytes]], *, city: str | None = None, year: int 
                     ("published", report.delivered or str(report.sets_year)),
                     ("trust", "official"),
                     ("file", name),
+                    ("url", url_base + name if url_base else None),
                     ("note", note),
                 ]
             )

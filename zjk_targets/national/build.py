@@ -74,6 +74,8 @@ _PROVINCE_WORDS = re.compile(
         for name in sorted(_PROVINCES, key=len, reverse=True)
     )
 )
+_AID = re.compile(r"援|对口|支援|帮扶|协作")
+_MARGIN = 2  # the city's own province is named at least twice as much as any other, or none is given
 _FORMAL_WEIGHT = 3  # a formal name (湖北省) is surer of the city's own province than a plain one (湖北援疆)
 _REFERS = ("id", "metric", "source")
 
@@ -113,16 +115,18 @@ def _province(files: list[tuple[str, bytes]]) -> tuple[str, str]:
     for name, data in files:
         text = data.decode("utf-8", errors="replace")
         for match in _PROVINCE_WORDS.finditer(text):
+            if _AID.search(text, max(0, match.start() - 6), match.end() + 8):
+                continue  # 湖北援疆, 对口支援: the province that helps, not the city's own
             word = match.group()
-            name = next(p for p in _PROVINCES if word.startswith(p))
-            counts[name] += _FORMAL_WEIGHT if word != name else 1
-            word = name
+            province = next(p for p in _PROVINCES if word.startswith(p))
+            counts[province] += _FORMAL_WEIGHT if word != province else 1
+            word = province
             first.setdefault(word, f"{name}:{text.count(chr(10), 0, match.start()) + 1}")
     if not counts:
         return "", "no province named"
     (word, count), *rest = counts.most_common(2)
-    if rest and rest[0][1] == count:
-        return "", f"{word} and {rest[0][0]} named equally often"
+    if rest and count < _MARGIN * rest[0][1]:
+        return "", f"not decided: {word} (weight {count}) and {rest[0][0]} (weight {rest[0][1]}) are both named"
     return word, f"named with weight {count}; first {first[word]}"
 
 
@@ -154,13 +158,14 @@ def _csv_rows(writer: Any, kind: str, entries: Iterable[dict[str, str]]) -> None
         writer.writerow([kind if name == "kind" else entry.get(name, "") for name in CSV_COLUMNS])
 
 
-def build(collection_name: str, cities: Iterable[CityReports]) -> Build:
-    """Draft every city and lay the drafts out as the national dataset's files."""
+def build(cities: Iterable[CityReports], url_base: str | None = None) -> Build:
+    """Draft every city and lay the drafts out as the national dataset's files; ``url_base`` is
+    where the reports are published (each source cites ``url_base`` + its file)."""
     result = Build()
     drafted: list[tuple[CityReports, Draft, str, str]] = []
     for city in cities:
         result.reports += len(city.files)
-        outcome = draft(city.files)
+        outcome = draft(city.files, url_base=url_base)
         result.skipped.extend(outcome.problems)
         result.partial.extend(outcome.partial)
         if outcome.targets_yaml is None:

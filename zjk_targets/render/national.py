@@ -159,6 +159,7 @@ def csv_text(table: NationalTable) -> str:
 
 _STYLE = """
 body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:0 auto;max-width:64rem;padding:0 .75rem;line-height:1.4}
+h1{font-size:1.4rem}h2{font-size:1.15rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{padding:.2rem .4rem;border-bottom:1px solid #ddd;text-align:right;white-space:nowrap}
 th:first-child,td:first-child{text-align:left;white-space:normal}

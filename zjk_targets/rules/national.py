@@ -18,11 +18,10 @@ NOTE = (
 
 
 def summary(cities: int, targets: int, judgeable: int, decided: int, met: int) -> str:
-    decided_share = f" ({decided * 100 // judgeable} % of the {judgeable:,} judgeable)" if judgeable else ""
-    met_share = f" ({met * 100 // decided} %)" if decided else ""
-    return (
-        f"{cities:,} cities, {targets:,} headline targets: {decided:,} decided{decided_share}, {met:,} met{met_share}."
-    )
+    decided_share = f" ({round(decided * 100 / judgeable)} % of the {judgeable:,} judgeable)" if judgeable else ""
+    met_share = f" ({round(met * 100 / decided)} %)" if decided else ""
+    places = f"{cities:,} {'city' if cities == 1 else 'cities'}"
+    return f"{places}, {targets:,} headline targets: {decided:,} decided{decided_share}, {met:,} met{met_share}."
 
 
 def filtered(filters: dict[str, str]) -> str:

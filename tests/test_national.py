@@ -1,0 +1,267 @@
+"""The national record: build-national over a small collection (with broken files), the national
+table in every format, and --city on the bundled national data."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import assert_golden
+
+from zjk_targets.cli import app
+from zjk_targets.national.cities import City, find_city, short_name
+
+LAWTEXT = "https://github.com/lawtext/gov/blob/fc1a2f67a589763dc905aaa90f2b1ba356bbccde/"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _report(city: str, date: str, targets: str, review: str, province: str) -> str:
+    return (
+        f"---\ntitle: {city}政府工作报告（{date} 某某）\n---\n\n"
+        f"——{date}在{city}第一届人民代表大会第一次会议上\n\n各位代表：\n\n"
+        f"一、过去一年工作回顾\n\n在{province}省委、省政府的坚强领导下，{review}\n\n二、今年工作安排\n\n"
+        f"今年经济社会发展的主要预期目标是：{targets}。\n"
+    )
+
+
+def _collection(tmp_path: Path) -> Path:
+    """Three cities (two of them taizhou in pinyin) and a folder of broken files."""
+    root = tmp_path / "政府工作报告-其他地市"
+    reports = {
+        "邯郸市/2021.md": (
+            "2021年1月20日",
+            "地区生产总值增长6%，居民消费价格涨幅控制在3%左右",
+            "全市生产总值增长4%。",
+            "河北",
+        ),
+        "邯郸市/2022.md": ("2022年1月18日", "地区生产总值增长6.5%", "全市生产总值增长6.9%。", "河北"),
+        "泰州市/2021.md": ("2021年1月10日", "地区生产总值增长7%，固定资产投资增长8%", "全市生产总值增长5%。", "江苏"),
+        "泰州市/2022.md": ("2022年1月12日", "地区生产总值增长6%", "全市生产总值增长5.1%，固定资产投资增长9%。", "江苏"),
+        "台州市/2023.md": ("2023年2月1日", "地区生产总值增长5%", "全市生产总值增长3.5%。", "浙江"),
+    }
+    for name, (date, targets, review, province) in reports.items():
+        city = name.split("/")[0]
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(_report(city, date, targets, review, province), encoding="utf-8")
+    broken = root / "坏市"
+    broken.mkdir()
+    (broken / "2021.md").write_bytes(b"")
+    (broken / "2022.md").write_bytes(b"\x00\x01binary")
+    (broken / "2023.md").write_text("各位代表：今年我们要努力工作。", encoding="utf-8")
+    (broken / "notes.pdf").write_bytes(b"%PDF")  # not a report: not read
+    return root
+
+
+def _build(runner, tmp_path: Path, out: str = "national") -> tuple[Path, object]:
+    root = _collection(tmp_path)
+    result = runner.invoke(app, ["build-national", str(root), "--output", str(tmp_path / out), "--source-url", LAWTEXT])
+    return tmp_path / out, result
+
+
+def test_build_names_each_broken_file_once_skips_it_and_counts_them(runner, tmp_path) -> None:
+    out, result = _build(runner, tmp_path)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"3 cities, 8 reports (5 read), 7 headline targets; wrote {out}\n"
+    assert result.stderr == (
+        "zjk-targets: 政府工作报告-其他地市/坏市/2021.md: skipped: empty file\n"
+        "zjk-targets: 政府工作报告-其他地市/坏市/2022.md: skipped: holds a NUL byte: this is not a text file\n"
+        "zjk-targets: 政府工作报告-其他地市/坏市/2023.md: skipped: no headline targets paragraph (主要预期目标是：…) found\n"
+        "zjk-targets: 3 of 8 reports skipped\n"
+    )
+    assert sorted(p.name for p in (out / "cities").iterdir()) == [
+        "handan.yaml.gz",
+        "taizhou-jiangsu.yaml.gz",
+        "taizhou-zhejiang.yaml.gz",
+    ]
+    assert (out / "cities.csv").read_text(encoding="utf-8").splitlines()[1:] == [
+        "taizhou-zhejiang,台州市,taizhou,浙江,"
+        "named with weight 3; first 政府工作报告-其他地市/台州市/2023.md:11,2023,1,1",
+        "taizhou-jiangsu,泰州市,taizhou,江苏,"
+        "named with weight 6; first 政府工作报告-其他地市/泰州市/2021.md:11,2021 2022,2,3",
+        "handan,邯郸市,handan,河北,named with weight 6; first 政府工作报告-其他地市/邯郸市/2021.md:11,2021 2022,2,3",
+    ]
+
+
+def test_a_rebuild_gives_the_same_bytes(runner, tmp_path) -> None:
+    first, _ = _build(runner, tmp_path / "a")
+    second, _ = _build(runner, tmp_path / "b")
+    names = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_every_figure_says_its_city_report_line_and_address(runner, tmp_path) -> None:
+    out, _ = _build(runner, tmp_path)
+    rows = gzip.decompress((out / "national.csv.gz").read_bytes()).decode("utf-8")
+    target = next(line for line in rows.splitlines() if line.startswith("target,handan.gdp-growth-2021,"))
+    assert "地区生产总值增长6%" in target  # the verbatim words
+    assert "drafted by zjk-targets extract from 政府工作报告-其他地市/邯郸市/2021.md:15" in target
+    source = next(line for line in rows.splitlines() if line.startswith("source,handan.gwr-2021,"))
+    assert f"{LAWTEXT}政府工作报告-其他地市/邯郸市/2021.md" in source
+    # The columnar engine judges it, and validate finds every excerpt in the collection's texts.
+    exported = runner.invoke(app, ["export", "-f", "csv", "--targets", str(out / "national.csv.gz")])
+    assert exported.exit_code == 0, exported.output
+    assert "handan.gdp-growth-2021,economy" in exported.stdout
+    for city in (out / "cities").iterdir():
+        checked = runner.invoke(app, ["validate", "--targets", str(city), "--sources", str(tmp_path)])
+        assert checked.exit_code == 0, checked.output
+
+
+def test_the_national_table_in_every_format(runner, tmp_path) -> None:
+    out, _ = _build(runner, tmp_path)
+    for fmt, name in (("text", "national.txt"), ("markdown", "national.md"), ("json", "national.json")):
+        result = runner.invoke(app, ["national", "--national", str(out), "-f", fmt])
+        assert result.exit_code == 0, result.output
+        assert_golden(name, result.stdout)
+    result = runner.invoke(app, ["national", "--national", str(out), "-f", "csv", "--sort", "name"])
+    assert_golden("national.csv", result.stdout)
+    document = json.loads(runner.invoke(app, ["national", "--national", str(out), "-f", "json"]).stdout)
+    assert document["total"] | {} == document["total"]
+    assert (document["total"]["targets"], document["total"]["judgeable"], document["total"]["decided"]) == (7, 4, 3)
+
+
+def test_filters_and_their_mistakes(runner, tmp_path) -> None:
+    out, _ = _build(runner, tmp_path)
+    only = runner.invoke(app, ["national", "--national", str(out), "--province", "江苏", "--measure", "gdp-growth"])
+    assert only.exit_code == 0, only.output
+    assert only.stdout.splitlines()[1:3] == [
+        "1 city, 2 headline targets: 1 decided (100 % of the 1 judgeable), 0 met (0 %).",
+        "Only province 江苏; measure gdp-growth.",
+    ]
+    wrong = runner.invoke(app, ["national", "--national", str(out), "--province", "火星"])
+    assert (wrong.exit_code, wrong.stderr) == (
+        2,
+        "zjk-targets: --province 火星: no city of that province; provinces: 江苏, 河北, 浙江\n",
+    )
+    missing = runner.invoke(app, ["national", "--national", str(tmp_path / "nowhere")])
+    assert missing.stderr == f"zjk-targets: --national {tmp_path / 'nowhere'}: folder not found\n"
+
+
+def test_html_is_a_national_page_linking_every_city_page(runner, tmp_path) -> None:
+    out, _ = _build(runner, tmp_path)
+    pages = tmp_path / "site"
+    result = runner.invoke(app, ["national", "--national", str(out), "-f", "html", "-o", str(pages)])
+    assert result.exit_code == 0, result.output
+    index = (pages / "index.html").read_text(encoding="utf-8")
+    assert_golden("national.html", index)
+    for slug in ("handan", "taizhou-jiangsu", "taizhou-zhejiang"):
+        assert f'href="{slug}.html"' in index
+        assert (pages / f"{slug}.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("邯郸", "handan"),
+        ("邯郸市", "handan"),
+        ("HanDan", "handan"),
+        ("han dan", "handan"),
+        ("泰州", "taizhou-jiangsu"),
+    ],
+)
+def test_a_city_by_chinese_or_pinyin(typed, found) -> None:
+    cities = [
+        City("handan", "邯郸市", "handan", "河北", "", (2021,), 1, 1),
+        City("taizhou-jiangsu", "泰州市", "taizhou", "江苏", "", (2021,), 1, 1),
+        City("taizhou-zhejiang", "台州市", "taizhou", "浙江", "", (2021,), 1, 1),
+    ]
+    city, close = find_city(cities, typed)
+    assert (city.slug if city else None, close) == (found, [])
+
+
+def test_short_names() -> None:
+    assert [
+        short_name(n) for n in ("邯郸市", "西双版纳傣族自治州", "克孜勒苏柯尔克孜自治州", "大兴安岭地区", "锡林郭勒盟")
+    ] == [
+        "邯郸",
+        "西双版纳",
+        "克孜勒苏",
+        "大兴安岭",
+        "锡林郭勒",
+    ]
+
+
+def test_city_on_the_bundled_national_data(runner) -> None:
+    result = runner.invoke(app, ["record", "--city", "邯郸", "--no-pager"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("邯郸市's track record: headline targets of the ")
+    assert result.stderr.startswith("zjk-targets: 邯郸市: drafted by zjk-targets extract from its work reports")
+    for command in (["report"], ["export", "-f", "json"], ["check", "--all"]):
+        ran = runner.invoke(app, [*command, "--city", "handan"])
+        assert ran.exit_code in (0, 1, 3), (command, ran.output)
+        assert "邯郸" in ran.stdout, command
+
+
+def test_city_mistakes_are_one_line_with_close_names(runner) -> None:
+    unknown = runner.invoke(app, ["record", "--city", "handn"])
+    assert (unknown.exit_code, unknown.stderr) == (
+        2,
+        "zjk-targets: --city handn: no such city in the national data; did you mean handan (邯郸市), "
+        "shannan (山南市), haidong (海东市)?\n",
+    )
+    two = runner.invoke(app, ["report", "--city", "taizhou"])
+    assert two.stderr == (
+        "zjk-targets: --city taizhou: names more than one city (taizhou-zhejiang (台州市), "
+        "taizhou-jiangsu (泰州市)); give the slug\n"
+    )
+    both = runner.invoke(app, ["report", "--city", "handan", "--data", "."])
+    assert both.stderr == "zjk-targets: give --city NAME or --data/--targets/--actuals, not both\n"
+
+
+def test_zhangjiakou_is_its_curated_data(runner) -> None:
+    curated = runner.invoke(app, ["report"])
+    named = runner.invoke(app, ["report", "--city", "张家口"])
+    assert (named.stdout, named.stderr) == (curated.stdout, "")
+
+
+REQUIRED = __import__("os").environ.get("ZJK_REQUIRE_BROWSER") == "1"
+PROBE = """<!DOCTYPE html><html><body style="margin:0">
+<iframe id="f" src="index.html" style="width:{width}px;height:900px;border:0"></iframe>
+<script>
+document.getElementById('f').addEventListener('load', () => {{
+  const d = document.getElementById('f').contentDocument, root = d.documentElement;
+  const text = [...d.querySelectorAll('p, td')].map(p => parseFloat(getComputedStyle(p).fontSize));
+  const wraps = [...d.querySelectorAll('.wrap')].map(w => w.scrollWidth <= w.clientWidth + 1);
+  const report = {{scroll: root.scrollWidth, client: root.clientWidth, smallest: Math.min(...text),
+    links: d.querySelectorAll('td a').length, rows: d.querySelectorAll('tr').length}};
+  document.body.insertAdjacentHTML('beforeend', '<pre id="probe">' + JSON.stringify(report) + '</pre>');
+}});
+</script></body></html>
+"""
+
+
+@pytest.mark.skipif(CHROMIUM is None and not REQUIRED, reason="Chromium is not installed")
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_bundled_national_page_on_a_phone_and_a_desktop(runner, tmp_path, width) -> None:
+    """The bundled data's national page: under 2 MB, no sideways scrolling of the page (a wide
+    table scrolls in its own box), readable text, one link per city."""
+    assert CHROMIUM is not None, "ZJK_REQUIRE_BROWSER=1 but Chromium is not installed"
+    pages = tmp_path / "site"
+    result = runner.invoke(app, ["national", "-f", "html", "-o", str(pages)])
+    assert result.exit_code == 0, result.output
+    index = pages / "index.html"
+    assert index.stat().st_size < 2_000_000
+    cities = len(list(pages.glob("*.html"))) - 1
+    (pages / "probe.html").write_text(PROBE.format(width=width), encoding="utf-8")
+    flags = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--allow-file-access-from-files"]
+    flags += [f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=10000"]
+    dom = subprocess.run(
+        [CHROMIUM, *flags, f"--window-size={max(width, 500) + 20},1000", "--dump-dom", (pages / "probe.html").as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    ).stdout
+    found = re.search(r'<pre id="probe">(\{.*?)</pre>', dom)
+    assert found, dom[-2000:]
+    report = json.loads(found.group(1))
+    assert report["scroll"] <= report["client"], "no sideways scrolling of the page"
+    assert report["smallest"] >= 12
+    assert report["links"] == cities
