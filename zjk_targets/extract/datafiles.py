@@ -238,11 +238,14 @@ def draft(
         f"# {', '.join(name for name, _ in reports)}. Check each entry against its excerpt before relying on it.\n"
     )
     span = f"{result.years[0]}" if len(result.years) == 1 else f"{result.years[0]}–{result.years[-1]}"
-    title = f"Targets of the government work reports of {result.city}, {span}: did they do what they said?"
+    title = (
+        f"Targets of the government work reports of {result.city}, {span} (drafted by zjk-targets extract): "
+        "did they do what they said?"
+    )
     header += (
         "\n# What the data is about: every export titles itself with this.\n"
         f"dataset:\n  place: {_q(result.city)}\n  place_zh: {_q(result.city)}\n  title: {_q(title)}\n"
-        f"  title_zh: {_q(f'{result.city}政府工作报告目标（{span}年）：说到做到了吗？')}\n\n"
+        f"  title_zh: {_q(f'{result.city}政府工作报告目标（{span}年，zjk-targets extract 草拟）：说到做到了吗？')}\n\n"
     )
     result.entries = {"source": sources, "metric": metric_entries, "target": targets, "observation": observations}
     result.targets_yaml = header + _sections([("sources", sources), ("metrics", metric_entries), ("targets", targets)])
