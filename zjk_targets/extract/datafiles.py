@@ -26,6 +26,7 @@ _ASCII_UNIT = {
     "%": "pct",
     "‰": "permille",
 }
+OTHER_BASIS = "growth on another basis ({basis}): context beside the verdict, not the growth the target set"
 REVIEW_ONLY = "no headline targets paragraph found: only its review of {year} was read"
 RATE_TOLERANCE = Decimal("0.5")  # points, for 左右 on a rate (the project's rule)
 AMOUNT_TOLERANCE = Decimal("0.02")  # share of the goal, for 左右 on an amount
@@ -218,6 +219,7 @@ def draft(
                         ("estimated", "true" if item.estimated else None),
                         ("derived", item.derived),
                         ("year_basis", f"the year under review: {report.year_basis}"),
+                        ("proxy", OTHER_BASIS.format(basis=item.basis) if item.basis else None),
                         ("note", item_note),
                     ]
                 )

@@ -29,10 +29,12 @@ VERB = re.compile(
 )
 # Fillers before a subject; a short note in brackets too: 预计（下同）, 同比（下同）增长2.1%.
 _LEAD = re.compile(
-    r"(?:[\s*#—\-]|\([^()]{0,12}\)|其中|预计|可比|同比|比上年|全市|我市|全州|全盟|全年|今年|力争|确保|实现|完成|努力|争取"
-    r"|可(?=实现|完成|达到)|并|和|及|同时|另外|此外)+"
+    r"(?:[\s*#—\-]|\([^()]{0,12}\)|其中|预计|可比口径|同口径|(?:剔除|扣除)[^,;。]{0,12}?(?:因素|影响)|可比|同比|比上年|全市|我市|全州|全盟|全年|今年|力争|确保|实现|完成|努力|争取"
+    r"|可(?=实现|完成|达到)|按(?=可比|同口径)|并|和|及|同时|另外|此外)+"
 )
 _NEAR = "近约"
+# Growth on another basis than the plain one a target sets: 可比增长, 按可比口径, 同口径, 剔除…因素.
+_BASIS = re.compile(r"可比(?:口径|价格)?|同口径|剔除[^,;。]{0,12}(?:因素|影响)|扣除[^,;。]{0,12}(?:因素|影响)")
 _COMPARISON = re.compile(r"比|较|净增|增加|多于")
 _ALL_RESIDENTS = re.compile(r"(?:常住)?居民人均可支配收入$")
 _SEP = re.compile(r"[、和及与]")
@@ -60,6 +62,7 @@ class Item:
     derived: str | None = None
     estimated: bool = False
     bound: bool = False  # an outcome stated as a floor (突破, 超过, 以上): kept as `min`
+    basis: str | None = None  # an outcome on another basis (可比口径, 同口径, 剔除…): context, never decisive
 
 
 _PARENS = re.compile(r"\([^()]*\)")
@@ -351,8 +354,11 @@ def _item(
         unit = "%"
     measure, why = _resolve(measure, unit, pre)
     direction = _direction(measure, pre, post)
+    basis = None
     if outcomes:
         comparator, how = ">=", None
+        other = _BASIS.search(text, excerpt_start, figure.start)
+        basis = other.group(0) if other else None
         if _FALL.search(pre) and measure is not None and not measure.id.endswith("-reduction") and unit == "%":
             value = -value
         if re.match(r"\s*左右", post):
@@ -401,4 +407,5 @@ def _item(
         note=note,
         derived=derived,
         bound=bound,
+        basis=basis,
     )
