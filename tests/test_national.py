@@ -132,7 +132,7 @@ def test_filters_and_their_mistakes(runner, tmp_path) -> None:
     only = runner.invoke(app, ["national", "--national", str(out), "--province", "江苏", "--measure", "gdp-growth"])
     assert only.exit_code == 0, only.output
     assert only.stdout.splitlines()[1:3] == [
-        "1 city, 2 headline targets: 1 decided (100 % of the 1 judgeable), 0 met (0 %).",
+        "1 city, 2 headline targets: 1 decided, 1 of the 1 judgeable (100 %); 0 met (0 % of decided).",
         "Only province 江苏; measure gdp-growth.",
     ]
     wrong = runner.invoke(app, ["national", "--national", str(out), "--province", "火星"])

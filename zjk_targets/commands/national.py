@@ -149,8 +149,9 @@ def national(
     no_pager: NoPagerOption = False,
 ) -> None:
     """The national table: per city, per year and per measure, headline targets set, decided and met."""
+    from ..national.build import CURATED
     from ..national.cities import read_cities
-    from ..national.table import judge, measure_names, tabulate
+    from ..national.table import curated, judge, measure_names, tabulate
     from ..render import national as render
 
     national_path, cities_path = _national_paths(folder)
@@ -159,7 +160,8 @@ def national(
     unknown = [name for name in province or [] if name not in provinces]
     if unknown:
         raise UserError(f"--province {', '.join(unknown)}: no city of that province; provinces: {', '.join(provinces)}")
-    judged = judge(national_path, cities)
+    judged = [target for target in judge(national_path, cities) if target.city != CURATED]
+    judged += curated(CURATED, cities) if folder is None else []
     known = set(measure_names()) | {target.measure for target in judged}
     wrong = [name for name in measure or [] if name not in known]
     if wrong:

@@ -28,6 +28,7 @@ class Tally:
     targets: int = 0
     judgeable: int = 0
     decided: int = 0
+    decided_judgeable: int = 0  # decided among the judgeable: the share decided is of those
     met: int = 0
     gaps: list[Decimal] = field(default_factory=list)  # missed targets: |figure − goal|, in the goal's unit
     unit: str = ""  # the unit of the gaps, when every missed target of the row shares one
@@ -42,7 +43,7 @@ class Tally:
 
     @property
     def decided_share(self) -> float | None:
-        return self.decided / self.judgeable if self.judgeable else None
+        return self.decided_judgeable / self.judgeable if self.judgeable else None
 
     @property
     def mean_gap(self) -> Decimal | None:
@@ -127,12 +128,49 @@ def judge(national: Path | str, cities: Sequence[City]) -> list[Judged]:
     return judged
 
 
+def curated(slug: str, cities: Sequence[City]) -> list[Judged]:
+    """The headline targets of the bundled curated data (Zhangjiakou), judged by the per-target
+    engine, in place of the city's draft: the curated data wins where both exist."""
+    from ..bundled import bundled_paths
+    from ..load import load_dataset
+    from ..rules.units import conversion_factor
+    from ..rules.verdicts import evaluate
+
+    years = next((set(city.years) for city in cities if city.slug == slug), set())
+    judged = []
+    for verdict in evaluate(load_dataset(bundled_paths())):
+        target = verdict.target
+        if not target.headline:
+            continue
+        actual = None
+        if verdict.decisive and verdict.decisive[0].observation.value is not None:
+            figure = verdict.decisive[0].observation
+            factor = conversion_factor(figure.unit or "", target.unit or "")
+            actual = figure.value * factor if factor is not None and figure.value is not None else None
+        year = target.deadline_year
+        judged.append(
+            Judged(
+                id=f"{slug}{SLUG_SEPARATOR}{target.id}",
+                city=slug,
+                measure=target.metric,
+                year=year,
+                status=verdict.status,
+                goal=target.goal,
+                unit=target.unit or "",
+                actual=actual,
+                judgeable=year + 1 in years,
+            )
+        )
+    return judged
+
+
 def _add(tally: Tally, target: Judged) -> None:
     tally.targets += 1
     tally.judgeable += target.judgeable
     if target.status is Status.UNKNOWN:
         return
     tally.decided += 1
+    tally.decided_judgeable += target.judgeable
     if target.status is Status.MET:
         tally.met += 1
     elif target.goal is not None and target.actual is not None:

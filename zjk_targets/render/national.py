@@ -59,7 +59,9 @@ def _head(table: NationalTable) -> list[str]:
     total = table.total
     lines = [
         words.TITLE,
-        words.summary(len(table.cities), total.targets, total.judgeable, total.decided, total.met),
+        words.summary(
+            len(table.cities), total.targets, total.judgeable, total.decided_judgeable, total.decided, total.met
+        ),
     ]
     if table.filters:
         lines.append(words.filtered(table.filters))
@@ -127,6 +129,7 @@ def _json_row(table: NationalTable, view: str, row: Tally) -> dict:
         "targets": row.targets,
         "judgeable": row.judgeable,
         "decided": row.decided,
+        "decided_judgeable": row.decided_judgeable,
         "met": row.met,
         "missed": row.missed,
         "decided_share": None if row.decided_share is None else round(row.decided_share, 4),

@@ -12,16 +12,21 @@ OUTSIDE_LABEL = "measures outside the lexicon (one row for all)"
 KEY_COLUMN = {"years": "year", "measures": "measure", "cities": "city"}
 COLUMNS = ("targets", "judgeable", "decided", "decided %", "met", "met %", "mean miss")
 NOTE = (
-    "judgeable: the city's next report is in the collection; decided: met or missed; met %: of decided; "
+    "judgeable: the city's next report is in the collection; decided: met or missed (dec%: of the judgeable); "
+    "met %: of decided; 张家口 from its curated data; "
     "mean miss: how far the missed targets' figures fell from their goals (points for a %)."
 )
 
 
-def summary(cities: int, targets: int, judgeable: int, decided: int, met: int) -> str:
-    decided_share = f" ({round(decided * 100 / judgeable)} % of the {judgeable:,} judgeable)" if judgeable else ""
-    met_share = f" ({round(met * 100 / decided)} %)" if decided else ""
+def summary(cities: int, targets: int, judgeable: int, decided_judgeable: int, decided: int, met: int) -> str:
     places = f"{cities:,} {'city' if cities == 1 else 'cities'}"
-    return f"{places}, {targets:,} headline targets: {decided:,} decided{decided_share}, {met:,} met{met_share}."
+    of_judgeable = (
+        f", {decided_judgeable:,} of the {judgeable:,} judgeable ({round(decided_judgeable * 100 / judgeable)} %)"
+        if judgeable
+        else ""
+    )
+    met_share = f" ({round(met * 100 / decided)} % of decided)" if decided else ""
+    return f"{places}, {targets:,} headline targets: {decided:,} decided{of_judgeable}; {met:,} met{met_share}."
 
 
 def filtered(filters: dict[str, str]) -> str:
