@@ -357,3 +357,19 @@ def test_cli_traditional_gb18030_report_validates_against_its_own_text(runner, t
     assert "(traditional characters, read as simplified)" in targets
     validated = runner.invoke(app, ["validate", "--data", "out", "--sources", "."])
     assert validated.exit_code == 0, validated.output
+
+
+def test_the_level_a_term_review_reached_is_the_reviewed_year_s_never_its_averages_or_goals() -> None:
+    review = (
+        "过去五年，全市地区生产总值由2015年的984.98亿元增加到1369.9亿元，年均增长5%。"
+        "五年来，常住人口城镇化率达到65.62%，财政总收入和一般公共预算收入分别由34.5亿元和19.8亿元增加到97.6亿元和69.9亿元。"
+        "今后五年，地区生产总值达到2000亿元。\n\n全市生产总值增长4.3%。"
+    )
+    report = read_report(make_report("地区生产总值增长6%", review=review), "test.md")
+    found = {o.measure.id: (str(o.value), o.note) for o in report.outcomes}
+    term = "the level at the end of the term under review, read as 2020"
+    assert found == {
+        "gdp-growth": ("4.3", None),
+        "gdp": ("1369.9", term),
+        "urbanisation-rate": ("65.62", term),
+    }

@@ -33,6 +33,7 @@ _LEAD = re.compile(
     r"|可(?=实现|完成|达到)|按(?=可比|同口径)|并|和|及|同时|另外|此外)+"
 )
 _NEAR = "近约"
+_FROM = re.compile(r"(?:由|从)(?:\s*(?:19|20)\d\d\s*年(?:末|底)?的?)?\s*$")  # 由2015年的984.98亿元增加到…
 # Growth on another basis than the plain one a target sets: 可比增长, 按可比口径, 同口径, 剔除…因素.
 _BASIS = re.compile(r"可比(?:口径|价格)?|同口径|剔除[^,;。]{0,12}(?:因素|影响)|扣除[^,;。]{0,12}(?:因素|影响)")
 _COMPARISON = re.compile(r"比|较|净增|增加|多于")
@@ -288,7 +289,7 @@ def parse(text: str, start: int, end: int, *, outcomes: bool = False) -> tuple[l
             )[0]
             if lookup(whole) is not None:
                 subject = whole
-        if outcomes and re.search(r"由\s*$", text[s_end : figures[0].start]):
+        if outcomes and _FROM.search(text[s_start : figures[0].start]):
             if len(figures) == 1:
                 continue  # 由116.6亿元 (增加到…): the starting level, not the year's
             figures = figures[1:]  # 由1%提升至2.3%: the level reached

@@ -199,9 +199,13 @@ def _subject_words(parse_text: str, start: int, end: int) -> str:
     return re.sub(r"\s+", "", words)
 
 
-def _review_spans(parse_text: str, body: int, until: int) -> list[tuple[int, int]]:
-    """Sentences of the review of last year: before the headline, outside five-year sections."""
+def _review_spans(
+    parse_text: str, body: int, until: int, term: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
+    """Sentences of the review of last year: before the headline, outside five-year sections.
+    The sentences of a review of the term (过去五年, 十三五, 年均) go to ``term`` when it is given."""
     spans: list[tuple[int, int]] = []
+    term = [] if term is None else term
     skipping = False
     position = body
     for line in parse_text[body:until].split("\n"):
@@ -212,12 +216,15 @@ def _review_spans(parse_text: str, body: int, until: int) -> list[tuple[int, int
         if _HEADING.match(stripped) and len(stripped) < 60:
             skipping = bool(_PLAN_HEADING.search(stripped)) and not _REVIEW_HEADING.search(stripped)
             continue
-        if skipping or re.match(r"[\s*#—-]*(?:过去五年|五年来|“十三五”|十三五)", stripped):
+        if skipping:
             continue
+        of_term = bool(re.match(r"[\s*#—-]*(?:过去五年|五年来|“十三五”|十三五)", stripped))
         sentence_start = start
         for match in re.finditer(r"。|$", line):
             end = start + match.end()
-            if not _SKIP_SENTENCE.search(parse_text[sentence_start:end]):
+            if of_term or _SKIP_SENTENCE.search(parse_text[sentence_start:end]):
+                term.append((sentence_start, end))
+            else:
                 spans.append((sentence_start, end))
             sentence_start = end
             if match.end() == len(line):
@@ -266,7 +273,8 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
         unquantified = [span for span in unquantified if span[0] > targets[0].start]
     outcomes: list[Item] = []
     seen: dict[str, int] = {}
-    for s_start, s_end in _review_spans(parse_text, body, sentence_start):
+    term: list[tuple[int, int]] = []
+    for s_start, s_end in _review_spans(parse_text, body, sentence_start, term):
         sentence = parse_text[s_start:s_end]
         if not _DIGIT.search(sentence):
             continue
@@ -286,6 +294,10 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
                 outcomes.append(item)
             elif outcomes[seen[key]].bound and not item.bound:
                 outcomes[seen[key]] = item  # 突破2000亿元，达2016.9亿元: the figure itself
+    for item in _term_levels(parse_text, term, sets_year - 1):
+        if item.measure is not None and item.measure.id not in seen:
+            seen[item.measure.id] = len(outcomes)
+            outcomes.append(item)
     if review_only and (len(outcomes) < _REVIEW_ONLY_MINIMUM or date is None or date[1] not in _SEASON):
         # Out of season (邢台, August 2021) a report reviews a term, not the year before.
         raise ReportError(NO_HEADLINE)
@@ -364,6 +376,50 @@ def text_title(text: str, parsed_title: str) -> str:
         if line:
             return line
     return parsed_title
+
+
+_AHEAD = re.compile(r"今后|未来|到20\d\d|力争|目标|奋斗|将|确保|规划")  # the next term's goals, not the last's
+_TERM_VERB = re.compile(r"(?:到|至|达到|达|突破|为|实现)\s*$")
+_RATE_LEVELS = {"urbanisation-rate", "rd-share", "good-air-days-share", "pm25", "urban-unemployment-rate"}
+
+
+def _term_levels(parse_text: str, term: list[tuple[int, int]], year: int) -> list[Item]:
+    """Levels a review of the term reached at its end, the reviewed year (地区生产总值由2015年的…增加到
+    1369.9亿元, 城镇化率达到65.62%); never its averages, totals or growth, nor a figure of another year."""
+    from dataclasses import replace
+
+    levels: list[Item] = []
+    for s_start, s_end in term:
+        sentence = parse_text[s_start:s_end]
+        if not _DIGIT.search(sentence) or _AHEAD.search(sentence):
+            continue
+        found, _ = parse(parse_text, s_start, s_end, outcomes=True)
+        for item in found:
+            measure = item.measure
+            if measure is None or measure.id.endswith(("-growth", "-reduction")) or item.bound:
+                continue
+            if item.unit in ("%", "‰") and measure.id not in _RATE_LEVELS:
+                continue
+            words = parse_text[item.start : item.end]
+            if "分别" in words and re.search(r"由|从", words):
+                continue  # 分别由A和B增加到C和D: which end is whose is not safe to read
+            named = {int(y) for y in re.findall(r"(?<!由)(?<!从)(20\d\d|19\d\d)\s*年(?!的)", words)}
+            if named - {year} or not _TERM_VERB.search(_figure_lead(parse_text, item)):
+                continue
+            estimated = parse_text.rfind("预计", s_start, item.end) >= 0
+            note = "; ".join(filter(None, [item.note, TERM_LEVEL.format(year=year)]))
+            levels.append(replace(item, estimated=estimated, note=note))
+    return levels
+
+
+def _figure_lead(parse_text: str, item: Item) -> str:
+    """The words just before the item's own figure (…增加到 in 由984.98亿元增加到1369.9亿元)."""
+    excerpt = parse_text[item.start : item.end]
+    spot = excerpt.rfind(format(item.value, "f"))
+    return excerpt[: spot if spot >= 0 else len(excerpt)][-6:]
+
+
+TERM_LEVEL = "the level at the end of the term under review, read as {year}"
 
 
 def _with(item: Item, *, estimated: bool) -> Item:
