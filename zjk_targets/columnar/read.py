@@ -61,8 +61,6 @@ _DECIMALS = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:\x00-?[0-9]+(?:\.[0-9]+)?)*+") 
 _CANONICAL = r"(?>[+-]?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?)"
 _CANONICAL_RE = re.compile(_CANONICAL)
 _CANONICALS = re.compile(f"{_CANONICAL}(?:\x00{_CANONICAL})*+")
-# checks.number_is_stated's (?<=\d),(?=\d{3}), with the comma first so that a search can skip to it.
-_THOUSANDS = re.compile(r",(?<=\d,)(?=\d{3})")
 
 
 @dataclass
@@ -519,7 +517,14 @@ def _shown_numbers(raws: np.ndarray) -> np.ndarray:
 
 
 class _Excerpts:
-    """A table's excerpts, in their NFKC form, joined into one text, to find numbers in.
+    """A table's excerpts joined into one text, each character as the class of its NFKC form that
+    checks.number_is_stated can tell apart: an ASCII digit, a point, a comma and NUL are themselves,
+    another decimal digit is ``d`` (a \\d no number's digits match), anything else is a space.
+
+    That is the NFKC text as far as numbers go, without normalizing it: NFKC works character by
+    character but for canonical composition and reordering, which no digit, point or comma takes
+    part in (tests/test_columnar.py checks the whole Unicode database for it), and a run of other
+    characters, of whatever length, parts numbers alike.
 
     A number found standing alone in its excerpt's span (no digit or point before it, no digit or
     ".digit" after it) is a number token of the excerpt: stated, as checks.number_is_stated says.
@@ -527,57 +532,119 @@ class _Excerpts:
     """
 
     def __init__(self, excerpts: np.ndarray) -> None:
-        joined = "\x00".join(excerpts)
-        self.usable = joined.count("\x00") == len(excerpts) - 1  # no excerpt holds NUL (possible from YAML)
-        if self.usable and not unicodedata.is_normalized("NFKC", joined):
-            joined = _nfkc(joined)
+        classes = _classes_of("\x00".join(excerpts))
+        # checks.number_is_stated's (?<=\d),(?=\d{3}): thousands separators go.
+        commas = np.flatnonzero(classes == _COMMA)
+        commas = commas[(commas > 0) & (commas < len(classes) - 3)]
+        thousands = commas[_DIGIT[classes[commas - 1]] & _DIGIT[classes[commas + 1]]]
+        thousands = thousands[_DIGIT[classes[thousands + 2]] & _DIGIT[classes[thousands + 3]]]
+        if len(thousands):
+            classes = _without(classes, thousands)
+        separators = np.flatnonzero(classes == 0)
+        self.usable = len(separators) == len(excerpts) - 1  # no excerpt holds NUL (possible from YAML)
         # "\x01" ends the last excerpt; the zeros let a read past either end find no digit.
-        text = (_THOUSANDS.sub("", joined) if "," in joined else joined) + "\x01\x00\x00"
-        self.points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        self.text = self.points.view(f"<U{len(self.points)}")
-        separators = np.flatnonzero(self.points[:-3] == 0)
+        self.classes = np.concatenate((classes, np.frombuffer(b"\x01\x00\x00", dtype=np.uint8)))
+        self.text = self.classes.view(f"S{len(self.classes)}")
         self.begin = np.concatenate(([0], separators + 1))
-        self.end = np.append(separators, len(self.points) - 3)
+        self.end = np.append(separators, len(classes))
 
     def stated(self, raws: np.ndarray, rows: np.ndarray) -> np.ndarray:
         """Where the number ``raws[i]`` is certainly stated in the excerpt of row ``rows[i]``."""
         result = np.zeros(len(raws), dtype=bool)
         if not self.usable:
             return result
-        needles = _shown_numbers(raws)
+        needles = _shown_numbers(raws).astype("S")
         lengths = np.strings.str_len(needles)
         todo, begin = np.arange(len(raws)), self.begin[rows]
         for _ in range(3):  # a first occurrence may sit in a longer number ("20" in "2021年"): look further
             at = np.strings.find(self.text, needles[todo], begin, self.end[rows[todo]])
             todo, at = todo[at >= 0], at[at >= 0]
             after = at + lengths[todo]
-            before, next1, next2 = self.points[at - 1], self.points[after], self.points[after + 1]
-            alone = ~(_digit(before) | (before == ord("."))) & ~(_digit(next1) | ((next1 == ord(".")) & _digit(next2)))
+            before, next1, next2 = self.classes[at - 1], self.classes[after], self.classes[after + 1]
+            alone = ~(_DIGIT[before] | (before == _POINT)) & ~(_DIGIT[next1] | ((next1 == _POINT) & _DIGIT[next2]))
             result[todo[alone]] = True
             todo, begin = todo[~alone], at[~alone] + 1
         return result
 
 
-def _nfkc(joined: str) -> str:
-    """NFKC of the excerpts joined by NUL: each character NFKC changes replaced by its NFKC form
-    (none of ASCII or of the CJK Unified Ideographs U+4E00–U+9FFF is). A text equivalent to the
-    original has its NFKC, so if the replaced text is normalized it is that NFKC; if not (a sequence
-    that NFKC changes: a combining mark, Hangul jamo), the whole text is normalized. NUL composes
-    with nothing, so no excerpt reaches into the next."""
-    points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    for char in map(chr, np.unique(points[(points > 0x7F) & ((points < 0x4E00) | (points > 0x9FFF))]).tolist()):
-        if (form := unicodedata.normalize("NFKC", char)) != char:
-            joined = joined.replace(char, form)
-    return joined if unicodedata.is_normalized("NFKC", joined) else unicodedata.normalize("NFKC", joined)
+_OTHER, _POINT, _COMMA, _DECIMAL = b" .,d"
+_MORE, _ASTRAL = 0xFE, 0xFF  # in the table of the BMP only: several classes; half of a character beyond it
+_DIGIT = np.zeros(256, dtype=bool)
+_DIGIT[[*b"0123456789", _DECIMAL]] = True
 
 
-def _digit(codes: np.ndarray) -> np.ndarray:
-    """str.isdecimal of each code point (what a regular expression's \\d matches)."""
-    result = (codes >= 0x30) & (codes <= 0x39)
-    wide = np.flatnonzero(codes > 0x7F)
-    distinct, at = np.unique(codes[wide], return_inverse=True)
-    result[wide] = np.array([chr(code).isdecimal() for code in distinct.tolist()], dtype=bool)[at]
-    return result
+def _without(array: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """``array`` less the items at ``positions`` (ascending): the slices between them joined, or, for
+    many, np.delete (whose mask over the whole array costs more than a few thousand slices)."""
+    if len(positions) > 100_000:
+        return np.delete(array, positions)
+    starts, stops = [0, *(positions + 1).tolist()], [*positions.tolist(), len(array)]
+    return np.concatenate([array[start:stop] for start, stop in zip(starts, stops, strict=True)])
+
+
+@cache
+def _classes(char: str) -> bytes:
+    """The classes of a character's NFKC form, a run of other characters as one."""
+    found = bytearray()
+    for part in unicodedata.normalize("NFKC", char):
+        kind = ord(part) if part in "0123456789.,\x00" else _DECIMAL if part.isdecimal() else _OTHER
+        if kind != _OTHER or found[-1:] != b" ":
+            found.append(kind)
+    return bytes(found)
+
+
+@cache
+def _bmp() -> np.ndarray:
+    """The class of each UTF-16 code unit (once per process: NFKC changes 3,000 of the 65,536)."""
+    table = np.full(1 << 16, _OTHER, dtype=np.uint8)
+    for code in range(1 << 16):
+        char = chr(code)
+        if code < 0x80 or char.isdecimal() or unicodedata.normalize("NFKC", char) != char:
+            kinds = _classes(char)
+            table[code] = kinds[0] if len(kinds) == 1 else _MORE
+    table[0xD800:0xE000] = _ASTRAL
+    return table
+
+
+def _lookup(table: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """``table[codes]``, a piece at a time: 2.5× faster than at once, for which numpy casts every code
+    to a 64-bit index first."""
+    found = np.empty(len(codes), dtype=table.dtype)
+    step = 1 << 16
+    for start in range(0, len(codes), step):
+        np.take(table, codes[start : start + step], out=found[start : start + step])
+    return found
+
+
+def _classes_of(text: str) -> np.ndarray:
+    """The classes of the characters of ``text`` (see _Excerpts), a character's NFKC form in full."""
+    codes = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    classes = _lookup(_bmp(), codes)
+    if not len(classes) or classes.max() < _MORE:
+        return classes
+    if (classes == _ASTRAL).any():  # characters beyond the BMP, or lone surrogates: code points
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        astral = np.unique(codes[codes > 0xFFFF])
+        table = np.full(int(codes.max()) + 1, _OTHER, dtype=np.uint8)
+        table[: 1 << 16] = np.where(_bmp() == _ASTRAL, _OTHER, _bmp())  # a lone surrogate is its own NFKC
+        for code in astral.tolist():
+            kinds = _classes(chr(code))
+            table[code] = kinds[0] if len(kinds) == 1 else _MORE
+        classes = _lookup(table, codes)
+    # A character whose NFKC has several classes ("½", "⑩", "…"): its first, then the rest inserted.
+    at = np.flatnonzero(classes == _MORE)
+    if not len(at):
+        return classes
+    distinct, which = np.unique(codes[at], return_inverse=True)
+    forms = [_classes(chr(code)) for code in distinct.tolist()]
+    classes[at] = np.frombuffer(bytes(form[0] for form in forms), dtype=np.uint8)[which]
+    rests = np.frombuffer(b"".join(form[1:] for form in forms), dtype=np.uint8)
+    sizes = np.array([len(form) - 1 for form in forms], dtype=np.int64)
+    starts = np.cumsum(sizes) - sizes
+    counts = sizes[which]
+    # Positions into ``rests`` of each occurrence's rest, one after the other.
+    offsets = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    return np.insert(classes, np.repeat(at + 1, counts), rests[np.repeat(starts[which], counts) + offsets])
 
 
 def stated(raws: np.ndarray, excerpts: np.ndarray) -> np.ndarray:
