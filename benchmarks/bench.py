@@ -87,6 +87,44 @@ def _fmt(value: float, decimals: int) -> str:
     return "0" if text in ("-0", "") else text
 
 
+Measure = tuple[str, str, str, str, float, float, int]
+"""A city's metric as the generators draw it: id, zh, unit, direction, typical value, spread, decimals."""
+
+
+def _metrics(rng: random.Random, city: str, city_zh: str, rows: dict[str, list[dict[str, str]]]) -> list[Measure]:
+    """A city's 48 metrics (each measure in each scope), added to ``rows``."""
+    metrics = []
+    for key, zh, en, unit, direction, typical, spread, decimals in MEASURES:
+        for scope, scope_zh in SCOPES:
+            mid = f"{city}-{scope}-{key}"
+            rows["metric"].append(
+                {
+                    "kind": "metric",
+                    "id": mid,
+                    "zh": f"{city_zh}{scope_zh}{zh}",
+                    "en": f"{en} ({city}, {scope})",
+                    "unit": unit,
+                    "direction": direction,
+                }
+            )
+            metrics.append((mid, zh, unit, direction, typical * (0.6 + 0.8 * rng.random()), spread, decimals))
+    return metrics
+
+
+def _target(rng: random.Random, city: str, n: int, metrics: list[Measure], report: str) -> tuple[dict, Measure]:
+    """The start of a target row (its metric, names, category and year or deadline), and its metric."""
+    metric = rng.choice(metrics)
+    mid, zh, unit = metric[:3]
+    row = {"kind": "target", "id": f"{city}-t{n:04d}", "metric": mid, "source": report}
+    row["zh"], row["en"] = f"{zh}目标{n}", f"Target {n} of {city}"
+    row["category"] = "economy" if unit != "done" else "projects"
+    if rng.random() < 0.6:
+        row["year"] = "2017"
+    else:
+        row["by"] = rng.choice(["2020", "2021"])
+    return row, metric
+
+
 def generate(size: Size, seed: int = 2017) -> dict[str, list[dict[str, str]]]:
     """Rows by kind (source, metric, target, observation) for a dataset of ``size``."""
     rng = random.Random(seed)
@@ -139,32 +177,11 @@ def generate(size: Size, seed: int = 2017) -> dict[str, list[dict[str, str]]]:
                 }
             )
             sources.append((sid, year, kind))
-        metrics = []
-        for key, zh, en, unit, direction, typical, spread, decimals in MEASURES:
-            for scope, scope_zh in SCOPES:
-                mid = f"{city}-{scope}-{key}"
-                rows["metric"].append(
-                    {
-                        "kind": "metric",
-                        "id": mid,
-                        "zh": f"{city_zh}{scope_zh}{zh}",
-                        "en": f"{en} ({city}, {scope})",
-                        "unit": unit,
-                        "direction": direction,
-                    }
-                )
-                metrics.append((mid, zh, unit, direction, typical * (0.6 + 0.8 * rng.random()), spread, decimals))
+        metrics = _metrics(rng, city, city_zh, rows)
         report = f"{city}-gwr-2017"
         conflicting: list[dict[str, str]] = []
         for n in range(size.targets // cities):
-            mid, zh, unit, direction, typical, spread, decimals = rng.choice(metrics)
-            row = {"kind": "target", "id": f"{city}-t{n:04d}", "metric": mid, "source": report}
-            row["zh"], row["en"] = f"{zh}目标{n}", f"Target {n} of {city}"
-            row["category"] = "economy" if unit != "done" else "projects"
-            if rng.random() < 0.6:
-                row["year"] = "2017"
-            else:
-                row["by"] = rng.choice(["2020", "2021"])
+            row, (mid, zh, unit, direction, typical, spread, decimals) = _target(rng, city, n, metrics, report)
             if unit == "done":
                 row["comparator"] = "done"
                 row["excerpt"] = f"{zh}，年内完成"
@@ -334,26 +351,10 @@ def generate_harsh(size: Size, seed: int = 2017) -> dict[str, list[dict[str, str
                     }
                 )
                 released.setdefault(year, []).append(sid)
-        metrics = []
-        for key, zh, en, unit, direction, typical, spread, decimals in MEASURES:
-            for scope, scope_zh in SCOPES:
-                mid = f"{city}-{scope}-{key}"
-                rows["metric"].append(
-                    {"kind": "metric", "id": mid, "zh": f"{city_zh}{scope_zh}{zh}", "en": f"{en} ({city}, {scope})"}
-                    | {"unit": unit, "direction": direction}
-                )
-                metrics.append((mid, zh, unit, direction, typical * (0.6 + 0.8 * rng.random()), spread, decimals))
-
+        metrics = _metrics(rng, city, city_zh, rows)
         observations: list[dict[str, str]] = []
         for n in range(size.targets // cities):
-            mid, zh, unit, direction, typical, spread, decimals = rng.choice(metrics)
-            row = {"kind": "target", "id": f"{city}-t{n:04d}", "metric": mid, "source": report}
-            row["zh"], row["en"] = f"{zh}目标{n}", f"Target {n} of {city}"
-            row["category"] = "economy" if unit != "done" else "projects"
-            if rng.random() < 0.6:
-                row["year"] = "2017"
-            else:
-                row["by"] = rng.choice(["2020", "2021"])
+            row, (mid, zh, unit, direction, typical, spread, decimals) = _target(rng, city, n, metrics, report)
             year = int(row.get("year") or row["by"])
             group = released[year + 1]
             count = rng.randint(3, 5)
