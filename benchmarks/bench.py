@@ -125,6 +125,23 @@ def _target(rng: random.Random, city: str, n: int, metrics: list[Measure], repor
     return row, metric
 
 
+def _goal(
+    rng: random.Random, row: dict[str, str], metric: tuple[str, str, float, float, int], wan: float, about: float
+) -> tuple[str, str]:
+    """A target's goal, unit and comparator, set in ``row``: a share ``wan`` of the goals of a metric in
+    亿元 in 万元, a share ``about`` of those in % about a value; returns the goal's text and unit."""
+    unit, direction, typical, spread, decimals = metric
+    goal, goal_unit = _fmt(typical + rng.gauss(0, spread / 2), decimals), unit
+    if unit == "亿元" and (wan >= 1 or rng.random() < wan):
+        goal, goal_unit = _fmt(float(goal) * 10_000, 0), "万元"
+    row["goal"], row["unit"] = goal, goal_unit
+    if rng.random() < about and unit == "%":
+        row["comparator"], row["tolerance"] = "about", "0.5"
+    else:
+        row["comparator"] = ">=" if direction == "higher" else "<="
+    return goal, goal_unit
+
+
 def generate(size: Size, seed: int = 2017) -> dict[str, list[dict[str, str]]]:
     """Rows by kind (source, metric, target, observation) for a dataset of ``size``."""
     rng = random.Random(seed)
@@ -186,15 +203,7 @@ def generate(size: Size, seed: int = 2017) -> dict[str, list[dict[str, str]]]:
                 row["comparator"] = "done"
                 row["excerpt"] = f"{zh}，年内完成"
             else:
-                goal = _fmt(typical + rng.gauss(0, spread / 2), decimals)
-                goal_unit = unit
-                if unit == "亿元" and rng.random() < 0.3:
-                    goal, goal_unit = _fmt(float(goal) * 10_000, 0), "万元"
-                row["goal"], row["unit"] = goal, goal_unit
-                if rng.random() < 0.08 and unit == "%":
-                    row["comparator"], row["tolerance"] = "about", "0.5"
-                else:
-                    row["comparator"] = ">=" if direction == "higher" else "<="
+                goal, goal_unit = _goal(rng, row, (unit, direction, typical, spread, decimals), 0.3, 0.08)
                 row["excerpt"] = f"{zh}{'左右' if row['comparator'] == 'about' else ''}达到{goal}{goal_unit}"
                 if size.conflicts and rng.random() < 0.8:
                     # Three figures of the deadline year, of one publication, on both sides of the goal.
@@ -369,15 +378,7 @@ def generate_harsh(size: Size, seed: int = 2017) -> dict[str, list[dict[str, str
                         | {"done": done, "excerpt": _long(rng, year, city, city_zh, zh, state)}
                     )
             else:
-                goal = typical + rng.gauss(0, spread / 2)
-                goal_text, goal_unit = _fmt(goal, decimals), unit
-                if unit == "亿元":
-                    goal_text, goal_unit = _fmt(float(goal_text) * 10_000, 0), "万元"
-                row["goal"], row["unit"] = goal_text, goal_unit
-                if rng.random() < 0.1 and unit == "%":
-                    row["comparator"], row["tolerance"] = "about", "0.5"
-                else:
-                    row["comparator"] = ">=" if direction == "higher" else "<="
+                goal_text, goal_unit = _goal(rng, row, (unit, direction, typical, spread, decimals), 1.0, 0.1)
                 about = "左右" if row["comparator"] == "about" else ""
                 stated = f"{about}达到{_wide(goal_text, thousands=True)}{goal_unit}"
                 row["excerpt"] = _long(rng, 2017, city, city_zh, zh, stated)
