@@ -532,21 +532,19 @@ class _Excerpts:
     """
 
     def __init__(self, excerpts: np.ndarray) -> None:
-        classes = _classes_of("\x00".join(excerpts))
-        # checks.number_is_stated's (?<=\d),(?=\d{3}): thousands separators go.
-        commas = np.flatnonzero(classes == _COMMA)
-        commas = commas[(commas > 0) & (commas < len(classes) - 3)]
-        thousands = commas[_DIGIT[classes[commas - 1]] & _DIGIT[classes[commas + 1]]]
-        thousands = thousands[_DIGIT[classes[thousands + 2]] & _DIGIT[classes[thousands + 3]]]
-        if len(thousands):
-            classes = _without(classes, thousands)
-        separators = np.flatnonzero(classes == 0)
-        self.usable = len(separators) == len(excerpts) - 1  # no excerpt holds NUL (possible from YAML)
+        # A few thousand excerpts at a time: the whole text is never copied (twice, to encode it),
+        # and the memory of one piece serves the next.
+        parts, separator = [], np.zeros(1, dtype=np.uint8)
+        for start in range(0, len(excerpts), _PIECE):
+            parts += [_classes_of("\x00".join(excerpts[start : start + _PIECE])), separator]
         # "\x01" ends the last excerpt; the zeros let a read past either end find no digit.
-        self.classes = np.concatenate((classes, np.frombuffer(b"\x01\x00\x00", dtype=np.uint8)))
+        parts[-1:] = [np.frombuffer(b"\x01\x00\x00", dtype=np.uint8)]
+        self.classes = np.concatenate(parts)
         self.text = self.classes.view(f"S{len(self.classes)}")
+        separators = np.flatnonzero(self.classes[:-3] == 0)
+        self.usable = len(separators) == len(excerpts) - 1  # no excerpt holds NUL (possible from YAML)
         self.begin = np.concatenate(([0], separators + 1))
-        self.end = np.append(separators, len(classes))
+        self.end = np.append(separators, len(self.classes) - 3)
 
     def stated(self, raws: np.ndarray, rows: np.ndarray) -> np.ndarray:
         """Where the number ``raws[i]`` is certainly stated in the excerpt of row ``rows[i]``."""
@@ -568,18 +566,11 @@ class _Excerpts:
 
 
 _OTHER, _POINT, _COMMA, _DECIMAL = b" .,d"
+_PIECE = 2048
+"""Excerpts classified at a time."""
 _MORE, _ASTRAL = 0xFE, 0xFF  # in the table of the BMP only: several classes; half of a character beyond it
 _DIGIT = np.zeros(256, dtype=bool)
 _DIGIT[[*b"0123456789", _DECIMAL]] = True
-
-
-def _without(array: np.ndarray, positions: np.ndarray) -> np.ndarray:
-    """``array`` less the items at ``positions`` (ascending): the slices between them joined, or, for
-    many, np.delete (whose mask over the whole array costs more than a few thousand slices)."""
-    if len(positions) > 100_000:
-        return np.delete(array, positions)
-    starts, stops = [0, *(positions + 1).tolist()], [*positions.tolist(), len(array)]
-    return np.concatenate([array[start:stop] for start, stop in zip(starts, stops, strict=True)])
 
 
 @cache
@@ -606,20 +597,21 @@ def _bmp() -> np.ndarray:
     return table
 
 
-def _lookup(table: np.ndarray, codes: np.ndarray) -> np.ndarray:
-    """``table[codes]``, a piece at a time: 2.5× faster than at once, for which numpy casts every code
-    to a 64-bit index first."""
-    found = np.empty(len(codes), dtype=table.dtype)
-    step = 1 << 16
-    for start in range(0, len(codes), step):
-        np.take(table, codes[start : start + step], out=found[start : start + step])
-    return found
-
-
 def _classes_of(text: str) -> np.ndarray:
-    """The classes of the characters of ``text`` (see _Excerpts), a character's NFKC form in full."""
+    """The classes of the characters of ``text`` (see _Excerpts), without thousands separators."""
+    classes = _all_classes(text)
+    # checks.number_is_stated's (?<=\d),(?=\d{3}); an excerpt's last comma is followed by NUL or the end.
+    commas = np.flatnonzero(classes == _COMMA)
+    commas = commas[(commas > 0) & (commas < len(classes) - 3)]
+    thousands = commas[_DIGIT[classes[commas - 1]] & _DIGIT[classes[commas + 1]]]
+    thousands = thousands[_DIGIT[classes[thousands + 2]] & _DIGIT[classes[thousands + 3]]]
+    return np.delete(classes, thousands) if len(thousands) else classes
+
+
+def _all_classes(text: str) -> np.ndarray:
+    """The classes of the characters of ``text``, a character's NFKC form in full."""
     codes = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
-    classes = _lookup(_bmp(), codes)
+    classes = np.take(_bmp(), codes)
     if not len(classes) or classes.max() < _MORE:
         return classes
     if (classes == _ASTRAL).any():  # characters beyond the BMP, or lone surrogates: code points
@@ -630,7 +622,7 @@ def _classes_of(text: str) -> np.ndarray:
         for code in astral.tolist():
             kinds = _classes(chr(code))
             table[code] = kinds[0] if len(kinds) == 1 else _MORE
-        classes = _lookup(table, codes)
+        classes = np.take(table, codes)
     # A character whose NFKC has several classes ("½", "⑩", "…"): its first, then the rest inserted.
     at = np.flatnonzero(classes == _MORE)
     if not len(at):
