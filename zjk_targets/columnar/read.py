@@ -517,7 +517,7 @@ def _shown_numbers(raws: np.ndarray) -> np.ndarray:
 
 
 class _Excerpts:
-    """A table's excerpts joined into one text, each character as the class of its NFKC form that
+    """Excerpts joined into one text, each character as the class of its NFKC form that
     checks.number_is_stated can tell apart: an ASCII digit, a point, a comma and NUL are themselves,
     another decimal digit is ``d`` (a \\d no number's digits match), anything else is a space.
 
@@ -546,14 +546,14 @@ class _Excerpts:
         self.begin = np.concatenate(([0], separators + 1))
         self.end = np.append(separators, len(self.classes) - 3)
 
-    def stated(self, raws: np.ndarray, rows: np.ndarray) -> np.ndarray:
-        """Where the number ``raws[i]`` is certainly stated in the excerpt of row ``rows[i]``."""
-        result = np.zeros(len(raws), dtype=bool)
+    def stated(self, needles: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """Where the number ``needles[i]`` (as _shown_numbers gives it, in bytes) is certainly stated
+        in the excerpt of row ``rows[i]``."""
+        result = np.zeros(len(needles), dtype=bool)
         if not self.usable:
             return result
-        needles = _shown_numbers(raws).astype("S")
         lengths = np.strings.str_len(needles)
-        todo, begin = np.arange(len(raws)), self.begin[rows]
+        todo, begin = np.arange(len(needles)), self.begin[rows]
         for _ in range(3):  # a first occurrence may sit in a longer number ("20" in "2021年"): look further
             at = np.strings.find(self.text, needles[todo], begin, self.end[rows[todo]])
             todo, at = todo[at >= 0], at[at >= 0]
@@ -568,6 +568,8 @@ class _Excerpts:
 _OTHER, _POINT, _COMMA, _DECIMAL = b" .,d"
 _PIECE = 2048
 """Excerpts classified at a time."""
+_BLOCK = 16 * _PIECE
+"""Excerpts searched at a time: their classes, a few megabytes, are all there is of the text at once."""
 _MORE, _ASTRAL = 0xFE, 0xFF  # in the table of the BMP only: several classes; half of a character beyond it
 _DIGIT = np.zeros(256, dtype=bool)
 _DIGIT[[*b"0123456789", _DECIMAL]] = True
@@ -639,9 +641,22 @@ def _all_classes(text: str) -> np.ndarray:
     return np.insert(classes, np.repeat(at + 1, counts), rests[np.repeat(starts[which], counts) + offsets])
 
 
+def stated_in(excerpts: np.ndarray, numbers: list[tuple[np.ndarray, np.ndarray]]) -> list[np.ndarray]:
+    """For each (numbers' texts, their rows in ascending order): where each number is certainly
+    stated in the excerpt of its row (see :class:`_Excerpts`)."""
+    found = [(np.zeros(len(raws), dtype=bool), _shown_numbers(raws).astype("S"), rows) for raws, rows in numbers]
+    for start in range(0, len(excerpts), _BLOCK):
+        block = _Excerpts(excerpts[start : start + _BLOCK])
+        for result, needles, rows in found:
+            first, last = np.searchsorted(rows, [start, start + _BLOCK]).tolist()
+            if first < last:
+                result[first:last] = block.stated(needles[first:last], rows[first:last] - start)
+    return [result for result, _, _ in found]
+
+
 def stated(raws: np.ndarray, excerpts: np.ndarray) -> np.ndarray:
     """Where each number is certainly stated in its excerpt (see :class:`_Excerpts`)."""
-    return _Excerpts(excerpts).stated(raws, np.arange(len(raws)))
+    return stated_in(excerpts, [(raws, np.arange(len(raws)))])[0]
 
 
 def _cross_check(tables: Tables, problems: list[Problem], unusable: set[str]) -> None:
@@ -683,11 +698,10 @@ def _cross_check(tables: Tables, problems: list[Problem], unusable: set[str]) ->
             fine = (m < 0) | (done == milestone)
         rest = np.flatnonzero((m >= 0) & ~done & ~milestone)
         fine[rest] &= _converts(units[rest], unit[rest])
-        found = _Excerpts(excerpts) if (check & ~done).any() else None
-        for raws in numbers:
-            rows = np.flatnonzero(fine & (m >= 0) & ~done & check & (raws != ""))
-            if found is not None and len(rows):
-                fine[rows] &= found.stated(raws[rows], rows)
+        rows = [np.flatnonzero(fine & (m >= 0) & ~done & check & (raws != "")) for raws in numbers]
+        wanted = [(raws[at], at) for raws, at in zip(numbers, rows, strict=True)]
+        for at, found in zip(rows, stated_in(excerpts, wanted), strict=True):
+            fine[at] &= found
         suspects = np.flatnonzero(~fine)
         if not len(suspects):
             continue
