@@ -71,5 +71,6 @@ def render_csv(tables: Tables, verdicts: Verdicts) -> str:
     if unknown:
         raise NotImplementedError(f"the CSV export's column {', '.join(unknown)} is missing from columnar/export.py")
     columns = [_written(cells[name][order]) for name in COLUMNS]
-    rows = [*map(",".join, zip(*columns, strict=True)), ""]  # the last one for the last line end
-    return line(COLUMNS) + LINE_END.join(rows)
+    # The header, the rows and an empty last one for the last line end, joined in one copy.
+    rows = [line(COLUMNS).removesuffix(LINE_END), *map(",".join, zip(*columns, strict=True)), ""]
+    return LINE_END.join(rows)
