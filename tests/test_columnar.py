@@ -716,7 +716,7 @@ def test_excerpt_classes_are_those_of_their_nfkc() -> None:
 
     rng = random.Random(7)
     pieces = ["8", "7.5", "a", "e", "年", "³", "½", "①", "⑩", "８", "，", "．", ",", "000", "ﬁ", "㎡", "…", "٣"]
-    pieces += ["\u0301", "\u0327", "\u1100", "\u1161", "\u11a8", "\uac00", "\U0001d7d9", "𝟗"]
+    pieces += ["\u0301", "\u0327", "\u1100", "\u1161", "\u11a8", "\uac00", "\U0001d7d9", "𝟗", "\ud800", "\udfd7"]
     for _ in range(300):
         chosen = [piece for piece in pieces if rng.random() < 0.4] or pieces
         excerpts = ["".join(rng.choice(chosen) for _ in range(rng.randint(0, 30))) for _ in range(rng.randint(1, 4))]

@@ -619,7 +619,7 @@ def _all_classes(text: str) -> np.ndarray:
     if (classes == _ASTRAL).any():  # characters beyond the BMP, or lone surrogates: code points
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         astral = np.unique(codes[codes > 0xFFFF])
-        table = np.full(int(codes.max()) + 1, _OTHER, dtype=np.uint8)
+        table = np.full(max(int(codes.max()) + 1, 1 << 16), _OTHER, dtype=np.uint8)
         table[: 1 << 16] = np.where(_bmp() == _ASTRAL, _OTHER, _bmp())  # a lone surrogate is its own NFKC
         for code in astral.tolist():
             kinds = _classes(chr(code))
