@@ -131,7 +131,6 @@ class _Observations:
         self.min = table["min"].to_numpy(dtype=object)
         self.max = table["max"].to_numpy(dtype=object)
         self.has_value = self.value != ""
-        self.value_f, self.min_f, self.max_f = _floats(self.value), _floats(self.min), _floats(self.max)
         self.done = table["done"].to_numpy().astype(np.int8)
         self.estimated = table["estimated"].to_numpy().astype(bool)
         self.derived = table["derived"].to_numpy(dtype=object)
@@ -279,10 +278,11 @@ class _Engine:
         targets, obs = self.targets, self.obs
         factor = 10.0 ** (obs.exponent[o] - targets.exponent[t]).astype(float)
         threshold, higher_wins, strict = targets.threshold[t], targets.higher_wins[t], targets.strict[t]
+        # Floats of the figures these pairs compare only: most observations meet no target's deadline.
         has_value = obs.has_value[o]
-        value = obs.value_f[o]
-        low = np.where(has_value, value, obs.min_f[o])
-        high = np.where(has_value, value, obs.max_f[o])
+        value = _floats(obs.value[o])
+        low = np.where(has_value, value, _floats(obs.min[o]))
+        high = np.where(has_value, value, _floats(obs.max[o]))
         at_low, close_low = _meets(low * factor, threshold, higher_wins, strict, open_low=True)
         at_high, close_high = _meets(high * factor, threshold, higher_wins, strict, open_low=False)
         result = np.where(
