@@ -19,14 +19,14 @@ def _numbers(raws: np.ndarray) -> np.ndarray:
     return objects(wording.number(Decimal(raw)) if raw else "" for raw in distinct)[codes]
 
 
-def _written(cells: np.ndarray) -> np.ndarray:
+def _written(cells: list[str]) -> list[str]:
     """The cells as render.csv writes them: neutralised (each whose first character may start a
     formula), then quoted (each of a column that holds a character to quote)."""
     if not FORMULA_STARTS.isdisjoint({cell[:1] for cell in cells}):
-        cells = objects(neutralise(cell) for cell in cells)
+        cells = [neutralise(cell) for cell in cells]
     joined = "\x00".join(cells)
     if any(char in joined for char in ',"\r\n'):
-        cells = objects(map(quoted, cells))
+        cells = [quoted(cell) for cell in cells]
     return cells
 
 
@@ -70,7 +70,7 @@ def render_csv(tables: Tables, verdicts: Verdicts) -> str:
     unknown = [name for name in COLUMNS if name not in cells]
     if unknown:
         raise NotImplementedError(f"the CSV export's column {', '.join(unknown)} is missing from columnar/export.py")
-    columns = [_written(cells[name][order]) for name in COLUMNS]
+    columns = [_written(cells[name][order].tolist()) for name in COLUMNS]  # lists: faster to zip than arrays
     # The header, the rows and an empty last one for the last line end, joined in one copy.
     rows = [line(COLUMNS).removesuffix(LINE_END), *map(",".join, zip(*columns, strict=True)), ""]
     return LINE_END.join(rows)
