@@ -158,8 +158,8 @@ def _sorted(metric: np.ndarray, year: np.ndarray, pub: np.ndarray, ids: np.ndarr
     subset = order[involved]
     same = key[subset[1:]] == key[subset[:-1]]
     if (ids[subset[1:]][same] < ids[subset[:-1]][same]).any():
-        by_id = subset[np.argsort(ids[subset], kind="stable")]
-        order[involved] = by_id[np.argsort(key[by_id], kind="stable")]
+        # Ids as fixed-width text: numpy compares those itself, not object by object in Python.
+        order[involved] = subset[np.lexsort((ids[subset].astype(str), key[subset]))]
     return order
 
 
