@@ -233,14 +233,17 @@ class _Rows:
             codes, distinct = pd.factorize(columns["comparator"])
             known = np.array([comparators.index(CHOICES["comparator"].get(c)) for c in distinct], dtype=np.int64)
             signature |= known[codes] << len(bits)
-        usable = np.zeros(self.n, dtype=bool)
-        keys, inverse = np.unique(signature, return_inverse=True)
+        codes, keys = pd.factorize(signature)
+        usable = np.zeros(len(keys), dtype=bool)
         for k, key in enumerate(keys.tolist()):
-            rows = np.flatnonzero(inverse == k)
             on = [(name, is_given) for bit, (name, is_given, _) in enumerate(bits) if key >> bit & 1]
             given_set = always | {name for name, is_given in on if is_given}
             valid = given_set - {name for name, is_given in on if not is_given}
             shape = checks.shape(self.kind, given_set, valid, comparators[key >> len(bits)])
+            usable[k] = shape.usable
+            if not shape.missing and not shape.problems:
+                continue
+            rows = np.flatnonzero(codes == k)
             for name in shape.missing:
                 if name in self.cells:
                     self.report(rows, messages.missing(name))
@@ -248,8 +251,7 @@ class _Rows:
                     self.problems.append(Problem(self.path, 1, messages.csv_no_column(name, self.kind)))
             for _, message in shape.problems:
                 self.report(rows, message)
-            usable[rows] = shape.usable
-        return usable
+        return usable[codes]
 
     def _values(self, given: dict, invalid: dict, columns: dict, usable: np.ndarray) -> None:
         """checks.check_values for every row whose values array code cannot clear."""
