@@ -701,18 +701,44 @@ def test_numbers_stated_in_excerpts_exactly_as_the_loader_decides() -> None:
     assert sum(got[plain]) > 0.5 * len(plain)
 
 
-def test_nfkc_of_joined_excerpts_is_their_nfkc() -> None:
-    """Characters replaced one by one by their NFKC forms, or the whole text normalized when that is
-    not enough (combining marks, Hangul jamo): NFKC exactly, excerpt by excerpt (NUL between them)."""
-    from zjk_targets.columnar.read import _nfkc
+def test_excerpt_classes_are_those_of_their_nfkc() -> None:
+    """The characters of the joined excerpts as number_is_stated sees them after NFKC and without
+    thousands separators (digit, point, comma, NUL, other decimal, anything else), computed without
+    normalizing: the same sequence as that of the real NFKC, excerpt by excerpt (NUL between them)."""
+    import numpy as np
+
+    from zjk_targets.columnar.read import _Excerpts
+    from zjk_targets.rules.checks import _THOUSANDS
+
+    def classes(text: str) -> str:
+        shown = "".join(c if c in "0123456789.,\x00" else "d" if c.isdecimal() else " " for c in text)
+        return re.sub(" +", " ", shown)
 
     rng = random.Random(7)
-    pieces = ["8", "7.5", "a", "e", "年", "³", "½", "①", "８", "，", "．", "ﬁ", "㎡", "\u0301", "\u0327"]
-    pieces += ["\u1100", "\u1161", "\u11a8", "\uac00", "\x00"]
-    for _ in range(500):
-        chosen = [piece for piece in pieces if rng.random() < 0.4] or pieces  # many draws: no mark, no jamo
-        text = "".join(rng.choice(chosen) for _ in range(rng.randint(0, 30)))
-        assert _nfkc(text) == unicodedata.normalize("NFKC", text), ascii(text)
+    pieces = ["8", "7.5", "a", "e", "年", "³", "½", "①", "⑩", "８", "，", "．", ",", "000", "ﬁ", "㎡", "…", "٣"]
+    pieces += ["\u0301", "\u0327", "\u1100", "\u1161", "\u11a8", "\uac00", "\U0001d7d9", "𝟗", "\ud800", "\udfd7"]
+    for _ in range(300):
+        chosen = [piece for piece in pieces if rng.random() < 0.4] or pieces
+        excerpts = ["".join(rng.choice(chosen) for _ in range(rng.randint(0, 30))) for _ in range(rng.randint(1, 4))]
+        expected = "\x00".join(_THOUSANDS.sub("", unicodedata.normalize("NFKC", text)) for text in excerpts)
+        found = _Excerpts(np.array(excerpts, dtype=object)).classes[:-3].tobytes().decode("ascii")
+        assert re.sub(" +", " ", found) == classes(expected), ascii(excerpts)
+
+
+def test_no_digit_point_or_comma_takes_part_in_composition_or_reordering() -> None:
+    """What _Excerpts rests on: NFKC's canonical composition and reordering leave every decimal
+    digit, point and comma where the character-by-character NFKC put it."""
+    import sys
+
+    def counts(char: str) -> bool:
+        return char.isdecimal() or char in ".,\x00"
+
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        mapping = unicodedata.decomposition(char)
+        if mapping and not mapping.startswith("<"):  # a canonical decomposition: what composes into char
+            assert not counts(char) and not any(counts(chr(int(part, 16))) for part in mapping.split()), hex(code)
+        assert not (counts(char) and unicodedata.combining(char)), hex(code)
 
 
 def test_no_traceback_on_arbitrary_text(tmp_path) -> None:

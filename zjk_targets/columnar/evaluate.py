@@ -95,6 +95,12 @@ def _shown(raw: str, from_unit: str, to_unit: str) -> str | None:
     return wording.number(Decimal(raw) * _factor(from_unit, to_unit)) if raw else None
 
 
+@lru_cache(maxsize=1 << 16)
+def _value_figure(raw: str, from_unit: str, to_unit: str) -> str:
+    """wording.figure of a value in the target's unit ("" for none: the observation's own)."""
+    return wording.figure(None, _shown(raw, from_unit, to_unit), None, None, to_unit or from_unit)
+
+
 def _floats(raws: np.ndarray) -> np.ndarray:
     out = np.full(len(raws), np.nan)
     given = raws != ""
@@ -125,7 +131,6 @@ class _Observations:
         self.min = table["min"].to_numpy(dtype=object)
         self.max = table["max"].to_numpy(dtype=object)
         self.has_value = self.value != ""
-        self.value_f, self.min_f, self.max_f = _floats(self.value), _floats(self.min), _floats(self.max)
         self.done = table["done"].to_numpy().astype(np.int8)
         self.estimated = table["estimated"].to_numpy().astype(bool)
         self.derived = table["derived"].to_numpy(dtype=object)
@@ -153,8 +158,8 @@ def _sorted(metric: np.ndarray, year: np.ndarray, pub: np.ndarray, ids: np.ndarr
     subset = order[involved]
     same = key[subset[1:]] == key[subset[:-1]]
     if (ids[subset[1:]][same] < ids[subset[:-1]][same]).any():
-        by_id = subset[np.argsort(ids[subset], kind="stable")]
-        order[involved] = by_id[np.argsort(key[by_id], kind="stable")]
+        # Ids as fixed-width text: numpy compares those itself, not object by object in Python.
+        order[involved] = subset[np.lexsort((ids[subset].astype(str), key[subset]))]
     return order
 
 
@@ -197,6 +202,17 @@ class _Groups:
         below = np.where(has_below & (gap_below == best), below, -1)
         above = np.where(has_above & (gap_above == best), above, -1)
         return below, above
+
+
+class _Positions:
+    """The figures of groups, as Python lists (indexing a numpy array is several times slower)."""
+
+    def __init__(self, groups: _Groups) -> None:
+        self.positions, self.start, self.stop = groups.positions.tolist(), groups.start.tolist(), groups.stop.tolist()
+
+    def of(self, *groups: int) -> list[int]:
+        """The figures of the groups, in order (-1: no group)."""
+        return [p for g in groups if g >= 0 for p in self.positions[self.start[g] : self.stop[g]]]
 
 
 class _Targets:
@@ -262,10 +278,11 @@ class _Engine:
         targets, obs = self.targets, self.obs
         factor = 10.0 ** (obs.exponent[o] - targets.exponent[t]).astype(float)
         threshold, higher_wins, strict = targets.threshold[t], targets.higher_wins[t], targets.strict[t]
+        # Floats of the figures these pairs compare only: most observations meet no target's deadline.
         has_value = obs.has_value[o]
-        value = obs.value_f[o]
-        low = np.where(has_value, value, obs.min_f[o])
-        high = np.where(has_value, value, obs.max_f[o])
+        value = _floats(obs.value[o])
+        low = np.where(has_value, value, _floats(obs.min[o]))
+        high = np.where(has_value, value, _floats(obs.max[o]))
         at_low, close_low = _meets(low * factor, threshold, higher_wins, strict, open_low=True)
         at_high, close_high = _meets(high * factor, threshold, higher_wins, strict, open_low=False)
         result = np.where(
@@ -387,16 +404,33 @@ class _Words:
 
     def compared(self, t: int, o: int) -> str:
         """wording.observed of observation ``o`` in the unit of target ``t``."""
+        if self.value[o]:
+            return _value_figure(self.value[o], self.obs_unit[o], self.unit[t])
         if self.done[o] >= 0:
             return wording.figure(bool(self.done[o]), None, None, None, "")
         unit, to_unit = self.obs_unit[o], self.unit[t]
-        if self.value[o]:
-            return wording.figure(None, _shown(self.value[o], unit, to_unit), None, None, to_unit or unit)
         low, high = _shown(self.min[o], unit, to_unit), _shown(self.max[o], unit, to_unit)
         return wording.figure(None, None, low, high, to_unit or unit)
 
-    def cite(self, t: int, o: int) -> str:
-        return wording.cite(self.year[o], self.compared(t, o), self.label[o], self.proxy[o])
+    def cites(self, t: int, figures: list[int]) -> list[str]:
+        """wording.cite of each of ``figures`` in the unit of target ``t``."""
+        year, label, proxy, value, unit, to_unit = (
+            self.year,
+            self.label,
+            self.proxy,
+            self.value,
+            self.obs_unit,
+            self.unit[t],
+        )
+        return [
+            wording.cite(
+                year[o],
+                _value_figure(value[o], unit[o], to_unit) if value[o] else self.compared(t, o),
+                label[o],
+                proxy[o],
+            )
+            for o in figures
+        ]
 
     def decided(self, t: int, figures: list[int], met: bool, early: bool, noted: bool) -> tuple[str, str]:
         """(reason, the deciding figure as compared) of a decided target and its decisive figures
@@ -483,18 +517,18 @@ def evaluate_tables(tables: Tables) -> Verdicts:
         targets.deadline.tolist(),
         targets.set_year.tolist(),
     )
+    # The nearest figures of each undecided target: its headline, and the context of a reason without one.
+    near = {False: _Positions(engine.candidates), True: _Positions(engine.proxies)}
+    from_proxies_list, below_list, above_list = from_proxies.tolist(), below.tolist(), above.tolist()
     for t in everyone[kind != Resolution.DECIDED].tolist():
-        groups = engine.proxies if from_proxies[t] else engine.candidates
-        near = [g for g in (below[t], above[t]) if g >= 0]
-        nearest = [p for g in near for p in groups.positions[groups.start[g] : groups.stop[g]].tolist()]
+        nearest = near[from_proxies_list[t]].of(below_list[t], above_list[t])
         if nearest:
             actual[t], actual_year[t] = words.compared(t, nearest[0]), str(words.year[nearest[0]])
         problem = problems.get(kinds[t], wording.CONFLICTING)
         if problem is None:
-            cites = (words.cite(t, p) for p in nearest)
-            reason[t] = wording.no_figure(deadline[t], set_year[t] if by[t] else None, cites)
+            reason[t] = wording.no_figure(deadline[t], set_year[t] if by[t] else None, words.cites(t, nearest))
         else:
-            reason[t] = wording.unresolved(problem, (words.cite(t, p) for p in cited_list[starts[t] : stops[t]]))
+            reason[t] = wording.unresolved(problem, words.cites(t, cited_list[starts[t] : stops[t]]))
     # A deadline goal without a figure may be projected: that rule runs per target, on those few.
     projected = np.flatnonzero((kind == Resolution.NO_FIGURE) & targets.is_by)
     if len(projected):

@@ -59,8 +59,6 @@ _DECIMALS = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:\x00-?[0-9]+(?:\.[0-9]+)?)*+") 
 _CANONICAL = r"(?>[+-]?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?)"
 _CANONICAL_RE = re.compile(_CANONICAL)
 _CANONICALS = re.compile(f"{_CANONICAL}(?:\x00{_CANONICAL})*+")
-# checks.number_is_stated's (?<=\d),(?=\d{3}), with the comma first so that a search can skip to it.
-_THOUSANDS = re.compile(r",(?<=\d,)(?=\d{3})")
 
 
 @dataclass
@@ -215,14 +213,17 @@ class _Rows:
             codes, distinct = pd.factorize(columns["comparator"])
             known = np.array([comparators.index(CHOICES["comparator"].get(c)) for c in distinct], dtype=np.int64)
             signature |= known[codes] << len(bits)
-        usable = np.zeros(self.n, dtype=bool)
-        keys, inverse = np.unique(signature, return_inverse=True)
+        codes, keys = pd.factorize(signature)
+        usable = np.zeros(len(keys), dtype=bool)
         for k, key in enumerate(keys.tolist()):
-            rows = np.flatnonzero(inverse == k)
             on = [(name, is_given) for bit, (name, is_given, _) in enumerate(bits) if key >> bit & 1]
             given_set = always | {name for name, is_given in on if is_given}
             valid = given_set - {name for name, is_given in on if not is_given}
             shape = checks.shape(self.kind, given_set, valid, comparators[key >> len(bits)])
+            usable[k] = shape.usable
+            if not shape.missing and not shape.problems:
+                continue
+            rows = np.flatnonzero(codes == k)
             for name in shape.missing:
                 if name in self.cells:
                     self.report(rows, messages.missing(name))
@@ -230,8 +231,7 @@ class _Rows:
                     self.problems.append(Problem(self.path, 1, messages.csv_no_column(name, self.kind)))
             for _, message in shape.problems:
                 self.report(rows, message)
-            usable[rows] = shape.usable
-        return usable
+        return usable[codes]
 
     def _values(self, given: dict, invalid: dict, columns: dict, usable: np.ndarray) -> None:
         """checks.check_values for every row whose values array code cannot clear."""
@@ -306,7 +306,7 @@ def _parse_fast(data: bytes) -> Parsed | None:
     rows = len(table)
     cells = [table.iloc[:, i].to_numpy(dtype=object) for i in range(len(header))]
     lines = np.arange(2, rows + 2, dtype=np.int64)
-    total = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    total = _newlines(data) + (0 if data.endswith(b"\n") else 1)
     if total != rows + 1:
         # Quoted values that span lines: each row starts below the line breaks of the rows above.
         breaks = np.zeros(rows, dtype=np.int64)
@@ -317,6 +317,13 @@ def _parse_fast(data: bytes) -> Parsed | None:
             return None
         lines += np.cumsum(breaks) - breaks
     return header, cells, lines
+
+
+def _newlines(data: bytes) -> int:
+    """``data.count(b"\n")``, a megabyte at a time by numpy: 4× faster than bytes.count."""
+    view = np.frombuffer(data, dtype=np.uint8)
+    step = 1 << 20
+    return sum(int(np.count_nonzero(view[start : start + step] == ord("\n"))) for start in range(0, len(view), step))
 
 
 def _parse_careful(path: str, text: str, problems: list[Problem]) -> Parsed | None:
@@ -487,17 +494,24 @@ def _converts(units: np.ndarray, to_units: np.ndarray) -> np.ndarray:
 
 
 def _shown_numbers(raws: np.ndarray) -> np.ndarray:
-    """wording.number(abs(Decimal(raw))) of each: the digits an excerpt must hold (worked out once
-    for each distinct number: figures repeat)."""
+    """wording.number(abs(Decimal(raw))) of each, in ASCII bytes: the digits an excerpt must hold
+    (worked out once for each distinct number: figures repeat)."""
     codes, distinct = pd.factorize(raws)
     if _CANONICALS.fullmatch("\x00".join(distinct)):
-        return np.strings.lstrip(distinct.astype("U"), "+-")[codes]
+        return np.strings.lstrip(distinct.astype("S"), b"+-")[codes]
     shown = [raw.lstrip("+-") if _CANONICAL_RE.fullmatch(raw) else number(abs(Decimal(raw))) for raw in distinct]
-    return np.array(shown, dtype="U")[codes]
+    return np.array(shown, dtype="S")[codes]
 
 
 class _Excerpts:
-    """A table's excerpts, in their NFKC form, joined into one text, to find numbers in.
+    """Excerpts joined into one text, each character as the class of its NFKC form that
+    checks.number_is_stated can tell apart: an ASCII digit, a point, a comma and NUL are themselves,
+    another decimal digit is ``d`` (a \\d no number's digits match), anything else is a space.
+
+    That is the NFKC text as far as numbers go, without normalizing it: NFKC works character by
+    character but for canonical composition and reordering, which no digit, point or comma takes
+    part in (tests/test_columnar.py checks the whole Unicode database for it), and a run of other
+    characters, of whatever length, parts numbers alike.
 
     A number found standing alone in its excerpt's span (no digit or point before it, no digit or
     ".digit" after it) is a number token of the excerpt: stated, as checks.number_is_stated says.
@@ -505,62 +519,132 @@ class _Excerpts:
     """
 
     def __init__(self, excerpts: np.ndarray) -> None:
-        joined = "\x00".join(excerpts)
-        self.usable = joined.count("\x00") == len(excerpts) - 1  # no excerpt holds NUL (possible from YAML)
-        if self.usable and not unicodedata.is_normalized("NFKC", joined):
-            joined = _nfkc(joined)
+        # A few thousand excerpts at a time: the whole text is never copied (twice, to encode it),
+        # and the memory of one piece serves the next.
+        parts, separator = [], np.zeros(1, dtype=np.uint8)
+        for start in range(0, len(excerpts), _PIECE):
+            parts += [_classes_of("\x00".join(excerpts[start : start + _PIECE])), separator]
         # "\x01" ends the last excerpt; the zeros let a read past either end find no digit.
-        text = (_THOUSANDS.sub("", joined) if "," in joined else joined) + "\x01\x00\x00"
-        self.points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        self.text = self.points.view(f"<U{len(self.points)}")
-        separators = np.flatnonzero(self.points[:-3] == 0)
+        parts[-1:] = [np.frombuffer(b"\x01\x00\x00", dtype=np.uint8)]
+        self.classes = np.concatenate(parts)
+        self.text = self.classes.view(f"S{len(self.classes)}")
+        separators = np.flatnonzero(self.classes[:-3] == 0)
+        self.usable = len(separators) == len(excerpts) - 1  # no excerpt holds NUL (possible from YAML)
         self.begin = np.concatenate(([0], separators + 1))
-        self.end = np.append(separators, len(self.points) - 3)
+        self.end = np.append(separators, len(self.classes) - 3)
 
-    def stated(self, raws: np.ndarray, rows: np.ndarray) -> np.ndarray:
-        """Where the number ``raws[i]`` is certainly stated in the excerpt of row ``rows[i]``."""
-        result = np.zeros(len(raws), dtype=bool)
+    def stated(self, needles: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """Where the number ``needles[i]`` (as _shown_numbers gives it) is certainly stated
+        in the excerpt of row ``rows[i]``."""
+        result = np.zeros(len(needles), dtype=bool)
         if not self.usable:
             return result
-        needles = _shown_numbers(raws)
         lengths = np.strings.str_len(needles)
-        todo, begin = np.arange(len(raws)), self.begin[rows]
+        todo, begin = np.arange(len(needles)), self.begin[rows]
         for _ in range(3):  # a first occurrence may sit in a longer number ("20" in "2021年"): look further
             at = np.strings.find(self.text, needles[todo], begin, self.end[rows[todo]])
             todo, at = todo[at >= 0], at[at >= 0]
             after = at + lengths[todo]
-            before, next1, next2 = self.points[at - 1], self.points[after], self.points[after + 1]
-            alone = ~(_digit(before) | (before == ord("."))) & ~(_digit(next1) | ((next1 == ord(".")) & _digit(next2)))
+            before, next1, next2 = self.classes[at - 1], self.classes[after], self.classes[after + 1]
+            alone = ~(_DIGIT[before] | (before == _POINT)) & ~(_DIGIT[next1] | ((next1 == _POINT) & _DIGIT[next2]))
             result[todo[alone]] = True
             todo, begin = todo[~alone], at[~alone] + 1
         return result
 
 
-def _nfkc(joined: str) -> str:
-    """NFKC of the excerpts joined by NUL: each character NFKC changes replaced by its NFKC form
-    (none of ASCII or of the CJK Unified Ideographs U+4E00–U+9FFF is). A text equivalent to the
-    original has its NFKC, so if the replaced text is normalized it is that NFKC; if not (a sequence
-    that NFKC changes: a combining mark, Hangul jamo), the whole text is normalized. NUL composes
-    with nothing, so no excerpt reaches into the next."""
-    points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    for char in map(chr, np.unique(points[(points > 0x7F) & ((points < 0x4E00) | (points > 0x9FFF))]).tolist()):
-        if (form := unicodedata.normalize("NFKC", char)) != char:
-            joined = joined.replace(char, form)
-    return joined if unicodedata.is_normalized("NFKC", joined) else unicodedata.normalize("NFKC", joined)
+_OTHER, _POINT, _COMMA, _DECIMAL = b" .,d"
+_PIECE = 2048
+"""Excerpts classified at a time."""
+_BLOCK = 16 * _PIECE
+"""Excerpts searched at a time: their classes, a few megabytes, are all there is of the text at once."""
+_MORE, _ASTRAL = 0xFE, 0xFF  # in the table of the BMP only: several classes; half of a character beyond it
+_DIGIT = np.zeros(256, dtype=bool)
+_DIGIT[[*b"0123456789", _DECIMAL]] = True
 
 
-def _digit(codes: np.ndarray) -> np.ndarray:
-    """str.isdecimal of each code point (what a regular expression's \\d matches)."""
-    result = (codes >= 0x30) & (codes <= 0x39)
-    wide = np.flatnonzero(codes > 0x7F)
-    distinct, at = np.unique(codes[wide], return_inverse=True)
-    result[wide] = np.array([chr(code).isdecimal() for code in distinct.tolist()], dtype=bool)[at]
-    return result
+@cache
+def _classes(char: str) -> bytes:
+    """The classes of a character's NFKC form, a run of other characters as one."""
+    found = bytearray()
+    for part in unicodedata.normalize("NFKC", char):
+        kind = ord(part) if part in "0123456789.,\x00" else _DECIMAL if part.isdecimal() else _OTHER
+        if kind != _OTHER or found[-1:] != b" ":
+            found.append(kind)
+    return bytes(found)
+
+
+@cache
+def _bmp() -> np.ndarray:
+    """The class of each UTF-16 code unit (once per process: NFKC changes 3,000 of the 65,536)."""
+    table = np.full(1 << 16, _OTHER, dtype=np.uint8)
+    for code in range(1 << 16):
+        char = chr(code)
+        if code < 0x80 or char.isdecimal() or unicodedata.normalize("NFKC", char) != char:
+            kinds = _classes(char)
+            table[code] = kinds[0] if len(kinds) == 1 else _MORE
+    table[0xD800:0xE000] = _ASTRAL
+    return table
+
+
+def _classes_of(text: str) -> np.ndarray:
+    """The classes of the characters of ``text`` (see _Excerpts), without thousands separators."""
+    classes = _all_classes(text)
+    # checks.number_is_stated's (?<=\d),(?=\d{3}); an excerpt's last comma is followed by NUL or the end.
+    commas = np.flatnonzero(classes == _COMMA)
+    commas = commas[(commas > 0) & (commas < len(classes) - 3)]
+    thousands = commas[_DIGIT[classes[commas - 1]] & _DIGIT[classes[commas + 1]]]
+    thousands = thousands[_DIGIT[classes[thousands + 2]] & _DIGIT[classes[thousands + 3]]]
+    return np.delete(classes, thousands) if len(thousands) else classes
+
+
+def _all_classes(text: str) -> np.ndarray:
+    """The classes of the characters of ``text``, a character's NFKC form in full."""
+    codes = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    classes = np.take(_bmp(), codes)
+    if not len(classes) or classes.max() < _MORE:
+        return classes
+    if (classes == _ASTRAL).any():  # characters beyond the BMP, or lone surrogates: code points
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        astral = np.unique(codes[codes > 0xFFFF])
+        table = np.full(max(int(codes.max()) + 1, 1 << 16), _OTHER, dtype=np.uint8)
+        table[: 1 << 16] = np.where(_bmp() == _ASTRAL, _OTHER, _bmp())  # a lone surrogate is its own NFKC
+        for code in astral.tolist():
+            kinds = _classes(chr(code))
+            table[code] = kinds[0] if len(kinds) == 1 else _MORE
+        classes = np.take(table, codes)
+    # A character whose NFKC has several classes ("½", "⑩", "…"): its first, then the rest inserted.
+    at = np.flatnonzero(classes == _MORE)
+    if not len(at):
+        return classes
+    distinct, which = np.unique(codes[at], return_inverse=True)
+    forms = [_classes(chr(code)) for code in distinct.tolist()]
+    classes[at] = np.frombuffer(bytes(form[0] for form in forms), dtype=np.uint8)[which]
+    rests = np.frombuffer(b"".join(form[1:] for form in forms), dtype=np.uint8)
+    sizes = np.array([len(form) - 1 for form in forms], dtype=np.int64)
+    starts = np.cumsum(sizes) - sizes
+    counts = sizes[which]
+    # Positions into ``rests`` of each occurrence's rest, one after the other.
+    offsets = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    return np.insert(classes, np.repeat(at + 1, counts), rests[np.repeat(starts[which], counts) + offsets])
+
+
+def stated_in(excerpts: np.ndarray, numbers: list[tuple[np.ndarray, np.ndarray]]) -> list[np.ndarray]:
+    """For each (numbers' texts, their rows in ascending order): where each number is certainly
+    stated in the excerpt of its row (see :class:`_Excerpts`)."""
+    found = [(np.zeros(len(raws), dtype=bool), _shown_numbers(raws), rows) for raws, rows in numbers]
+    for start in range(0, len(excerpts), _BLOCK):
+        spans = [np.searchsorted(rows, [start, start + _BLOCK]).tolist() for _, _, rows in found]
+        if all(first == last for first, last in spans):
+            continue  # no number to look for in these excerpts
+        block = _Excerpts(excerpts[start : start + _BLOCK])
+        for (result, needles, rows), (first, last) in zip(found, spans, strict=True):
+            result[first:last] = block.stated(needles[first:last], rows[first:last] - start)
+    return [result for result, _, _ in found]
 
 
 def stated(raws: np.ndarray, excerpts: np.ndarray) -> np.ndarray:
     """Where each number is certainly stated in its excerpt (see :class:`_Excerpts`)."""
-    return _Excerpts(excerpts).stated(raws, np.arange(len(raws)))
+    return stated_in(excerpts, [(raws, np.arange(len(raws)))])[0]
 
 
 def _cross_check(tables: Tables, problems: list[Problem], unusable: set[str]) -> list[references.Unresolved]:
@@ -601,11 +685,10 @@ def _cross_check(tables: Tables, problems: list[Problem], unusable: set[str]) ->
             fine = (m < 0) | (done == milestone)
         rest = np.flatnonzero((m >= 0) & ~done & ~milestone)
         fine[rest] &= _converts(units[rest], unit[rest])
-        found = _Excerpts(excerpts) if (check & ~done).any() else None
-        for raws in numbers:
-            rows = np.flatnonzero(fine & (m >= 0) & ~done & check & (raws != ""))
-            if found is not None and len(rows):
-                fine[rows] &= found.stated(raws[rows], rows)
+        rows = [np.flatnonzero(fine & (m >= 0) & ~done & check & (raws != "")) for raws in numbers]
+        wanted = [(raws[at], at) for raws, at in zip(numbers, rows, strict=True)]
+        for at, found in zip(rows, stated_in(excerpts, wanted), strict=True):
+            fine[at] &= found
         suspects = np.flatnonzero(~fine)
         if not len(suspects):
             continue

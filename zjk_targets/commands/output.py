@@ -15,7 +15,9 @@ from .exits import UserError, err
 
 def write(text: str, output: Path | None) -> None:
     if output is None:
-        sys.stdout.write(text)
+        # A megabyte at a time: a national export encoded at once is tens of megabytes of memory.
+        for start in range(0, len(text), 1 << 20):
+            sys.stdout.write(text[start : start + (1 << 20)])
         sys.stdout.flush()
         return
     write_atomically(output, text)

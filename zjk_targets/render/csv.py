@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
+from collections.abc import Iterable
 
 from ..model import Dataset, PartialDate
 from ..rules import wording as fmt
@@ -30,6 +29,9 @@ COLUMNS = (
     "excerpt",
 )
 _NUMBER = re.compile(r"^[-+]?\d+(\.\d+)?$")
+_QUOTE = re.compile('[,"\r\n]')
+LINE_END = "\r\n"
+"""RFC 4180 line ends; with "\n" alone, a field holding a bare "\r" would go unquoted."""
 FORMULA_STARTS = frozenset(("=", "+", "-", "@", "\t", "\r"))
 DECIDES = {True: "yes", False: "no (context)"}
 """The ``actual_decides`` cell of a headline figure: whether it decided the verdict."""
@@ -42,11 +44,19 @@ def neutralise(cell: str) -> str:
     return cell
 
 
+def quoted(cell: str) -> str:
+    """A field as csv.writer writes it in a row of several (QUOTE_MINIMAL, RFC 4180): in quotes, its
+    quotes doubled, when it holds a comma, a quote or a line break; as it is otherwise."""
+    return '"' + cell.replace('"', '""') + '"' if _QUOTE.search(cell) else cell
+
+
+def line(cells: Iterable[str]) -> str:
+    """One row of the CSV, its line end included."""
+    return ",".join(map(quoted, cells)) + LINE_END
+
+
 def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en", as_of: PartialDate | None = None) -> str:
-    buffer = io.StringIO()
-    # RFC 4180 line ends; with "\n" alone, a field holding a bare "\r" would go unquoted.
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    lines = [line(COLUMNS)]
     for verdict in verdicts:
         target = verdict.target
         headline = verdict.headline
@@ -69,5 +79,5 @@ def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en", as
             target.source,
             target.excerpt,
         )
-        writer.writerow([neutralise(cell) for cell in row])
-    return buffer.getvalue()
+        lines.append(line(neutralise(cell) for cell in row))
+    return "".join(lines)
