@@ -30,8 +30,8 @@ class Tally:
     decided: int = 0
     decided_judgeable: int = 0  # decided among the judgeable: the share decided is of those
     met: int = 0
-    gaps: list[Decimal] = field(default_factory=list)  # missed targets: |figure − goal|, in the goal's unit
-    unit: str = ""  # the unit of the gaps, when every missed target of the row shares one
+    gaps_by_unit: dict[str, list[Decimal]] = field(default_factory=dict)
+    """Missed targets' |figure − goal|, by the goal's unit."""
 
     @property
     def missed(self) -> int:
@@ -46,10 +46,18 @@ class Tally:
         return self.decided_judgeable / self.judgeable if self.judgeable else None
 
     @property
+    def unit(self) -> str:
+        """The unit the mean miss is in: points of a rate where the row has any, else its one unit."""
+        if "%" in self.gaps_by_unit:
+            return "%"
+        return next(iter(self.gaps_by_unit)) if len(self.gaps_by_unit) == 1 else ""
+
+    @property
     def mean_gap(self) -> Decimal | None:
-        if not self.gaps:
+        gaps = self.gaps_by_unit.get(self.unit)
+        if not gaps:
             return None
-        return (sum(self.gaps, Decimal(0)) / len(self.gaps)).quantize(Decimal("0.01"))
+        return (sum(gaps, Decimal(0)) / len(gaps)).quantize(Decimal("0.01"))
 
 
 @dataclass(frozen=True)
@@ -174,8 +182,7 @@ def _add(tally: Tally, target: Judged) -> None:
     if target.status is Status.MET:
         tally.met += 1
     elif target.goal is not None and target.actual is not None:
-        tally.unit = target.unit if not tally.gaps or tally.unit == target.unit else "mixed"
-        tally.gaps.append(abs(target.actual - target.goal))
+        tally.gaps_by_unit.setdefault(target.unit, []).append(abs(target.actual - target.goal))
 
 
 def _sorted(rows: Iterable[Tally], sort: str) -> list[Tally]:

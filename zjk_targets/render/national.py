@@ -24,7 +24,7 @@ def _gap(row: Tally) -> str:
     gap = row.mean_gap
     if gap is None:
         return "–"
-    unit = {"%": " pt", "mixed": ""}.get(row.unit, f" {row.unit}")
+    unit = " pt" if row.unit == "%" else f" {row.unit}"
     return f"{gap.normalize():f}{unit}"
 
 
@@ -81,8 +81,8 @@ def text(table: NationalTable, width: int = 80) -> str:
     for line in _head(table):
         out.extend(piece.plain for piece in wrap(line, width))
     # Numbers: targets judgeable decided dec% met met% miss.
-    numeric = [7, 9, 7, 4, 5, 4, 9]
-    head = ["targets", "judgeable", "decided", "dec%", "met", "met%", "mean miss"]
+    numeric = [5, 9, 7, 4, 5, 4, 11]
+    head = words.SHORT_COLUMNS
     label_width = max(12, width - sum(numeric) - len(numeric))
     for view, rows in _rows(table):
         out += ["", f"{words.VIEWS[view]} ({len(rows)})"]

@@ -11,10 +11,12 @@ VIEWS = {"years": "Per report year", "measures": "Per measure", "cities": "Per c
 OUTSIDE_LABEL = "measures outside the lexicon (one row for all)"
 KEY_COLUMN = {"years": "year", "measures": "measure", "cities": "city"}
 COLUMNS = ("targets", "judgeable", "decided", "decided %", "met", "met %", "mean miss")
+SHORT_COLUMNS = ("set", "judgeable", "decided", "dec%", "met", "met%", "mean miss")  # the terminal's, at 80 columns
 NOTE = (
-    "judgeable: the city's next report is in the collection; decided: met or missed (dec%: of the judgeable); "
+    "set: headline targets; judgeable: the city's next report is in the collection; decided: met or missed "
+    "(dec%: of the judgeable); "
     "met %: of decided; 张家口 from its curated data; "
-    "mean miss: how far the missed targets' figures fell from their goals (points for a %)."
+    "mean miss: how far the missed targets' figures fell from their goals, in points where the row has rates."
 )
 
 
