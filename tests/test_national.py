@@ -265,3 +265,14 @@ def test_the_bundled_national_page_on_a_phone_and_a_desktop(runner, tmp_path, wi
     assert report["scroll"] <= report["client"], "no sideways scrolling of the page"
     assert report["smallest"] >= 12
     assert report["links"] == cities
+
+
+def test_the_bundled_national_table_fits_80_columns_and_answers_first(runner, monkeypatch) -> None:
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", "80")
+    result = runner.invoke(app, ["national", "--no-pager"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80
+    assert re.match(r"[\d,]+ cities, [\d,]+ headline targets: [\d,]+ decided, ", lines[2])
