@@ -373,3 +373,16 @@ def test_the_level_a_term_review_reached_is_the_reviewed_year_s_never_its_averag
         "gdp": ("1369.9", term),
         "urbanisation-rate": ("65.62", term),
     }
+
+
+def test_the_reviewed_year_inside_a_review_of_the_term_and_a_negative_growth() -> None:
+    review = (
+        "五年来，我们稳增长，地区生产总值年均增长6%。2020年地区生产总值增长3.6%，社会消费品零售总额负增长4.3%。\n\n"
+        "初步预计，2020年全市一般公共预算收入同比增长8.3%。"
+    )
+    report = read_report(make_report("地区生产总值增长6%", review=review), "test.md")
+    assert {o.measure.id: str(o.value) for o in report.outcomes} == {
+        "gdp-growth": "3.6",
+        "retail-sales-growth": "-4.3",
+        "budget-revenue-growth": "8.3",
+    }

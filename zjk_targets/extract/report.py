@@ -200,7 +200,7 @@ def _subject_words(parse_text: str, start: int, end: int) -> str:
 
 
 def _review_spans(
-    parse_text: str, body: int, until: int, term: list[tuple[int, int]] | None = None
+    parse_text: str, body: int, until: int, term: list[tuple[int, int]] | None = None, year: int | None = None
 ) -> list[tuple[int, int]]:
     """Sentences of the review of last year: before the headline, outside five-year sections.
     The sentences of a review of the term (过去五年, 十三五, 年均) go to ``term`` when it is given."""
@@ -222,7 +222,10 @@ def _review_spans(
         sentence_start = start
         for match in re.finditer(r"。|$", line):
             end = start + match.end()
-            if of_term or _SKIP_SENTENCE.search(parse_text[sentence_start:end]):
+            sentence = parse_text[sentence_start:end]
+            # In a review of the term, a sentence that opens with the reviewed year is that year's.
+            of_year = year is not None and re.match(rf"[\s*#—-]*(?:{year}年|去年)", sentence)
+            if _SKIP_SENTENCE.search(sentence) or (of_term and not of_year):
                 term.append((sentence_start, end))
             else:
                 spans.append((sentence_start, end))
@@ -274,7 +277,7 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
     outcomes: list[Item] = []
     seen: dict[str, int] = {}
     term: list[tuple[int, int]] = []
-    for s_start, s_end in _review_spans(parse_text, body, sentence_start, term):
+    for s_start, s_end in _review_spans(parse_text, body, sentence_start, term, sets_year - 1):
         sentence = parse_text[s_start:s_end]
         if not _DIGIT.search(sentence):
             continue
