@@ -386,3 +386,16 @@ def test_the_reviewed_year_inside_a_review_of_the_term_and_a_negative_growth() -
         "retail-sales-growth": "-4.3",
         "budget-revenue-growth": "8.3",
     }
+
+
+def test_figures_of_part_of_the_year_never_stand_for_the_year() -> None:
+    review = (
+        "前三季度，地区生产总值同比增长9%，预计全年同比增长7%以上。1—11月，固定资产投资增长33.2%。"
+        "财政一般公共预算收入增长15.9%，全市货物贸易进出口额增长32.6%。"
+    )
+    report = read_report(make_report("地区生产总值增长6%", review=review), "test.md")
+    assert {o.measure.id: (str(o.value), o.bound) for o in report.outcomes} == {
+        "gdp-growth": ("7", True),
+        "budget-revenue-growth": ("15.9", False),
+        "trade-growth": ("32.6", False),
+    }

@@ -30,9 +30,12 @@ VERB = re.compile(
 # Fillers before a subject; a short note in brackets too: 预计（下同）, 同比（下同）增长2.1%.
 _LEAD = re.compile(
     r"(?:[\s*#—\-]|\([^()]{0,12}\)|(?:19|20)\d\d年(?=全市|全年|全州|地区|生产|规|一般|地方|社会|固定|城|农)|其中|预计|可比口径|同口径|(?:剔除|扣除)[^,;。]{0,12}?(?:因素|影响)|可比|同比|比上年|全市|我市|全州|全盟|全年|今年|力争|确保|实现|完成|努力|争取"
-    r"|可(?=实现|完成|达到)|按(?=可比|同口径)|并|和|及|同时|另外|此外)+"
+    r"|可(?=实现|完成|达到)|按(?=可比|同口径)|财政(?=一般公共预算)|并|和|及|同时|另外|此外)+"
 )
 _NEAR = "近约"
+_PARTIAL = re.compile(
+    r"前三季度|上半年|[一二三]季度|前[一二三四五六七八九十\d]+个?月|1\s*[-—–～~至]\s*\d{1,2}\s*月|一至[一二三四五六七八九十]+月"
+)
 _FROM = re.compile(r"(?:由|从)(?:\s*(?:19|20)\d\d\s*年(?:末|底)?的?)?\s*$")  # 由2015年的984.98亿元增加到…
 # Growth on another basis than the plain one a target sets: 可比增长, 按可比口径, 同口径, 剔除…因素.
 _BASIS = re.compile(r"可比(?:口径|价格)?|同口径|剔除[^,;。]{0,12}(?:因素|影响)|扣除[^,;。]{0,12}(?:因素|影响)")
@@ -268,11 +271,21 @@ def parse(text: str, start: int, end: int, *, outcomes: bool = False) -> tuple[l
     items: list[Item] = []
     unquantified: list[tuple[int, int]] = []
     previous: tuple[int, int, str] | None = None  # the previous clause's subject, for "同比增长12.1%"
+    partial = False  # after 前三季度 / 1—11月 until 全年: figures of part of the year
     for c_start, c_end in clauses(text, start, end):
         clause = text[c_start:c_end]
         figures = [f for f in _figures(text, c_start, c_end) if f.unit or _cpi_index(text, c_start, f)]
         s_start, s_end = _subject(text, c_start, figures[0].start if figures else c_end)
         subject = _words(text[s_start:s_end])
+        if outcomes:
+            if _PARTIAL.search(clause):
+                partial = True
+            elif "全年" in clause:
+                partial = False
+            if partial:
+                if subject and not _PARTIAL.fullmatch(subject):
+                    previous = (s_start, s_end, subject)
+                continue
         if not figures:
             if subject and not outcomes:
                 unquantified.append((c_start, c_end))
