@@ -112,6 +112,18 @@ def _floats(raws: np.ndarray) -> np.ndarray:
 class _Observations:
     """The observations as arrays, in table order, with ``order``: the order of (metric, year, date, id)."""
 
+    def labels(self, figures: np.ndarray) -> np.ndarray:
+        """wording.label of the source of each figure (each source worded once)."""
+        codes, used = pd.factorize(self.source[figures])
+        chosen = self.sources.iloc[used]
+        rows = zip(chosen["trust"], chosen["publisher"], chosen["published"], strict=True)
+        return objects(wording.label(trust, publisher, str(date)) for trust, publisher, date in rows)[codes]
+
+    def exponents(self, figures: np.ndarray) -> np.ndarray:
+        """The exponent of the unit of each figure (each unit asked of the rule book once)."""
+        codes, units = pd.factorize(self.unit[figures])
+        return np.array([_exponent(unit) for unit in units], dtype=np.int64)[codes]
+
     def __init__(self, tables: Tables) -> None:
         table, sources = tables.observations, tables.sources
         self.source = table["source_at"].to_numpy(dtype=np.int64)
@@ -125,8 +137,6 @@ class _Observations:
         self.key = self.metric.astype(np.int64) * _YEARS + self.year
         self.trust = sources["trust"].map(_RANK).to_numpy(dtype=np.int64)[self.source]
         self.unit = table["unit"].to_numpy(dtype=object)
-        codes, units = pd.factorize(self.unit)
-        self.exponent = np.array([_exponent(unit) for unit in units], dtype=np.int64)[codes]
         self.value = table["value"].to_numpy(dtype=object)
         self.min = table["min"].to_numpy(dtype=object)
         self.max = table["max"].to_numpy(dtype=object)
@@ -135,10 +145,7 @@ class _Observations:
         self.estimated = table["estimated"].to_numpy().astype(bool)
         self.derived = table["derived"].to_numpy(dtype=object)
         self.is_proxy = table["proxy"].to_numpy(dtype=object) != ""
-        columns = zip(sources["trust"], sources["publisher"], published, strict=True)
-        self.label = objects(wording.label(trust, publisher, str(date)) for trust, publisher, date in columns)[
-            self.source
-        ]
+        self.sources = sources
         low = (sources["trust"] == Trust.LOW.value).to_numpy()
         self.low_trust_publisher = np.where(low, sources["publisher"].to_numpy(dtype=object), None)[self.source]
 
@@ -290,7 +297,7 @@ class _Engine:
     def outcomes(self, t: np.ndarray, o: np.ndarray) -> np.ndarray:
         """The outcome of each (target, observation) pair; UNDECIDED for a range that straddles the goal."""
         targets, obs = self.targets, self.obs
-        factor = 10.0 ** (obs.exponent[o] - targets.exponent[t]).astype(float)
+        factor = 10.0 ** (obs.exponents(o) - targets.exponent[t]).astype(float)
         threshold, higher_wins, strict = targets.threshold[t], targets.higher_wins[t], targets.strict[t]
         # Floats of the figures these pairs compare only: most observations meet no target's deadline.
         has_value = obs.has_value[o]
@@ -408,7 +415,7 @@ class _Words:
         self.goal_raw, self.tolerance = targets.goal.tolist(), targets.tolerance.tolist()
         self.deadline = targets.deadline.tolist()
         f = figures
-        self.year, self.label, self.proxy = obs.year[f].tolist(), obs.label[f].tolist(), obs.is_proxy[f].tolist()
+        self.year, self.label, self.proxy = obs.year[f].tolist(), obs.labels(f).tolist(), obs.is_proxy[f].tolist()
         self.obs_unit, self.done = obs.unit[f].tolist(), obs.done[f].tolist()
         self.value, self.min, self.max = obs.value[f].tolist(), obs.min[f].tolist(), obs.max[f].tolist()
         self.derived, self.estimated = obs.derived[f].tolist(), obs.estimated[f].tolist()
