@@ -112,6 +112,18 @@ def _floats(raws: np.ndarray) -> np.ndarray:
 class _Observations:
     """The observations as arrays, in table order, with ``order``: the order of (metric, year, date, id)."""
 
+    def labels(self, figures: np.ndarray) -> np.ndarray:
+        """wording.label of the source of each figure (each source worded once)."""
+        codes, used = pd.factorize(self.source[figures])
+        chosen = self.sources.iloc[used]
+        rows = zip(chosen["trust"], chosen["publisher"], chosen["published"], strict=True)
+        return objects(wording.label(trust, publisher, str(date)) for trust, publisher, date in rows)[codes]
+
+    def exponents(self, figures: np.ndarray) -> np.ndarray:
+        """The exponent of the unit of each figure (each unit asked of the rule book once)."""
+        codes, units = pd.factorize(self.unit[figures])
+        return np.array([_exponent(unit) for unit in units], dtype=np.int64)[codes]
+
     def __init__(self, tables: Tables) -> None:
         table, sources = tables.observations, tables.sources
         self.source = table["source_at"].to_numpy(dtype=np.int64)
@@ -125,8 +137,6 @@ class _Observations:
         self.key = self.metric.astype(np.int64) * _YEARS + self.year
         self.trust = sources["trust"].map(_RANK).to_numpy(dtype=np.int64)[self.source]
         self.unit = table["unit"].to_numpy(dtype=object)
-        codes, units = pd.factorize(self.unit)
-        self.exponent = np.array([_exponent(unit) for unit in units], dtype=np.int64)[codes]
         self.value = table["value"].to_numpy(dtype=object)
         self.min = table["min"].to_numpy(dtype=object)
         self.max = table["max"].to_numpy(dtype=object)
@@ -135,10 +145,7 @@ class _Observations:
         self.estimated = table["estimated"].to_numpy().astype(bool)
         self.derived = table["derived"].to_numpy(dtype=object)
         self.is_proxy = table["proxy"].to_numpy(dtype=object) != ""
-        columns = zip(sources["trust"], sources["publisher"], published, strict=True)
-        self.label = objects(wording.label(trust, publisher, str(date)) for trust, publisher, date in columns)[
-            self.source
-        ]
+        self.sources = sources
         low = (sources["trust"] == Trust.LOW.value).to_numpy()
         self.low_trust_publisher = np.where(low, sources["publisher"].to_numpy(dtype=object), None)[self.source]
 
@@ -161,6 +168,11 @@ def _sorted(metric: np.ndarray, year: np.ndarray, pub: np.ndarray, ids: np.ndarr
         # Ids as fixed-width text: numpy compares those itself, not object by object in Python.
         order[involved] = subset[np.lexsort((ids[subset].astype(str), key[subset]))]
     return order
+
+
+def _spread(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """The indices ``starts[i], starts[i] + 1, …`` (``sizes[i]`` of them) of each i, one run after the other."""
+    return np.repeat(starts, sizes) + (np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes))
 
 
 class _Groups:
@@ -204,15 +216,24 @@ class _Groups:
         return below, above
 
 
-class _Positions:
-    """The figures of groups, as Python lists (indexing a numpy array is several times slower)."""
-
-    def __init__(self, groups: _Groups) -> None:
-        self.positions, self.start, self.stop = groups.positions.tolist(), groups.start.tolist(), groups.stop.tolist()
-
-    def of(self, *groups: int) -> list[int]:
-        """The figures of the groups, in order (-1: no group)."""
-        return [p for g in groups if g >= 0 for p in self.positions[self.start[g] : self.stop[g]]]
+def _nearest_figures(
+    engine: _Engine, from_proxies: np.ndarray, below: np.ndarray, above: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The figures of each target's nearest groups, those below then those above (proxies' groups
+    where ``from_proxies``), one target after the other; returns (figures, how many each target has)."""
+    candidates, proxies = engine.candidates, engine.proxies
+    positions = np.concatenate([candidates.positions, proxies.positions])
+    starts = np.zeros((len(below), 2), dtype=np.int64)
+    sizes = np.zeros((len(below), 2), dtype=np.int64)
+    for side, group in enumerate((below, above)):
+        for groups, offset, rows in (
+            (candidates, 0, ~from_proxies),
+            (proxies, len(candidates.positions), from_proxies),
+        ):
+            rows = np.flatnonzero(rows & (group >= 0))
+            starts[rows, side] = groups.start[group[rows]] + offset
+            sizes[rows, side] = groups.stop[group[rows]] - groups.start[group[rows]]
+    return positions[_spread(starts.ravel(), sizes.ravel())], sizes.sum(axis=1)
 
 
 class _Targets:
@@ -276,7 +297,7 @@ class _Engine:
     def outcomes(self, t: np.ndarray, o: np.ndarray) -> np.ndarray:
         """The outcome of each (target, observation) pair; UNDECIDED for a range that straddles the goal."""
         targets, obs = self.targets, self.obs
-        factor = 10.0 ** (obs.exponent[o] - targets.exponent[t]).astype(float)
+        factor = 10.0 ** (obs.exponents(o) - targets.exponent[t]).astype(float)
         threshold, higher_wins, strict = targets.threshold[t], targets.higher_wins[t], targets.strict[t]
         # Floats of the figures these pairs compare only: most observations meet no target's deadline.
         has_value = obs.has_value[o]
@@ -317,8 +338,7 @@ class _Engine:
         sizes = stop - start
         entries = len(entry_target)
         pair_entry = np.repeat(np.arange(entries), sizes)
-        offsets = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-        pair_obs = groups.positions[np.repeat(start, sizes) + offsets]
+        pair_obs = groups.positions[_spread(start, sizes)]
         pair_target = entry_target[pair_entry]
         outcome = self.outcomes(pair_target, pair_obs)
         latest_pub = self.obs.pub[groups.positions[stop - 1]]
@@ -381,9 +401,12 @@ class _Resolution:
 
 
 class _Words:
-    """Each reason worded by the rule book, from the array positions of its target and figures."""
+    """Each reason worded by the rule book, from the array position of its target and the numbers of
+    its figures."""
 
-    def __init__(self, engine: _Engine) -> None:
+    def __init__(self, engine: _Engine, figures: np.ndarray) -> None:
+        """``figures``: the observations the reasons cite, in the order of the numbers that stand
+        for them here (the others are not made into lists)."""
         targets, obs = engine.targets, engine.obs
         # Python lists: indexing one is several times faster than indexing a numpy array.
         self.unit = targets.unit.tolist()
@@ -391,11 +414,12 @@ class _Words:
         self.about = (targets.comparator == Comparator.ABOUT.value).tolist()
         self.goal_raw, self.tolerance = targets.goal.tolist(), targets.tolerance.tolist()
         self.deadline = targets.deadline.tolist()
-        self.year, self.label, self.proxy = obs.year.tolist(), obs.label.tolist(), obs.is_proxy.tolist()
-        self.obs_unit, self.done = obs.unit.tolist(), obs.done.tolist()
-        self.value, self.min, self.max = obs.value.tolist(), obs.min.tolist(), obs.max.tolist()
-        self.derived, self.estimated = obs.derived.tolist(), obs.estimated.tolist()
-        self.low_trust = obs.low_trust_publisher.tolist()
+        f = figures
+        self.year, self.label, self.proxy = obs.year[f].tolist(), obs.labels(f).tolist(), obs.is_proxy[f].tolist()
+        self.obs_unit, self.done = obs.unit[f].tolist(), obs.done[f].tolist()
+        self.value, self.min, self.max = obs.value[f].tolist(), obs.min[f].tolist(), obs.max[f].tolist()
+        self.derived, self.estimated = obs.derived[f].tolist(), obs.estimated[f].tolist()
+        self.low_trust = obs.low_trust_publisher[f].tolist()
 
     def goal(self, t: int) -> str:
         """wording.goal of target ``t``."""
@@ -469,7 +493,7 @@ def evaluate_tables(tables: Tables) -> Verdicts:
     high = np.searchsorted(keys, metric_key + targets.deadline[early_targets] - 1, side="right")
     spans = np.clip(high - low, 0, None)
     entry_target = np.repeat(early_targets, spans)
-    entry_group = np.repeat(low, spans) + (np.arange(int(spans.sum())) - np.repeat(np.cumsum(spans) - spans, spans))
+    entry_group = _spread(low, spans)
     early = engine.resolve(entry_target, entry_group)
     met_early = np.flatnonzero(early.status == Outcome.MET)
     best_early = np.full(count, -1, dtype=np.int64)
@@ -497,11 +521,20 @@ def evaluate_tables(tables: Tables) -> Verdicts:
     proxy_below, proxy_above = engine.proxies.nearest(targets.metric, targets.deadline, skip_own=False)
     below, above = np.where(from_proxies, proxy_below, below), np.where(from_proxies, proxy_above, above)
 
-    words = _Words(engine)
+    undecided = everyone[kind != Resolution.DECIDED]
+    near, near_count = _nearest_figures(engine, from_proxies[undecided], below[undecided], above[undecided])
+    # Only the figures some reason cites are worded: each has a number of its own, from 0 on.
+    cited_or_near = np.zeros(len(engine.obs.id), dtype=bool)
+    cited_or_near[cited] = True
+    cited_or_near[near] = True
+    used = np.flatnonzero(cited_or_near)
+    number = np.zeros(len(cited_or_near), dtype=np.int64)
+    number[used] = np.arange(len(used))
+    words = _Words(engine, used)
     reason = np.empty(count, dtype=object)
     actual, actual_year = filled(count, ""), filled(count, "")
     early_met, met = (targets.is_by & ~has_own).tolist(), (status == Outcome.MET).tolist()
-    starts, stops, cited_list = start.tolist(), stop.tolist(), cited.tolist()
+    starts, stops, cited_list = start.tolist(), stop.tolist(), number[cited].tolist()
     obs = engine.obs
     caveat = (obs.derived != "") | obs.estimated | np.not_equal(obs.low_trust_publisher, None)
     noted_before = np.concatenate(([0], np.cumsum(caveat[cited])))  # how many cited figures up to each carry one
@@ -518,10 +551,10 @@ def evaluate_tables(tables: Tables) -> Verdicts:
         targets.set_year.tolist(),
     )
     # The nearest figures of each undecided target: its headline, and the context of a reason without one.
-    near = {False: _Positions(engine.candidates), True: _Positions(engine.proxies)}
-    from_proxies_list, below_list, above_list = from_proxies.tolist(), below.tolist(), above.tolist()
-    for t in everyone[kind != Resolution.DECIDED].tolist():
-        nearest = near[from_proxies_list[t]].of(below_list[t], above_list[t])
+    near_list, near_stop = number[near].tolist(), np.cumsum(near_count)
+    near_start = (near_stop - near_count).tolist()
+    for t, first, last in zip(undecided.tolist(), near_start, near_stop.tolist(), strict=True):
+        nearest = near_list[first:last]
         if nearest:
             actual[t], actual_year[t] = words.compared(t, nearest[0]), str(words.year[nearest[0]])
         problem = problems.get(kinds[t], wording.CONFLICTING)
