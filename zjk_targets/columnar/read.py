@@ -562,19 +562,32 @@ class _Excerpts:
         if not self.usable:
             return result
         lengths = np.strings.str_len(needles)
+        pointed = np.strings.find(needles, b".") >= 0
         todo, begin = np.arange(len(needles)), self.begin[rows]
         for _ in range(3):  # a first occurrence may sit in a longer number ("20" in "2021年"): look further
             at = np.strings.find(self.text, needles[todo], begin, self.end[rows[todo]])
             todo, at = todo[at >= 0], at[at >= 0]
-            after = at + lengths[todo]
-            before, next1, next2 = self.classes[at - 1], self.classes[after], self.classes[after + 1]
+            end = self._zeros_after(at + lengths[todo], pointed[todo])
+            before, next1, next2 = self.classes[at - 1], self.classes[end], self.classes[end + 1]
             alone = ~(_DIGIT[before] | (before == _POINT)) & ~(_DIGIT[next1] | ((next1 == _POINT) & _DIGIT[next2]))
             result[todo[alone]] = True
             todo, begin = todo[~alone], at[~alone] + 1
         return result
 
+    def _zeros_after(self, after: np.ndarray, pointed: np.ndarray) -> np.ndarray:
+        """Where each number found ends once the zeros that leave its value alone are counted in:
+        those after a fraction ("7.50" for 7.5), or a point and zeros after a whole number ("7.0"
+        for 7). The number and its zeros are one token of the same value."""
+        classes, end = self.classes, after.copy()
+        whole = np.flatnonzero(~pointed & (classes[after] == _POINT) & (classes[after + 1] == _ZERO))
+        end[whole] += 1
+        zeros = np.union1d(np.flatnonzero(pointed), whole)
+        while len(zeros := zeros[classes[end[zeros]] == _ZERO]):  # the padding after the last excerpt stops it
+            end[zeros] += 1
+        return end
 
-_OTHER, _POINT, _COMMA, _DECIMAL = b" .,d"
+
+_OTHER, _POINT, _COMMA, _DECIMAL, _ZERO = b" .,d0"
 _PIECE = 2048
 """Excerpts classified at a time."""
 _BLOCK = 16 * _PIECE
