@@ -535,8 +535,9 @@ class _Excerpts:
     part in (tests/test_columnar.py checks the whole Unicode database for it), and a run of other
     characters, of whatever length, parts numbers alike.
 
-    A number found standing alone in its excerpt's span (no digit or point before it, no digit or
-    ".digit" after it) is a number token of the excerpt: stated, as checks.number_is_stated says.
+    A number found standing alone in its excerpt's span (no digit or "digit." before it, no digit or
+    ".digit" after it, zeros that change nothing aside) is a number token of the excerpt: stated, as
+    checks.number_is_stated says.
     Every other row is left to the rule book.
     """
 
@@ -568,8 +569,11 @@ class _Excerpts:
             at = np.strings.find(self.text, needles[todo], begin, self.end[rows[todo]])
             todo, at = todo[at >= 0], at[at >= 0]
             end = self._zeros_after(at + lengths[todo], pointed[todo])
-            before, next1, next2 = self.classes[at - 1], self.classes[end], self.classes[end + 1]
-            alone = ~(_DIGIT[before] | (before == _POINT)) & ~(_DIGIT[next1] | ((next1 == _POINT) & _DIGIT[next2]))
+            # A point before the number is a token's only when a digit stands before it ("1.7" vs "…7").
+            before1, before2 = self.classes[at - 1], self.classes[at - 2]
+            next1, next2 = self.classes[end], self.classes[end + 1]
+            alone = ~(_DIGIT[before1] | ((before1 == _POINT) & _DIGIT[before2]))
+            alone &= ~(_DIGIT[next1] | ((next1 == _POINT) & _DIGIT[next2]))
             result[todo[alone]] = True
             todo, begin = todo[~alone], at[~alone] + 1
         return result
