@@ -701,6 +701,19 @@ def test_numbers_stated_in_excerpts_exactly_as_the_loader_decides() -> None:
     assert sum(got[plain]) > 0.5 * len(plain)
 
 
+def test_numbers_written_with_zeros_that_change_nothing_are_found_stated() -> None:
+    """ "7.0" states 7 and "7.50" states 7.5 (the rule book's tokens, normalized), and so does "7.5"
+    after an ellipsis, so the array code clears them: left to the rule book row by row, a national
+    file written that way exported 2.3× slower."""
+    import numpy as np
+
+    from zjk_targets.columnar.read import stated
+
+    raws = np.array(["7", "7.5", "100", "7", "7", "7.5", "7.5", "7"], dtype=object)
+    excerpts = np.array(["增长７.０%", "为7.50", "100.00亿元", "7.05", "7.0.5", "7.501", "……7.5", "1.7"], dtype=object)
+    assert stated(raws, excerpts).tolist() == [True, True, True, False, False, False, True, False]
+
+
 def test_excerpt_classes_are_those_of_their_nfkc() -> None:
     """The characters of the joined excerpts as number_is_stated sees them after NFKC and without
     thousands separators (digit, point, comma, NUL, other decimal, anything else), computed without

@@ -514,8 +514,9 @@ class _Excerpts:
     part in (tests/test_columnar.py checks the whole Unicode database for it), and a run of other
     characters, of whatever length, parts numbers alike.
 
-    A number found standing alone in its excerpt's span (no digit or point before it, no digit or
-    ".digit" after it) is a number token of the excerpt: stated, as checks.number_is_stated says.
+    A number found standing alone in its excerpt's span (no digit or "digit." before it, no digit or
+    ".digit" after it, zeros that change nothing aside) is a number token of the excerpt: stated, as
+    checks.number_is_stated says.
     Every other row is left to the rule book.
     """
 
@@ -541,19 +542,35 @@ class _Excerpts:
         if not self.usable:
             return result
         lengths = np.strings.str_len(needles)
+        pointed = np.strings.find(needles, b".") >= 0
         todo, begin = np.arange(len(needles)), self.begin[rows]
         for _ in range(3):  # a first occurrence may sit in a longer number ("20" in "2021年"): look further
             at = np.strings.find(self.text, needles[todo], begin, self.end[rows[todo]])
             todo, at = todo[at >= 0], at[at >= 0]
-            after = at + lengths[todo]
-            before, next1, next2 = self.classes[at - 1], self.classes[after], self.classes[after + 1]
-            alone = ~(_DIGIT[before] | (before == _POINT)) & ~(_DIGIT[next1] | ((next1 == _POINT) & _DIGIT[next2]))
+            end = self._zeros_after(at + lengths[todo], pointed[todo])
+            # A point before the number is a token's only when a digit stands before it ("1.7" vs "…7").
+            before1, before2 = self.classes[at - 1], self.classes[at - 2]
+            next1, next2 = self.classes[end], self.classes[end + 1]
+            alone = ~(_DIGIT[before1] | ((before1 == _POINT) & _DIGIT[before2]))
+            alone &= ~(_DIGIT[next1] | ((next1 == _POINT) & _DIGIT[next2]))
             result[todo[alone]] = True
             todo, begin = todo[~alone], at[~alone] + 1
         return result
 
+    def _zeros_after(self, after: np.ndarray, pointed: np.ndarray) -> np.ndarray:
+        """Where each number found ends once the zeros that leave its value alone are counted in:
+        those after a fraction ("7.50" for 7.5), or a point and zeros after a whole number ("7.0"
+        for 7). The number and its zeros are one token of the same value."""
+        classes, end = self.classes, after.copy()
+        whole = np.flatnonzero(~pointed & (classes[after] == _POINT) & (classes[after + 1] == _ZERO))
+        end[whole] += 1
+        zeros = np.union1d(np.flatnonzero(pointed), whole)
+        while len(zeros := zeros[classes[end[zeros]] == _ZERO]):  # the padding after the last excerpt stops it
+            end[zeros] += 1
+        return end
 
-_OTHER, _POINT, _COMMA, _DECIMAL = b" .,d"
+
+_OTHER, _POINT, _COMMA, _DECIMAL, _ZERO = b" .,d0"
 _PIECE = 2048
 """Excerpts classified at a time."""
 _BLOCK = 16 * _PIECE
