@@ -566,7 +566,11 @@ class _Excerpts:
         lengths = np.strings.str_len(needles)
         pointed = np.strings.find(needles, b".") >= 0
         todo, begin = np.arange(len(needles)), self.begin[rows]
-        for _ in range(3):  # a first occurrence may sit in a longer number ("20" in "2021年"): look further
+        # An occurrence may sit in a longer number ("20" in "2021年"): look further, a few times over
+        # (only the rows still unsettled are searched again); the rest go to the rule book.
+        for _ in range(_TRIES):
+            if not len(todo):
+                break
             at = np.strings.find(self.text, needles[todo], begin, self.end[rows[todo]])
             todo, at = todo[at >= 0], at[at >= 0]
             end = self._zeros_after(at + lengths[todo], pointed[todo])
@@ -593,6 +597,8 @@ class _Excerpts:
 
 
 _OTHER, _POINT, _COMMA, _ZERO = b" .,0"
+_TRIES = 32
+"""Occurrences of a figure looked at in its excerpt, at most, before the row is left to the rule book."""
 _PIECE = 2048
 """Excerpts classified at a time."""
 _BLOCK = 16 * _PIECE
