@@ -507,7 +507,8 @@ def _shown_numbers(raws: np.ndarray) -> np.ndarray:
 class _Excerpts:
     """Excerpts joined into one text, each character as the class of its NFKC form that
     checks.number_is_stated can tell apart: an ASCII digit, a point, a comma and NUL are themselves,
-    another decimal digit is ``d`` (a \\d no number's digits match), anything else is a space.
+    another decimal digit is the ASCII digit of its value (Decimal reads a token of them so),
+    anything else is a space.
 
     That is the NFKC text as far as numbers go, without normalizing it: NFKC works character by
     character but for canonical composition and reordering, which no digit, point or comma takes
@@ -544,7 +545,11 @@ class _Excerpts:
         lengths = np.strings.str_len(needles)
         pointed = np.strings.find(needles, b".") >= 0
         todo, begin = np.arange(len(needles)), self.begin[rows]
-        for _ in range(3):  # a first occurrence may sit in a longer number ("20" in "2021年"): look further
+        # An occurrence may sit in a longer number ("20" in "2021年"): look further, a few times over
+        # (only the rows still unsettled are searched again); the rest go to the rule book.
+        for _ in range(_TRIES):
+            if not len(todo):
+                break
             at = np.strings.find(self.text, needles[todo], begin, self.end[rows[todo]])
             todo, at = todo[at >= 0], at[at >= 0]
             end = self._zeros_after(at + lengths[todo], pointed[todo])
@@ -570,14 +575,16 @@ class _Excerpts:
         return end
 
 
-_OTHER, _POINT, _COMMA, _DECIMAL, _ZERO = b" .,d0"
+_OTHER, _POINT, _COMMA, _ZERO = b" .,0"
+_TRIES = 32
+"""Occurrences of a figure looked at in its excerpt, at most, before the row is left to the rule book."""
 _PIECE = 2048
 """Excerpts classified at a time."""
 _BLOCK = 16 * _PIECE
 """Excerpts searched at a time: their classes, a few megabytes, are all there is of the text at once."""
 _MORE, _ASTRAL = 0xFE, 0xFF  # in the table of the BMP only: several classes; half of a character beyond it
 _DIGIT = np.zeros(256, dtype=bool)
-_DIGIT[[*b"0123456789", _DECIMAL]] = True
+_DIGIT[[*b"0123456789"]] = True
 
 
 @cache
@@ -585,7 +592,10 @@ def _classes(char: str) -> bytes:
     """The classes of a character's NFKC form, a run of other characters as one."""
     found = bytearray()
     for part in unicodedata.normalize("NFKC", char):
-        kind = ord(part) if part in "0123456789.,\x00" else _DECIMAL if part.isdecimal() else _OTHER
+        if part in "0123456789.,\x00":
+            kind = ord(part)
+        else:
+            kind = ord("0") + unicodedata.decimal(part) if part.isdecimal() else _OTHER
         if kind != _OTHER or found[-1:] != b" ":
             found.append(kind)
     return bytes(found)
