@@ -22,6 +22,11 @@ def _cell(name: str, value: Any) -> str:
     return str(value.value)  # an enum: trust, direction, comparator
 
 
+def csv_row(kind: str, cells: dict[str, str]) -> list[str]:
+    """One row of the CSV layout: its kind, then each column's cell ("" for a field not given)."""
+    return [kind if name == "kind" else cells.get(name, "") for name in CSV_COLUMNS]
+
+
 def to_csv(dataset: Dataset) -> str:
     """Sources, metrics, targets and observations, in that order, as one CSV text."""
     buffer = io.StringIO()
@@ -39,5 +44,5 @@ def to_csv(dataset: Dataset) -> str:
             row = {f.name: _cell(f.name, getattr(item, f.attr)) for f in fields}
             if kind == "observation" and item.done is not None:
                 row["unit"] = ""  # a milestone's figure has no unit
-            writer.writerow([kind if name == "kind" else row.get(name, "") for name in CSV_COLUMNS])
+            writer.writerow(csv_row(kind, row))
     return buffer.getvalue()

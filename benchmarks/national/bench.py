@@ -38,7 +38,7 @@ ROOT = HERE.parent.parent
 NATIONAL = ROOT / "zjk_targets" / "data" / "national"
 _SLUGGED = re.compile(r",([a-z][a-z0-9-]*)\.(?=[a-z])")
 READ_FLOOR = """
-import csv, gzip, io, sys
+import sys
 import pandas
 pandas.read_csv(sys.argv[1], dtype=str, keep_default_na=False)
 pandas.read_csv(sys.argv[2], dtype=str, keep_default_na=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,6 +14,10 @@ from .exits import UserError, err
 from .options import Command, NoPagerOption
 from .output import console, page, write, write_atomically
 from .reading import max_bytes
+
+if TYPE_CHECKING:
+    from ..national.cities import City
+    from ..national.table import NationalTable
 
 REPORT_SUFFIXES = (".md", ".txt")
 
@@ -66,7 +70,8 @@ def build_national(
     """Draft every city of a collection of work reports into the national dataset."""
     from ..extract import MAX_REPORT_BYTES
     from ..inputs import read_input
-    from ..national.build import CITIES_DIR, CityReports, build
+    from ..national.build import CityReports, build
+    from ..national.cities import CITIES_DIR
 
     folders = _city_folders(collection)
     unread: list[tuple[str, str]] = []
@@ -109,7 +114,7 @@ def build_national(
 
 def _national_paths(folder: Path | None) -> tuple[Path, Path]:
     from ..bundled import national_dir
-    from ..national.build import CITIES_NAME, NATIONAL_NAME
+    from ..national.cities import CITIES_NAME, NATIONAL_NAME
 
     root = folder if folder is not None else national_dir()
     if folder is not None and not folder.is_dir():
@@ -149,8 +154,7 @@ def national(
     no_pager: NoPagerOption = False,
 ) -> None:
     """The national table: per city, per year and per measure, headline targets set, decided and met."""
-    from ..national.build import CURATED
-    from ..national.cities import read_cities
+    from ..national.cities import CURATED, read_cities
     from ..national.table import curated, judge, measure_names, tabulate
     from ..render import national as render
 
@@ -184,10 +188,10 @@ def national(
         write(text, output)
 
 
-def _write_html(table: object, cities: list, folder: Path | None, output: Path | None) -> None:
+def _write_html(table: NationalTable, cities: list[City], folder: Path | None, output: Path | None) -> None:
     """The national page (index.html) and one record page per city, linked from it."""
     from .. import engine
-    from ..national.build import CITIES_DIR
+    from ..national.cities import CITIES_DIR
     from ..render import html as city_html
     from ..render import national as render
     from ..rules.verdicts import evaluate
@@ -201,7 +205,7 @@ def _write_html(table: object, cities: list, folder: Path | None, output: Path |
     for city in cities:
         dataset = engine.load([root / CITIES_DIR / f"{city.slug}.yaml.gz"], max_bytes())
         write_atomically(output / f"{city.slug}.html", city_html.render(dataset, evaluate(dataset)))
-    write_atomically(output / "index.html", render.html_page(table))  # type: ignore[arg-type]
+    write_atomically(output / "index.html", render.html_page(table))
     err(f"wrote {output / 'index.html'} and {len(cities)} city pages")
 
 

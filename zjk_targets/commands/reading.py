@@ -85,15 +85,13 @@ def city_paths(typed: str) -> tuple[list[Path], str | None]:
 
     Zhangjiakou's curated data wins over its drafted data: it is the bundled default.
     """
-    from ..national.build import CITIES_DIR, CITIES_NAME, CURATED
-    from ..national.cities import find_city, read_cities
+    from ..national.cities import CITIES_DIR, CITIES_NAME, CURATED, find_city, read_cities
     from ..rules import national as words
 
     folder = national_dir()
-    found, close = find_city(read_cities((folder / CITIES_NAME).read_text(encoding="utf-8")), typed)
+    found, offered, several = find_city(read_cities((folder / CITIES_NAME).read_text(encoding="utf-8")), typed)
     if found is None:
-        many = close and all(typed.strip().lower() in name.lower() for name in close)
-        raise UserError(words.ambiguous_city(typed, close) if many else words.unknown_city(typed, close))
+        raise UserError(words.ambiguous_city(typed, offered) if several else words.unknown_city(typed, offered))
     if found.slug == CURATED:
         return list(bundled_paths()), None
     return [folder / CITIES_DIR / f"{found.slug}.yaml.gz"], words.drafted_note(found.name)

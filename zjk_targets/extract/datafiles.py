@@ -38,6 +38,8 @@ class Draft:
 
     targets_yaml: str | None = None
     actuals_yaml: str | None = None
+    one_file_yaml: str | None = None
+    """Both in one file (either file may hold every section), as the national data keeps a city."""
     problems: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
     partial: list[tuple[str, str]] = field(default_factory=list)  # (file name, what was read of it)
     summary: list[str] = field(default_factory=list)
@@ -250,7 +252,9 @@ def draft(
         f"  title_zh: {_q(f'{result.city}政府工作报告目标（{span}年，zjk-targets extract 草拟）：说到做到了吗？')}\n\n"
     )
     result.entries = {"source": sources, "metric": metric_entries, "target": targets, "observation": observations}
-    result.targets_yaml = header + _sections([("sources", sources), ("metrics", metric_entries), ("targets", targets)])
+    sections = [("sources", sources), ("metrics", metric_entries), ("targets", targets)]
+    result.targets_yaml = header + _sections(sections)
+    result.one_file_yaml = result.targets_yaml + "\n" + _sections([("observations", observations)])
     result.actuals_yaml = (
         header.split("\n\n")[0].replace("targets of", "outcomes reviewed in")
         + "\n"

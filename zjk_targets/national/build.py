@@ -23,17 +23,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..extract import Draft, draft
 from ..rules.schema import CSV_COLUMNS
-from .cities import CITY_COLUMNS, City, short_name
-
-NATIONAL_NAME = "national.csv.gz"
-CITIES_NAME = "cities.csv"
-CITIES_DIR = "cities"
-SLUG_SEPARATOR = "."
-CURATED = "zhangjiakou"  # the city whose curated data is bundled: it wins over its draft
+from ..write import csv_row
+from .cities import CITIES_DIR, CITIES_NAME, CITY_COLUMNS, NATIONAL_NAME, SLUG_SEPARATOR, City, short_name
 
 # Provincial-level divisions by the short names reports use (河北省委, 全省 and 湖北自贸区 alike):
 # a city's reports name their own province far more often than any other.
@@ -153,11 +147,6 @@ def _prefixed(entry: dict[str, str], slug: str) -> dict[str, str]:
     return out
 
 
-def _csv_rows(writer: Any, kind: str, entries: Iterable[dict[str, str]]) -> None:
-    for entry in entries:
-        writer.writerow([kind if name == "kind" else entry.get(name, "") for name in CSV_COLUMNS])
-
-
 def build(cities: Iterable[CityReports], url_base: str | None = None) -> Build:
     """Draft every city and lay the drafts out as the national dataset's files; ``url_base`` is
     where the reports are published (each source cites ``url_base`` + its file)."""
@@ -194,10 +183,9 @@ def build(cities: Iterable[CityReports], url_base: str | None = None) -> Build:
             headline_targets=headline,
         )
         result.cities.append(record)
-        body = outcome.targets_yaml + "\n" + outcome.actuals_yaml.split("\n", 2)[2]
-        result.files[f"{CITIES_DIR}/{slug}.yaml.gz"] = _gzip(body)
+        result.files[f"{CITIES_DIR}/{slug}.yaml.gz"] = _gzip(outcome.one_file_yaml)
     for kind, entries in by_kind.items():
-        _csv_rows(writer, kind, entries)
+        writer.writerows(csv_row(kind, entry) for entry in entries)
     result.files[NATIONAL_NAME] = _gzip(buffer.getvalue())
     table = io.StringIO()
     rows = csv.writer(table, lineterminator="\n")

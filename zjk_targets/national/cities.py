@@ -9,6 +9,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+# The layout of a national dataset's folder (what build-national writes, and --city reads).
+NATIONAL_NAME = "national.csv.gz"
+CITIES_NAME = "cities.csv"
+CITIES_DIR = "cities"
+SLUG_SEPARATOR = "."  # between a city's slug and an id of its draft: handan.gdp-growth-2021
+CURATED = "zhangjiakou"  # the city whose curated data is bundled: it wins over its draft
+
 CITY_COLUMNS = (
     "slug",
     "name",
@@ -83,17 +90,16 @@ def _keys(city: City) -> set[str]:
     return {_key(k) for k in (city.slug, city.name, short_name(city.name), city.pinyin)}
 
 
-def find_city(cities: list[City], typed: str) -> tuple[City | None, list[str]]:
-    """The city ``typed`` names (Chinese or pinyin, 市 optional), or None and up to 3 close names.
-
-    A pinyin two cities share (taizhou) names neither: the close names then are both slugs.
-    """
+def find_city(cities: list[City], typed: str) -> tuple[City | None, list[str], bool]:
+    """The city ``typed`` names (Chinese or pinyin, 市 optional); else None, the names to offer, and
+    whether ``typed`` names several cities (a pinyin two share, taizhou: then all of them are offered)
+    rather than none (then up to 3 close names)."""
     key = _key(typed)
     found = [city for city in cities if key in _keys(city)]
     if len(found) == 1:
-        return found[0], []
+        return found[0], [], False
     if found:
-        return None, [f"{city.slug} ({city.name})" for city in found]
+        return None, [f"{city.slug} ({city.name})" for city in found], True
     index = {k: city for city in cities for k in _keys(city)}
     close = difflib.get_close_matches(key, list(index), n=6, cutoff=0.6)
     names: list[str] = []
@@ -101,4 +107,4 @@ def find_city(cities: list[City], typed: str) -> tuple[City | None, list[str]]:
         shown = f"{index[match].slug} ({index[match].name})"
         if shown not in names:
             names.append(shown)
-    return None, names[:3]
+    return None, names[:3], False

@@ -15,8 +15,7 @@ from pathlib import Path
 
 from ..model import Status
 from ..rules import national as words
-from .build import SLUG_SEPARATOR
-from .cities import City
+from .cities import SLUG_SEPARATOR, City
 
 
 @dataclass
@@ -89,7 +88,6 @@ class NationalTable:
 
 OUTSIDE_PREFIX = "x-"  # extract's ids for measures outside its lexicon, one per wording
 OUTSIDE = "x"  # their one row in the per-measure view
-SORTS = ("met-share", "decided-share", "targets", "decided", "met", "missed", "name")
 
 
 def _decimal(text: str) -> Decimal | None:
