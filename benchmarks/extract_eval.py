@@ -12,7 +12,12 @@ Labels (benchmarks/extract/labels/{dev,heldout}/*.yaml) name their report: dev l
 - reviewed outcomes: recall (labelled outcomes of lexicon measures found with the right value);
 - verdicts: for each labelled target of year N with a labelled outcome in the report of N+1, the
   verdict the labels give by the project's rules against the verdict `zjk-targets` reaches on the
-  drafted data; clear cases only (the outcome more than the tolerance away from the goal).
+  drafted data; clear cases only (the outcome more than the tolerance away from the goal);
+- verdicts on a figure that is not the year's own: every drafted target of a lexicon measure that
+  the tool decides, whose year the labels review, decided by a figure the labels do not give as that
+  measure's outcome of the year (a five-year total, an average, another year's, another measure's).
+  A level at the end of a five-year term that the text ties to no year is labelled ``term_end:
+  MEASURE`` (``measure: null``): readers differ on it, so it counts neither way.
 
 ``--run DIR`` reads every report (*.md, *.txt) under DIR: crashes (must be 0), the share with a
 headline paragraph found, and reports per second.
@@ -21,6 +26,7 @@ headline paragraph found, and reports per second.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 import time
@@ -78,12 +84,36 @@ def _label_verdict(target: dict, outcome: dict) -> tuple[str, bool]:
 LOWER = {"cpi-inflation", "urban-unemployment-rate", "surveyed-unemployment-rate", "pm25", "population-growth-rate"}
 
 
+_AGAINST_GOAL = re.compile(r"stated against the goal: ([+\-−]?\d+(?:\.\d+)?) points?")
+
+
+def _resolve_against_goal(labels: list[dict]) -> None:
+    """An outcome stated against the goal (增速超出预期2.5个百分点: value null, the note says by how
+    much) gets the value it implies where the labels hold the goal (the city's report of the
+    reviewed year); where they do not, it stays unvalued and is not counted."""
+    for label in labels:
+        setter = next(
+            (lab for lab in labels if lab["city"] == label["city"] and lab["sets_year"] == label.get("reviews_year")),
+            None,
+        )
+        for outcome in label.get("outcomes") or []:
+            match = _AGAINST_GOAL.search(outcome.get("note") or "")
+            if outcome.get("value") is not None or outcome.get("measure") is None or not match or setter is None:
+                continue
+            goal = next(
+                (t["goal"] for t in setter.get("headline") or [] if t.get("measure") == outcome["measure"]), None
+            )
+            if goal is not None:
+                outcome["value"] = _dec(goal) + _dec(match.group(1).replace("−", "-"))
+
+
 def evaluate_labels(label_files: list[Path], corpus: Path, collection: Path | None) -> dict[str, object]:
     found_t = total_t = right_d = drafted = found_o = total_o = 0
     misses: list[str] = []
     by_city: dict[str, list[tuple[dict, Path]]] = defaultdict(list)
-    for file in label_files:
-        label = yaml.safe_load(file.read_text(encoding="utf-8"))
+    labels = [yaml.safe_load(file.read_text(encoding="utf-8")) for file in label_files]
+    _resolve_against_goal(labels)
+    for label in labels:
         path = _report_path(label, corpus, collection)
         by_city[label["city"]].append((label, path))
         text, _ = decode(path.read_bytes())
@@ -118,7 +148,7 @@ def evaluate_labels(label_files: list[Path], corpus: Path, collection: Path | No
         for t in unused:
             misses.append(f"{label['report']}: drafted {t.measure.id if t.measure else None} {t.comparator} {t.value}")
         for item in label.get("outcomes") or []:
-            if item.get("measure") is None:
+            if item.get("measure") is None or item.get("value") is None:
                 continue
             total_o += 1
             if any(
@@ -130,7 +160,7 @@ def evaluate_labels(label_files: list[Path], corpus: Path, collection: Path | No
                 found_o += 1
             else:
                 misses.append(f"{label['report']}: outcome {item['measure']} {item['value']}")
-    agree, clear_cases, decided = _verdicts(by_city, misses)
+    agree, clear_cases, decided, foreign, checked = _verdicts(by_city, misses)
     return {
         "reports": len(label_files),
         "targets recall": (found_t, total_t),
@@ -138,12 +168,41 @@ def evaluate_labels(label_files: list[Path], corpus: Path, collection: Path | No
         "outcomes recall": (found_o, total_o),
         "verdicts agree (clear cases)": (agree, clear_cases),
         "verdicts right where decided (clear cases)": (agree, decided),
+        "decided on a figure not the year's own": (foreign, checked),
         "misses": misses,
     }
 
 
-def _verdicts(by_city: dict[str, list[tuple[dict, Path]]], misses: list[str]) -> tuple[int, int, int]:
-    agree = total = decided = 0
+def _figure(verdict: object) -> Decimal | None:
+    """The value of the figure that decided ``verdict``, in the target's unit where it converts."""
+    from zjk_targets.rules.units import conversion_factor
+
+    obs = verdict.decisive[0].observation  # type: ignore[attr-defined]
+    if obs.value is None:
+        return obs.minimum if obs.minimum is not None else obs.maximum
+    factor = conversion_factor(obs.unit or "", verdict.target.unit or obs.unit or "")  # type: ignore[attr-defined]
+    return obs.value * factor if factor is not None else obs.value
+
+
+def _own_figure(verdict: object, review: dict) -> bool | None:
+    """Whether a decided verdict rests on a figure the labels give as its measure's outcome of the
+    year (True), on another figure (False), or on a level readers differ on (None)."""
+    metric = verdict.target.metric  # type: ignore[attr-defined]
+    value = _figure(verdict)
+    outcomes = review.get("outcomes") or []
+    if value is None:
+        return False
+    values = {abs(_dec(o["value"])) for o in outcomes if o.get("measure") == metric and o.get("value") is not None}
+    if any(_same_goal(abs(value), v) for v in values):
+        return True
+    against_goal = any(o.get("measure") == metric and o.get("value") is None for o in outcomes)
+    if against_goal or any(o.get("term_end") == metric for o in outcomes):
+        return None
+    return False
+
+
+def _verdicts(by_city: dict[str, list[tuple[dict, Path]]], misses: list[str]) -> tuple[int, int, int, int, int]:
+    agree = total = decided = foreign = checked = 0
     for pairs in by_city.values():
         labels = {label["sets_year"]: label for label, _ in pairs}
         files = [(str(path), path.read_bytes()) for _, path in pairs]
@@ -154,15 +213,38 @@ def _verdicts(by_city: dict[str, list[tuple[dict, Path]]], misses: list[str]) ->
             (Path(folder) / "t.yaml").write_text(result.targets_yaml, encoding="utf-8")
             (Path(folder) / "a.yaml").write_text(result.actuals_yaml, encoding="utf-8")
             dataset = load_dataset([Path(folder) / "t.yaml", Path(folder) / "a.yaml"])
-        verdicts = {(v.target.metric, v.target.year): v for v in evaluate(dataset)}
+        every = evaluate(dataset)
+        verdicts = {(v.target.metric, v.target.year): v for v in every}
         for year, label in labels.items():
             review = next((lab for lab in labels.values() if lab.get("reviews_year") == year), None)
             if review is None:
                 continue
+            for verdict in every:
+                if verdict.target.year != year or verdict.status.value == "unknown" or not verdict.decisive:
+                    continue
+                if verdict.target.metric.startswith("x-"):
+                    continue  # outside the lexicon: the labels name no outcome of such a measure
+                own = _own_figure(verdict, review)
+                if own is None:
+                    continue
+                checked += 1
+                if not own:
+                    foreign += 1
+                    misses.append(
+                        f"{label['report']}: {verdict.target.id} decided on {_figure(verdict)}, "
+                        "not a labelled outcome of its year"
+                    )
             for target in label.get("headline") or []:
                 if target.get("measure") is None:
                     continue
-                outcome = next((o for o in review.get("outcomes") or [] if o.get("measure") == target["measure"]), None)
+                outcome = next(
+                    (
+                        o
+                        for o in review.get("outcomes") or []
+                        if o.get("measure") == target["measure"] and o.get("value") is not None
+                    ),
+                    None,
+                )
                 if outcome is None:
                     continue
                 expected, clear = _label_verdict(target, outcome)
@@ -176,7 +258,7 @@ def _verdicts(by_city: dict[str, list[tuple[dict, Path]]], misses: list[str]) ->
                 else:
                     got = verdict.status.value if verdict is not None else "not drafted"
                     misses.append(f"{label['report']}: verdict {target['measure']} {year}: {expected}, drafted {got}")
-    return agree, total, decided
+    return agree, total, decided, foreign, checked
 
 
 def collection_run(folder: Path, limit: int | None) -> dict[str, object]:
