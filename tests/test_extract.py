@@ -399,3 +399,141 @@ def test_figures_of_part_of_the_year_never_stand_for_the_year() -> None:
         "budget-revenue-growth": ("15.9", False),
         "trade-growth": ("32.6", False),
     }
+
+
+# Issue #20: what a careful reader reads, each on the issue's own words.
+
+
+def outcomes_of(review: str, targets: str = "地区生产总值增长6%") -> list[tuple[str, str, str]]:
+    report = read_report(make_report(targets, review=review), "t.md")
+    return [(o.measure.id, str(o.value), o.unit) for o in report.outcomes if o.measure]
+
+
+@pytest.mark.parametrize(
+    ("review", "expected"),
+    [
+        (  # an abbreviated pair
+            "城、乡居民人均可支配收入分别增长4.2%、10.3%。",
+            [("urban-income-growth", "4.2", "%"), ("rural-income-growth", "10.3", "%")],
+        ),
+        (  # levels of two measures in one sentence, without 分别
+            "城镇和农村居民人均可支配收入达到30660元和10730元。",
+            [("urban-income", "30660", "元"), ("rural-income", "10730", "元")],
+        ),
+        (  # growth after the levels, in a clause of its own
+            "城镇、农村居民人均可支配收入分别达到35758元、16736元，增长8%、9%。",
+            [
+                ("urban-income", "35758", "元"),
+                ("rural-income", "16736", "元"),
+                ("urban-income-growth", "8", "%"),
+                ("rural-income-growth", "9", "%"),
+            ],
+        ),
+        (
+            "全年地区生产总值、规上工业增加值、固定资产投资、社会消费品零售总额分别增长0.4%、3.9%、2.5%和0.4%。",
+            [
+                ("gdp-growth", "0.4", "%"),
+                ("industry-va-growth", "3.9", "%"),
+                ("fai-growth", "2.5", "%"),
+                ("retail-sales-growth", "0.4", "%"),
+            ],
+        ),
+        (  # a 分别 pair at the end of a list the 、 still splits
+            "预计地区生产总值增长10%左右、固定资产投资增长20%以上、城乡居民人均可支配收入分别增长9%和11%。",
+            [
+                ("gdp-growth", "10", "%"),
+                ("fai-growth", "20", "%"),
+                ("urban-income-growth", "9", "%"),
+                ("rural-income-growth", "11", "%"),
+            ],
+        ),
+        ("固定资产投资额下降3.1%。", [("fai-growth", "-3.1", "%")]),  # 额 changes nothing
+        (  # a ranking between the level and the growth leaves the subject as it was
+            "地区生产总值达到1763.42亿元、上升至全国30个民族自治州第6位，增长6.7%、居全省第2位。",
+            [("gdp", "1763.42", "亿元"), ("gdp-growth", "6.7", "%")],
+        ),
+        ("主要经济指标高开稳走：地区生产总值增长9.4%、增幅跃居全省第三。", [("gdp-growth", "9.4", "%")]),
+        (
+            "预计全年实现地区生产总值9500亿元左右，按不变价格计算增长4%左右。",
+            [("gdp", "9500", "亿元"), ("gdp-growth", "4", "%")],
+        ),
+        (
+            "246宗重点项目完成投资1411亿元，带动全市固定资产投资完成3407.5亿元、增长5.3%。",
+            [("fai", "3407.5", "亿元"), ("fai-growth", "5.3", "%")],
+        ),
+        (  # 全年 before the part of the year: the clause is the year's, and so is the rest
+            "地区生产总值同比增长2.7%，全年增速较一季度、上半年、前三季度分别回升11.1、3.6、1.7个百分点；固定资产投资增长6%左右。",
+            [("gdp-growth", "2.7", "%"), ("fai-growth", "6", "%")],
+        ),
+    ],
+)
+def test_what_a_careful_reader_reads(review: str, expected: list) -> None:
+    assert outcomes_of(review) == expected
+
+
+def test_a_floor_is_a_floor_only_where_it_is_said_of_the_figure() -> None:
+    report = read_report(
+        make_report("地区生产总值增长6%", review="社会消费品零售总额超过疫情前水平、同比增长8.8%。"), "t.md"
+    )
+    assert [(o.measure.id, str(o.value), o.bound) for o in report.outcomes] == [("retail-sales-growth", "8.8", False)]
+
+
+def test_a_review_that_opens_with_the_year_is_read_paragraphs_later() -> None:
+    review = (
+        "过去的2020年，是极不平凡的一年。面对疫情冲击，我们统筹发展和安全，经济社会发展取得新成效。\n\n"
+        "这一年，我们稳住了经济基本盘。\n\n"
+        "地区生产总值再上新台阶，达到4015亿元，增长5.8%。全市固定资产投资首次突破2000亿元，增长10.4%。"
+    )
+    assert outcomes_of(review) == [
+        ("gdp", "4015", "亿元"),
+        ("gdp-growth", "5.8", "%"),
+        ("fai", "2000", "亿元"),
+        ("fai-growth", "10.4", "%"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("targets", "expected"),
+    [
+        (  # three measures, one goal: three targets
+            "地区生产总值、固定资产投资、规上工业增加值增长5%以上",
+            [("gdp-growth", ">=", "5"), ("fai-growth", ">=", "5"), ("industry-va-growth", ">=", "5")],
+        ),
+        (
+            "社会消费品零售总额、对外贸易进出口总额增长5%",
+            [("retail-sales-growth", ">=", "5"), ("trade-growth", ">=", "5")],
+        ),
+        ("固定资产投资额增长10%左右", [("fai-growth", "about", "10")]),
+        (  # a measure outside the lexicon between 、 stands by its own words
+            "固定资产投资、工业投资增长10%",
+            [("fai-growth", ">=", "10"), ("工业投资增长", ">=", "10")],
+        ),
+        ("地区生产总值增长7%、总量突破400亿元", [("gdp-growth", ">=", "7"), ("gdp", ">", "400")]),
+    ],
+)
+def test_several_measures_with_one_goal(targets: str, expected: list) -> None:
+    report = read_report(make_report(targets), "t.md")
+    assert [(t.measure.id if t.measure else t.name, t.comparator, str(t.value)) for t in report.targets] == expected
+
+
+@pytest.mark.parametrize(
+    "review",
+    [
+        # a paragraph of the term after its first sentence says so
+        "（二）项目建设成效明显。“十三五”时期，我们坚持项目为王。"
+        "固定资产投资、产业投资、工业投资、民间投资分别增长11.2%、12.1%、13.5%和9.8%。",
+        "我们坚持项目为王，“十三五”期间固定资产投资、产业投资、工业投资、民间投资分别增长11.2%、12.1%、13.5%和9.8%。",
+        "城镇登记失业率始终控制在4%以内。",  # about a span of years
+        "粮食总产连续6年稳定在50.4亿斤。",
+        "固定资产投资年均增长9.3%。",
+        "五年来，固定资产投资累计完成5000亿元。",
+        "前三季度，固定资产投资增长12%。",
+        "1—11月，固定资产投资增长12%。",
+        "2019年固定资产投资增长12%。",
+        "到“十四五”末，经济总量达到1800亿元以上，固定资产投资增长12%。",  # the next term's goal
+    ],
+)
+def test_never_a_figure_that_is_not_the_year_s_own(review: str) -> None:
+    assert outcomes_of(review + "\n\n全市社会消费品零售总额增长3%。", "固定资产投资增长10%") == [
+        ("retail-sales-growth", "3", "%")
+    ]

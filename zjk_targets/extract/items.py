@@ -25,12 +25,14 @@ _UNIT_NAMES = {"百分点": "个百分点", "微克/立方米": "μg/m³", "μg/
 VERB = re.compile(
     r"预计|可比|同比|比增|比上年|较上年|分别|(?<![人平])均|负增长|增长(?!率)|增速|增幅|涨幅|上涨|下降|降低|降幅|减少|回落|提高|提升"
     r"|达到|达|控制在|保持在|稳定在|保持|稳定|突破|超过|不低于|不少于|不高于|不超过|低于|高于|完成|实现|为|可达|力争"
-    r"|有望"
+    r"|有望|(?:再|迈|跨|跃|登|站)上"
 )
+# Adverbs between a subject and its verb: 全市固定资产投资首次突破2000亿元.
+_ADVERB = re.compile(r"(?:首次|首度|再次|历史性地?|一举|成功|顺利|稳步)+$")
 # Fillers before a subject; a short note in brackets too: 预计（下同）, 同比（下同）增长2.1%.
 _LEAD = re.compile(
     r"(?:[\s*#—\-]|\([^()]{0,12}\)|(?:19|20)\d\d年(?=全市|全年|全州|地区|生产|规|一般|地方|社会|固定|城|农)|其中|预计|可比口径|同口径|(?:剔除|扣除)[^,;。]{0,12}?(?:因素|影响)|可比|同比|比上年|全市|我市|全州|全盟|全年|今年|力争|确保|实现|完成|努力|争取"
-    r"|可(?=实现|完成|达到)|按(?=可比|同口径)|财政(?=一般公共预算)|并|和|及|同时|另外|此外)+"
+    r"|可(?=实现|完成|达到)|总量(?=突破|达到|达|超过|迈上|跨上|跃上)|按(?=可比|同口径)|按不变价格?计算|拉动|带动|财政(?=一般公共预算)|并|和|及|同时|另外|此外)+"
 )
 _NEAR = "近约"
 _PARTIAL = re.compile(
@@ -45,9 +47,15 @@ _SEP = re.compile(r"[、和及与]")
 _RELATIVE = re.compile(
     r"高于全[省国区]|低于全[省国区]|全[省国区](?:平均)?(?:增速|水平)|与.{0,12}同步|快于|慢于|省下达|省定"
 )
+# A clause that ranks or remarks on the figure before (增速居全省第2位, 上升至全国第6位) leaves the
+# subject of what follows as it was: 地区生产总值达到1763亿元、上升至…第6位，增长6.7%.
+_REMARK = re.compile(r"(?:增速|增幅|总量|排名|位次)?(?:位居|位列|居|排|列|跃居|稳居|跃升|升至|上升至|前移|进位)")
+# A figure said of a span of years, not of one: 城镇登记失业率始终控制在4%以内, 连续6年稳定在50亿斤;
+# only a floor (连续2年突破1亿美元) holds for the year too.
+_SPAN = re.compile(r"始终|一直|历年|每年|逐年|常年|连续\d*[多几]?年")
 _FIVE_YEAR = re.compile(r"年均|两年平均|三年平均|五年|累计")
 _FALL = re.compile(r"(?:下降|降低|减少|回落|负增长)(?![到至])\s*$")
-_CLAUSE_END = re.compile(r"[,;。!?]")
+_CLAUSE_END = re.compile(r"[,;。!?]|:(?!\d)")  # not the colon of a ratio (21.5:23.5:55)
 
 
 @dataclass(frozen=True)
@@ -103,15 +111,18 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A clause split at each 、 that follows a figure: 固定资产投资增长8.5%、地方财政收入增长2.2%.
-    Not in a 分别/均 list, where 、 separates the figures of one item."""
-    if "、" not in text[start:end] or _SEVERAL.search(text[start:end]):
+    """A clause split at each 、 that follows a figure and opens words: 固定资产投资增长8.5%、地方财政收入
+    增长2.2%; 地区生产总值增长10%、…、城乡居民人均可支配收入分别增长9%和11%. Not between the figures
+    of a 分别/均 list (增长7%、8%), nor inside brackets."""
+    if "、" not in text[start:end]:
         return [(start, end)]
     spans, begin = [], start
+    brackets = [m.span() for m in _PARENS.finditer(text, start, end)]
     at = text.find("、", start, end)
     while at >= 0:
         following = _NOT_DIGITS.match(text[at + 1 : end]).group(0)
-        if _HAS_FIGURE.search(text, begin, at) and len(_HAN.findall(following)) >= 2:
+        opens = len(_HAN.findall(following)) >= 2 and not _SEVERAL.match(following)
+        if opens and _HAS_FIGURE.search(text, begin, at) and not _inside(brackets, at):
             spans.append((begin, at))
             begin = at + 1
         at = text.find("、", at + 1, end)
@@ -131,6 +142,8 @@ def _subject(text: str, start: int, stop: int) -> tuple[int, int]:
     end = verb.start() if verb else stop
     while end > begin and text[end - 1] in _NEAR:  # 地区生产总值近1600亿元: 近 is not part of the name
         end -= 1
+    adverb = _ADVERB.search(text, begin, end)
+    end = adverb.start() if adverb else end
     # 完成/实现 in the middle: "3969家企业实现进出口总额" names 进出口总额.
     return begin, max(begin, end)
 
@@ -177,10 +190,11 @@ _MODIFIERS = (
 )
 
 
-def _expand(subject: str, count: int) -> list[str]:
+def _expand(subject: str) -> list[str]:
     """The subjects of a 分别/均 clause: 城镇、农村居民人均可支配收入 → two full names."""
     if subject.startswith("城乡") and _SEP.search(subject) is None:
         return [f"城镇{subject[2:]}", f"农村{subject[2:]}"]
+    subject = _TOWN_AND_COUNTRY.sub("城镇、农村", subject)  # 城、乡居民人均可支配收入
     parts = [part for part in _SEP.split(subject) if part]
     if len(parts) < 2:
         return parts
@@ -195,6 +209,29 @@ def _expand(subject: str, count: int) -> list[str]:
         overlap = next((n for n in range(min(len(part), len(head)), 0, -1) if head.startswith(part[-n:])), 0)
         full.append(part + head[overlap:])
     return [*full, last]
+
+
+_TOWN_AND_COUNTRY = re.compile(r"^城[、和与及]乡(?=居民|常住)")
+_JOINED = re.compile(r"\s*(?:左右|以上|以内)?\s*(?:[、和及与]|以及)\s*")
+
+
+def _plural(text: str, subject: str, figures: list[Figure], borrowed: bool) -> list[str] | None:
+    """The measures of a subject that names several, each in the lexicon, without 分别: one figure
+    for each (城镇和农村居民人均可支配收入达到30660元和10730元) or one figure for all (地区生产总值、
+    固定资产投资增长5%以上). A subject borrowed from the clause before takes one figure each only."""
+    names = _expand(subject)
+    known = [lookup(name) is not None for name in names]
+    # Words outside the lexicon stand as measures of their own between 、 (固定资产投资、工业投资增长10%),
+    # never a modifier's stub nor between 和/及/与, which also join the words of one measure.
+    listed = "、" in subject and not re.search(r"[和及与]", subject) and all(len(n) >= 4 for n in names)
+    if len(names) < 2 or not (all(known) or (any(known) and listed)):
+        return None
+    if len(figures) == 1 and not borrowed:
+        return names
+    gaps = [text[a.end : b.start] for a, b in zip(figures, figures[1:], strict=False)]
+    if len(figures) == len(names) and all(_JOINED.fullmatch(gap) for gap in gaps):
+        return names
+    return None
 
 
 def _resolve(measure: Measure | None, unit: str, verb: str) -> tuple[Measure | None, str | None]:
@@ -278,9 +315,11 @@ def parse(text: str, start: int, end: int, *, outcomes: bool = False) -> tuple[l
         s_start, s_end = _subject(text, c_start, figures[0].start if figures else c_end)
         subject = _words(text[s_start:s_end])
         if outcomes:
-            if _PARTIAL.search(clause):
-                partial = True
-            elif "全年" in clause:
+            part = _PARTIAL.search(clause)
+            whole_year = clause.find("全年")
+            if part and not 0 <= whole_year < part.start():
+                partial = True  # 全年增速较前三季度回升1.7个百分点 is the year's, not part of it
+            elif whole_year >= 0:
                 partial = False
             if partial:
                 if subject and not _PARTIAL.fullmatch(subject):
@@ -289,7 +328,7 @@ def parse(text: str, start: int, end: int, *, outcomes: bool = False) -> tuple[l
         if not figures:
             if subject and not outcomes:
                 unquantified.append((c_start, c_end))
-            if subject:
+            if subject and not _REMARK.match(subject):
                 previous = (s_start, s_end, subject)
             continue
         if not subject and re.match(r"[\s、]*(?:力争|争取|确保|最好)", clause):
@@ -307,7 +346,8 @@ def parse(text: str, start: int, end: int, *, outcomes: bool = False) -> tuple[l
                 continue  # 由116.6亿元 (增加到…): the starting level, not the year's
             figures = figures[1:]  # 由1%提升至2.3%: the level reached
         excerpt_start = s_start
-        if not subject and previous is not None:
+        borrowed = not subject and previous is not None
+        if borrowed:
             excerpt_start, _, subject = previous
         elif not (previous is not None and _COMPARISON.match(subject)):
             # 地区生产总值1686亿元，比近三年净增量之和多26.1亿元，同比增长7.5%: the comparison between
@@ -319,13 +359,14 @@ def parse(text: str, start: int, end: int, *, outcomes: bool = False) -> tuple[l
             if not outcomes:
                 unquantified.append((c_start, c_end))
             continue
-        if _FIVE_YEAR.search(clause) or (outcomes and re.search(r"比20\d\d年|较.{0,6}末", clause)):
+        if _FIVE_YEAR.search(clause) or (outcomes and re.search(r"比20\d\d年|[比较].{0,6}末", clause)):
             continue
         paired = re.search(r"分别|(?<![人平])均", text[s_end : figures[0].start]) or "分别" in subject
         if not paired and len(figures) == 1 and subject.startswith("城乡") and _ALL_RESIDENTS.match(subject[2:]):
             subject = subject[2:]  # 城乡居民人均可支配收入增长6%: one figure, the income of all residents
         several = paired or (subject.startswith("城乡") and lookup(subject) is None)
-        names = _expand(subject, len(figures)) if several else [subject]
+        names = _expand(subject) if several else _plural(text, subject, figures, borrowed) or [subject]
+        several = several or len(names) > 1
         if not several:
             figures = figures[: 1 if not outcomes else len(figures)]
             if outcomes and len(figures) > 1:
@@ -379,7 +420,10 @@ def _item(
             note = "左右 (about)"
         elif pre.rstrip().endswith("近"):
             note = "近 (nearly)"
-        bound = bool(re.search(r"突破|超过|不低于|不少于", pre) or re.match(r"\s*(?:以上|多)", post))
+        # 突破2000亿元 is a floor; 超过疫情前水平、同比增长8.8% is not.
+        bound = bool(re.search(r"(?:突破|超过|不低于|不少于)\s*$", pre) or re.match(r"\s*(?:以上|多)", post))
+        if not bound and _SPAN.search(text, excerpt_start, figure.start):
+            return None  # 始终控制在4%以内 is no year's figure; 连续2年突破1亿美元 is still the year's floor
     else:
         bound = False
         comparator, how = _comparator(pre, post, figure.upper is not None, direction)

@@ -60,7 +60,14 @@ _STOP = re.compile(
 _HEADING = re.compile(r"^[\s*#]*[一二三四五六七八九十]+\s*[、.．]")
 _PLAN_HEADING = re.compile(r"十[三四五]五|五年|规划|远景|2035|二〇三五|目标|总体要求|重点|任务|安排|思路")
 _REVIEW_HEADING = re.compile(r"回顾|过去|一年来|\d{4}年(?:政府)?工作")
-_SKIP_SENTENCE = re.compile(r"(?<!近)五年|十[三四]五(?:期间|时期|以来)|年均|两年平均|三年平均|目标是:")
+_TERM = r"[“\"]?十[一二三四五]五[”\"]?"  # 十三五, “十三五” (quoted in most reports)
+_SINCE = rf"{_TERM}以来(?![^,，。]{{0,2}}(?:最|首|新))"  # not a record: 创“十三五”以来最好水平
+_SKIP_SENTENCE = re.compile(rf"(?<!近)五年|{_TERM}(?:期间|时期|期?末)|{_SINCE}|年均|两年平均|三年平均|目标是:")
+# Words that make the rest of a paragraph the term's: “十三五”时期，我们坚持项目为王。固定资产投资…分别增长11.2%…
+_TERM_OPENS = re.compile(rf"过去(?:的)?五年|五年来|这五年|五年间|{_TERM}(?:期间|时期)|{_SINCE}")
+_THE_YEAR = r"(?:刚刚)?过去(?:的)?一年|这一年|一年来"
+# A heading without a number (今后五年及2022年工作): a short line with no sentence in it, no figure but a year.
+_BARE_HEADING = re.compile(r"^[\s*#]*[^\d,，。;；:：!！?？]{2,24}(?:\d{4}年[^\d,，。;；:：!！?？]{0,12})?$")
 
 
 def _cn_number(text: str) -> int:
@@ -199,6 +206,16 @@ def _subject_words(parse_text: str, start: int, end: int) -> str:
     return re.sub(r"\s+", "", words)
 
 
+def _plan_heading(heading: str, year: int | None) -> bool:
+    """Whether a heading opens plans (今后五年及2022年工作, 三、2021年工作安排), not the review of
+    ``year`` (一、2020年和“十三五”取得历史性成就, 一、过去五年工作回顾)."""
+    if year is not None and f"{year}年" in heading and f"{year + 1}年" not in heading:
+        return False
+    return bool(_PLAN_HEADING.search(heading) or re.search(r"今后|今年", heading)) and not _REVIEW_HEADING.search(
+        heading
+    )
+
+
 def _review_spans(
     parse_text: str, body: int, until: int, term: list[tuple[int, int]] | None = None, year: int | None = None
 ) -> list[tuple[int, int]]:
@@ -213,8 +230,8 @@ def _review_spans(
         stripped = line.strip()
         if not stripped:
             continue
-        if _HEADING.match(stripped) and len(stripped) < 60:
-            skipping = bool(_PLAN_HEADING.search(stripped)) and not _REVIEW_HEADING.search(stripped)
+        if (_HEADING.match(stripped) and len(stripped) < 60) or _BARE_HEADING.match(stripped):
+            skipping = _plan_heading(stripped, year)
             continue
         if skipping:
             continue
@@ -223,8 +240,10 @@ def _review_spans(
         for match in re.finditer(r"。|$", line):
             end = start + match.end()
             sentence = parse_text[sentence_start:end]
-            # In a review of the term, a sentence that opens with the reviewed year is that year's.
-            of_year = year is not None and re.match(rf"[\s*#—-]*(?:{year}年|去年)", sentence)
+            # In a review of the term, a sentence that opens with the reviewed year is that year's, and
+            # so is the rest of its paragraph, until words of the term come again.
+            of_year = year is not None and re.match(rf"[\s*#—-]*(?:{year}年|去年|{_THE_YEAR})", sentence)
+            of_term = not of_year and (of_term or bool(_TERM_OPENS.search(sentence)))
             if _SKIP_SENTENCE.search(sentence) or (of_term and not of_year):
                 term.append((sentence_start, end))
             else:
@@ -381,7 +400,8 @@ def text_title(text: str, parsed_title: str) -> str:
     return parsed_title
 
 
-_AHEAD = re.compile(r"今后|未来|到20\d\d|力争|目标|奋斗|将|确保|规划")  # the next term's goals, not the last's
+# The next term's goals, not the last's.
+_AHEAD = re.compile(rf"今后|未来|到20\d\d|到{_TERM}|力争|目标|奋斗|将|确保|规划")
 _TERM_VERB = re.compile(r"(?:到|至|达到|达|突破|为|实现)\s*$")
 _RATE_LEVELS = {"urbanisation-rate", "rd-share", "good-air-days-share", "pm25", "urban-unemployment-rate"}
 
@@ -407,7 +427,9 @@ def _term_levels(parse_text: str, term: list[tuple[int, int]], year: int) -> lis
             if "分别" in words and re.search(r"由|从", words):
                 continue  # 分别由A和B增加到C和D: which end is whose is not safe to read
             named = {int(y) for y in re.findall(r"(?<!由)(?<!从)(20\d\d|19\d\d)\s*年(?!的)", words)}
-            if named - {year} or not _TERM_VERB.search(_figure_lead(parse_text, item)):
+            # 预计实现地区生产总值2200亿元，…固定资产投资1479亿元: the levels the term is expected to end at.
+            expected = re.match(r"[\s*#—-]*预计", sentence)
+            if named - {year} or not (_TERM_VERB.search(_figure_lead(parse_text, item)) or expected):
                 continue
             estimated = parse_text.rfind("预计", s_start, item.end) >= 0
             note = "; ".join(filter(None, [item.note, TERM_LEVEL.format(year=year)]))
