@@ -537,3 +537,48 @@ def test_never_a_figure_that_is_not_the_year_s_own(review: str) -> None:
     assert outcomes_of(review + "\n\n全市社会消费品零售总额增长3%。", "固定资产投资增长10%") == [
         ("retail-sales-growth", "3", "%")
     ]
+
+
+@pytest.mark.parametrize(
+    ("review", "expected"),
+    [
+        (  # another year named in a clause of its own leaves the others the year's
+            "预计地区生产总值增长14%，比2019年增长8%；固定资产投资增长21%，恢复到2019年的93%。",
+            [("gdp-growth", "14", "%"), ("fai-growth", "21", "%")],
+        ),
+        ("规上工业增加值增长11.4%、居全省第1位、是2004年以来最好位次。", [("industry-va-growth", "11.4", "%")]),
+        ("2019年，地区生产总值增长6%，固定资产投资增长5%。", []),  # the sentence is of another year
+        ("与2019年相比，地区生产总值增长8%。", []),
+        (  # two-year averages stand beside the year's growth
+            "实现地区生产总值2406.1亿元、增长8.5%，两年平均增长6.3%；全社会固定资产投资增长11.2%。",
+            [("gdp", "2406.1", "亿元"), ("gdp-growth", "8.5", "%"), ("fai-growth", "11.2", "%")],
+        ),
+        (  # the year's estimate after figures of part of it
+            "前11个月，固定资产投资同比增长33.2%，居全省第二位，预计全年同比增长30%左右。",
+            [("fai-growth", "30", "%")],
+        ),
+    ],
+)
+def test_the_year_s_figures_beside_those_of_other_years(review: str, expected: list) -> None:
+    assert outcomes_of(review) == expected
+
+
+def test_a_paragraph_of_the_term_turns_back_to_the_year() -> None:
+    review = (
+        "“十三五”时期是我市发展进程中极不平凡的五年，城镇新增就业24.8万人。特别是刚刚过去的2020年，我们攻坚克难。"
+        "预计实现地区生产总值5312亿元，增长3.6%。\n\n"
+        "五年来，民生持续改善，城镇登记失业率控制在3.5%以内，2020年城镇登记失业率控制在2.55%以内。"
+    )
+    assert outcomes_of(review) == [
+        ("gdp", "5312", "亿元"),
+        ("gdp-growth", "3.6", "%"),
+        ("urban-unemployment-rate", "2.55", "%"),
+    ]
+
+
+def test_a_plan_under_a_heading_without_a_number_is_no_outcome() -> None:
+    review = (
+        "全市地区生产总值增长5%。\n\n今后五年及2021年工作\n\n"
+        "从我市的发展条件考虑，到“十四五”末，经济总量达到1800亿元以上，城镇新增就业30万人。"
+    )
+    assert outcomes_of(review) == [("gdp-growth", "5", "%")]

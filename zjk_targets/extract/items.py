@@ -316,13 +316,13 @@ def parse(text: str, start: int, end: int, *, outcomes: bool = False) -> tuple[l
         subject = _words(text[s_start:s_end])
         if outcomes:
             part = _PARTIAL.search(clause)
-            whole_year = clause.find("全年")
+            whole_year = next((at for at in (clause.find("全年"), clause.find("年内")) if at >= 0), -1)
             if part and not 0 <= whole_year < part.start():
                 partial = True  # 全年增速较前三季度回升1.7个百分点 is the year's, not part of it
             elif whole_year >= 0:
                 partial = False
             if partial:
-                if subject and not _PARTIAL.fullmatch(subject):
+                if subject and not _PARTIAL.fullmatch(subject) and not _REMARK.match(subject):
                     previous = (s_start, s_end, subject)
                 continue
         if not figures:

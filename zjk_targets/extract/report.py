@@ -62,12 +62,16 @@ _PLAN_HEADING = re.compile(r"十[三四五]五|五年|规划|远景|2035|二〇�
 _REVIEW_HEADING = re.compile(r"回顾|过去|一年来|\d{4}年(?:政府)?工作")
 _TERM = r"[“\"]?十[一二三四五]五[”\"]?"  # 十三五, “十三五” (quoted in most reports)
 _SINCE = rf"{_TERM}以来(?![^,，。]{{0,2}}(?:最|首|新))"  # not a record: 创“十三五”以来最好水平
-_SKIP_SENTENCE = re.compile(rf"(?<!近)五年|{_TERM}(?:期间|时期|期?末)|{_SINCE}|年均|两年平均|三年平均|目标是:")
+# (两年平均 stands beside the year's own growth, 增长8.5%，两年平均增长6.3%: its clause is left out, not
+# the sentence.)
+_SKIP_SENTENCE = re.compile(rf"(?<!近)五年|{_TERM}(?:期间|时期|期?末)|{_SINCE}|年均|目标是:")
 # Words that make the rest of a paragraph the term's: “十三五”时期，我们坚持项目为王。固定资产投资…分别增长11.2%…
 _TERM_OPENS = re.compile(rf"过去(?:的)?五年|五年来|这五年|五年间|{_TERM}(?:期间|时期)|{_SINCE}")
-_THE_YEAR = r"(?:刚刚)?过去(?:的)?一年|这一年|一年来"
+# Words before the reviewed year that open its sentences: 特别是刚刚过去的2020年, 预计全年, 这一年, 一年来.
+_THE_YEAR = r"(?:特别是|尤其是)?(?:预计|初步预计|初步核算|初步统计)?[,，]?(?:刚刚)?(?:过去的?|这)?(?=[\d一全去])"
 # A heading without a number (今后五年及2022年工作): a short line with no sentence in it, no figure but a year.
-_BARE_HEADING = re.compile(r"^[\s*#]*[^\d,，。;；:：!！?？]{2,24}(?:\d{4}年[^\d,，。;；:：!！?？]{0,12})?$")
+_BARE_PLANS = re.compile(r"今后|未来|今年|明年|规划|远景|安排|思路|总体要求")
+_BARE_HEADING = re.compile(r"^[\s*#]*(?!——)[^\d,，。;；:：!！?？]{2,24}(?:\d{4}年[^\d,，。;；:：!！?？]{0,12})?$")
 
 
 def _cn_number(text: str) -> int:
@@ -230,8 +234,14 @@ def _review_spans(
         stripped = line.strip()
         if not stripped:
             continue
-        if (_HEADING.match(stripped) and len(stripped) < 60) or _BARE_HEADING.match(stripped):
+        if _HEADING.match(stripped) and len(stripped) < 60:
             skipping = _plan_heading(stripped, year)
+            continue
+        if _BARE_HEADING.match(stripped):  # only words of plans or of the review turn it
+            if _BARE_PLANS.search(stripped) or (year is not None and f"{year + 1}年" in stripped):
+                skipping = _plan_heading(stripped, year)
+            elif _REVIEW_HEADING.search(stripped) or (year is not None and f"{year}年" in stripped):
+                skipping = False
             continue
         if skipping:
             continue
@@ -242,7 +252,7 @@ def _review_spans(
             sentence = parse_text[sentence_start:end]
             # In a review of the term, a sentence that opens with the reviewed year is that year's, and
             # so is the rest of its paragraph, until words of the term come again.
-            of_year = year is not None and re.match(rf"[\s*#—-]*(?:{year}年|去年|{_THE_YEAR})", sentence)
+            of_year = year is not None and re.match(rf"[\s*#—-]*{_THE_YEAR}(?:{year}年|去年|一年|全年)", sentence)
             of_term = not of_year and (of_term or bool(_TERM_OPENS.search(sentence)))
             if _SKIP_SENTENCE.search(sentence) or (of_term and not of_year):
                 term.append((sentence_start, end))
@@ -300,14 +310,15 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
         sentence = parse_text[s_start:s_end]
         if not _DIGIT.search(sentence):
             continue
-        years = {int(y) for y in re.findall(r"(20\d\d|19\d\d)\s*年", sentence)}
-        if years - {sets_year - 1}:
-            continue
+        foreign = _years(sentence) - {sets_year - 1}
+        opening = _OPENS_WITH_YEAR.match(sentence)
+        if foreign and ((opening and int(opening.group(1)) in foreign) or _SINCE_YEAR.search(sentence)):
+            continue  # 2019年，…; 与2019年相比，…: the whole sentence is of another year
         estimated = "预计" in sentence
         found, _ = parse(parse_text, s_start, s_end, outcomes=True)
         for item in found:
-            if item.measure is None:
-                continue
+            if item.measure is None or (foreign and _years(_own_words(parse_text, item)) - {sets_year - 1}):
+                continue  # 固定资产投资增长21%，恢复到2019年的93%: only the clause that names it
             key = item.measure.id
             before = parse_text.rfind("预计", s_start, item.end) >= 0
             item = _with(item, estimated=estimated and before)
@@ -344,6 +355,24 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
 
 
 _DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
+_OPENS_WITH_YEAR = re.compile(r"[\s*#—-]*[^,，。\d]{0,8}((?:19|20)\d\d)\s*年")
+_SINCE_YEAR = re.compile(r"(?:与|同|相比|对比|相较于?)\s*(?:19|20)\d\d\s*年")
+_CLAUSE_MARKS = ",，;；。:："
+
+
+def _years(text: str) -> set[int]:
+    return {int(year) for year in _YEAR.findall(text)}
+
+
+def _own_words(parse_text: str, item: Item) -> str:
+    """The item's words and the rest of the clause its figure stands in."""
+    end = item.end
+    while end < len(parse_text) and parse_text[end] not in _CLAUSE_MARKS + "、\n":
+        end += 1
+    return parse_text[item.start : end]
+
+
 NO_HEADLINE = "no headline targets paragraph (主要预期目标是：…) found"
 _REVIEW_ONLY_MINIMUM = 3  # lexicon outcomes a review must give to be read without its targets
 _PLANS = re.compile(r"今年|明年")
@@ -408,7 +437,8 @@ _RATE_LEVELS = {"urbanisation-rate", "rd-share", "good-air-days-share", "pm25", 
 
 def _term_levels(parse_text: str, term: list[tuple[int, int]], year: int) -> list[Item]:
     """Levels a review of the term reached at its end, the reviewed year (地区生产总值由2015年的…增加到
-    1369.9亿元, 城镇化率达到65.62%); never its averages, totals or growth, nor a figure of another year."""
+    1369.9亿元, 城镇化率达到65.62%); never its averages, totals or growth, nor a figure of another year.
+    A figure whose own clause names the reviewed year is that year's (…，2021年城镇登记失业率控制在2.55%)."""
     from dataclasses import replace
 
     levels: list[Item] = []
@@ -419,6 +449,12 @@ def _term_levels(parse_text: str, term: list[tuple[int, int]], year: int) -> lis
         found, _ = parse(parse_text, s_start, s_end, outcomes=True)
         for item in found:
             measure = item.measure
+            clause = max(parse_text.rfind(mark, s_start, item.start) for mark in _CLAUSE_MARKS) + 1
+            own = _own_words(parse_text, item)
+            if measure is not None and f"{year}年" in parse_text[max(clause, s_start) : item.start]:
+                if not _years(own) - {year} and not re.search(r"年均|累计|平均", own):
+                    levels.append(replace(item, estimated=parse_text.rfind("预计", s_start, item.end) >= 0))
+                continue
             if measure is None or measure.id.endswith(("-growth", "-reduction")) or item.bound:
                 continue
             if item.unit in ("%", "‰") and measure.id not in _RATE_LEVELS:
