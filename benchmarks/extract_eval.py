@@ -113,17 +113,31 @@ def evaluate_labels(label_files: list[Path], corpus: Path, collection: Path | No
     by_city: dict[str, list[tuple[dict, Path]]] = defaultdict(list)
     labels = [yaml.safe_load(file.read_text(encoding="utf-8")) for file in label_files]
     _resolve_against_goal(labels)
-    for label in labels:
+    reports: dict[int, object] = {}
+    for number, label in enumerate(labels):
         path = _report_path(label, corpus, collection)
         by_city[label["city"]].append((label, path))
         text, _ = decode(path.read_bytes())
         try:
-            report = read_report(text, path.name)
+            reports[number] = read_report(text, path.name)
         except ReportError as error:
-            report = None
+            reports[number] = None
             misses.append(f"{label['report']}: {error}")
+    for number, label in enumerate(labels):
+        report = reports[number]
         targets = list(report.targets) if report else []
+        # Outcomes stated against the goal are valued from the goal the city's report of the year set,
+        # as `extract` does when it reads both.
+        setter = next(
+            (
+                reports[other]
+                for other, lab in enumerate(labels)
+                if lab["city"] == label["city"] and lab["sets_year"] == label.get("reviews_year")
+            ),
+            None,
+        )
         outcomes = list(report.outcomes) if report else []
+        outcomes += list(report.against_goals(setter.targets)) if report and setter else []
         # Headline targets: each labelled item against the drafted ones, one to one.
         unused = list(targets)
         for item in label.get("headline") or []:

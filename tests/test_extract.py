@@ -582,3 +582,32 @@ def test_a_plan_under_a_heading_without_a_number_is_no_outcome() -> None:
         "从我市的发展条件考虑，到“十四五”末，经济总量达到1800亿元以上，城镇新增就业30万人。"
     )
     assert outcomes_of(review) == [("gdp-growth", "5", "%")]
+
+
+def test_no_change_is_read_as_zero_growth_and_says_so() -> None:
+    review = "社会消费品零售总额与上年持平；地区生产总值增长3.8%、与全省持平。"
+    report = read_report(make_report("地区生产总值增长6%", review=review), "t.md")
+    assert [(o.measure.id, str(o.value), o.derived) for o in report.outcomes] == [
+        ("retail-sales-growth", "0", "与上年持平: no change on the year before, read as 0 %"),
+        ("gdp-growth", "3.8", None),
+    ]
+
+
+def test_an_outcome_stated_against_the_goal_is_derived_from_it_and_flagged(runner, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(make_report("地区生产总值增长3%左右，固定资产投资增长8%"), encoding="utf-8")
+    review = "地区生产总值增速超出预期2.5个百分点，达到四年来的峰值；全社会固定资产投资低于预期目标3个百分点。"
+    (tmp_path / "b.md").write_text(
+        make_report("地区生产总值增长6%", review=review, date="2022年1月18日"), encoding="utf-8"
+    )
+    assert runner.invoke(app, ["extract", "a.md", "b.md", "--output", "out"]).exit_code == 0
+    actuals = (tmp_path / "out" / "actuals.yaml").read_text(encoding="utf-8")
+    assert 'excerpt: "地区生产总值增速超出预期2.5个百分点"' in actuals
+    assert 'derived: "3 + 2.5 = 5.5 (the goal of 2021, and the outcome stated against it in points)"' in actuals
+    assert 'derived: "8 − 3 = 5 (the goal of 2021, and the outcome stated against it in points)"' in actuals
+    check = runner.invoke(app, ["check", "--all", "--data", "out"])
+    assert "gdp-growth-2021: met — 2021: 5.5 %" in check.output
+    assert "fai-growth-2021: missed — 2021: 5 %" in check.output
+    # Read alone, the report of 2022 cannot value it: the goal is in another report.
+    alone = read_report(make_report("地区生产总值增长6%", review=review, date="2022年1月18日"), "b.md")
+    assert alone.outcomes == () and [o.measure.id for o in alone.against_goal] == ["gdp-growth", "fai-growth"]

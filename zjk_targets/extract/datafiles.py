@@ -158,6 +158,7 @@ def draft(
         used_ids.add(chosen)
         return chosen
 
+    goals = {report.sets_year: report.targets for _, report in reports}  # for outcomes stated against them
     for name, report in reports:
         source_id = unique(f"gwr-{report.sets_year}")
         drafted = f"drafted by zjk-targets extract from {name}"
@@ -205,7 +206,7 @@ def draft(
                     ]
                 )
             )
-        for item in report.outcomes:
+        for item in report.outcomes + report.against_goals(goals.get(report.reviews_year, ())):
             metric = metrics.metric_for(item)
             item_note = "; ".join(filter(None, [_at(drafted, report, item), item.note]))
             observations.append(

@@ -23,20 +23,20 @@ _UNIT_NAMES = {"百分点": "个百分点", "微克/立方米": "μg/m³", "μg/
 # Where a subject ends: the first verb (or qualifier) before its figure. 增长率 and 人均 are words
 # of a measure, not a verb and a qualifier.
 VERB = re.compile(
-    r"预计|可比|同比|比增|比上年|较上年|分别|(?<![人平])均|负增长|增长(?!率)|增速|增幅|涨幅|上涨|下降|降低|降幅|减少|回落|提高|提升"
+    r"预计|可比|同比|比增|比上年|较上年|[比较](?:19|20)\d\d年|分别|(?<![人平])均|负增长|增长(?!率)|增速|增幅|涨幅|上涨|下降|降低|降幅|减少|回落|提高|提升"
     r"|达到|达|控制在|保持在|稳定在|保持|稳定|突破|超过|不低于|不少于|不高于|不超过|低于|高于|完成|实现|为|可达|力争"
-    r"|有望|(?:再|迈|跨|跃|登|站)上"
+    r"|有望|(?:再|迈|跨|跃|登|站)上|再跨|连跨|跨过|跨越|迈过|超(?=\d)"
 )
 # Adverbs between a subject and its verb: 全市固定资产投资首次突破2000亿元.
-_ADVERB = re.compile(r"(?:首次|首度|再次|历史性地?|一举|成功|顺利|稳步)+$")
+_ADVERB = re.compile(r"(?:在[^,;。、]{1,14}?)?(?:率先|首次|首度|再次|历史性地?|一举|成功|顺利|稳步)+$")
 # Fillers before a subject; a short note in brackets too: 预计（下同）, 同比（下同）增长2.1%.
 _LEAD = re.compile(
     r"(?:[\s*#—\-]|\([^()]{0,12}\)|(?:19|20)\d\d年(?=全市|全年|全州|地区|生产|规|一般|地方|社会|固定|城|农)|其中|预计|可比口径|同口径|(?:剔除|扣除)[^,;。]{0,12}?(?:因素|影响)|可比|同比|比上年|全市|我市|全州|全盟|全年|今年|力争|确保|实现|完成|努力|争取"
-    r"|可(?=实现|完成|达到)|总量(?=突破|达到|达|超过|迈上|跨上|跃上)|按(?=可比|同口径)|按不变价格?计算|拉动|带动|财政(?=一般公共预算)|并|和|及|同时|另外|此外)+"
+    r"|特别是|尤其是|可(?=实现|完成|达到)|总量(?=突破|达到|达|超过|迈上|跨上|跃上)|按(?=可比|同口径)|按不变价格?计算|拉动|带动|财政(?=一般公共预算)|并|和|及|同时|另外|此外)+"
 )
 _NEAR = "近约"
 _PARTIAL = re.compile(
-    r"前三季度|上半年|[一二三]季度|前[一二三四五六七八九十\d]+个?月|1\s*[-—–～~至]\s*\d{1,2}\s*月|一至[一二三四五六七八九十]+月"
+    r"前三季度|[上下]半年|[一二三四]季度|前[一二三四五六七八九十\d]+个?月|1\s*[-—–～~至]\s*\d{1,2}\s*月|一至[一二三四五六七八九十]+月"
 )
 _FROM = re.compile(r"(?:由|从)(?:\s*(?:19|20)\d\d\s*年(?:末|底)?的?)?\s*$")  # 由2015年的984.98亿元增加到…
 # Growth on another basis than the plain one a target sets: 可比增长, 按可比口径, 同口径, 剔除…因素.
@@ -53,6 +53,7 @@ _REMARK = re.compile(r"(?:增速|增幅|总量|排名|位次)?(?:位居|位列|�
 # A figure said of a span of years, not of one: 城镇登记失业率始终控制在4%以内, 连续6年稳定在50亿斤;
 # only a floor (连续2年突破1亿美元) holds for the year too.
 _SPAN = re.compile(r"始终|一直|历年|每年|逐年|常年|连续\d*[多几]?年")
+_SINCE_END = re.compile(r"[比较].{0,6}末")  # 比“十二五”末增长32.9%, 较2015年末
 _FIVE_YEAR = re.compile(r"年均|两年平均|三年平均|五年|累计")
 _FALL = re.compile(r"(?:下降|降低|减少|回落|负增长)(?![到至])\s*$")
 _CLAUSE_END = re.compile(r"[,;。!?]|:(?!\d)")  # not the colon of a ratio (21.5:23.5:55)
@@ -75,6 +76,7 @@ class Item:
     estimated: bool = False
     bound: bool = False  # an outcome stated as a floor (突破, 超过, 以上): kept as `min`
     basis: str | None = None  # an outcome on another basis (可比口径, 同口径, 剔除…): context, never decisive
+    against_goal: bool = False  # 增速超出预期2.5个百分点: points above (below) the goal, valued from the goal
 
 
 _PARENS = re.compile(r"\([^()]*\)")
@@ -122,6 +124,7 @@ def _enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
     while at >= 0:
         following = _NOT_DIGITS.match(text[at + 1 : end]).group(0)
         opens = len(_HAN.findall(following)) >= 2 and not _SEVERAL.match(following)
+        opens = opens or bool(re.match(r"(?:19|20)\d\d年", text[at + 1 : end]))  # 增长6.2%、2014年以来首次…
         if opens and _HAS_FIGURE.search(text, begin, at) and not _inside(brackets, at):
             spans.append((begin, at))
             begin = at + 1
@@ -138,8 +141,13 @@ def _subject(text: str, start: int, stop: int) -> tuple[int, int]:
     """Span of the subject in text[start:stop]: leading fillers skipped, cut at the first verb."""
     lead = _LEAD.match(text, start, stop)
     begin = lead.end() if lead else start
+    while part := _PARTIAL.match(text, begin, stop):  # 上半年地区生产总值下降0.8%: the time is no name
+        lead = _LEAD.match(text, part.end(), stop)
+        begin = lead.end() if lead else part.end()
     verb = VERB.search(text, begin, stop)
     end = verb.start() if verb else stop
+    part = _PARTIAL.search(text, begin, end)  # 地区生产总值一季度下降8.7%
+    end = part.start() if part else end
     while end > begin and text[end - 1] in _NEAR:  # 地区生产总值近1600亿元: 近 is not part of the name
         end -= 1
     adverb = _ADVERB.search(text, begin, end)
@@ -299,12 +307,16 @@ def _figures(text: str, start: int, end: int) -> list[Figure]:
     return found
 
 
-def parse(text: str, start: int, end: int, *, outcomes: bool = False) -> tuple[list[Item], list[tuple[int, int]]]:
+def parse(
+    text: str, start: int, end: int, *, outcomes: bool = False, year: int | None = None
+) -> tuple[list[Item], list[tuple[int, int]]]:
     """The items of text[start:end] and the spans of clauses that name a goal without a figure.
 
     For targets (``outcomes`` False) only the first figure of a clause counts, unless the clause
-    lists several measures (分别, 均); for outcomes every figure with a subject does.
+    lists several measures (分别, 均); for outcomes every figure with a subject does. ``year``: the
+    year the outcomes are of, whose growth may be said against the year before (比2020年增长9.5%).
     """
+    other_year = re.compile(rf"比(?!{year - 1}年)(?:19|20)\d\d年" if year else r"比(?:19|20)\d\d年")
     items: list[Item] = []
     unquantified: list[tuple[int, int]] = []
     previous: tuple[int, int, str] | None = None  # the previous clause's subject, for "同比增长12.1%"
@@ -328,6 +340,8 @@ def parse(text: str, start: int, end: int, *, outcomes: bool = False) -> tuple[l
         if not figures:
             if subject and not outcomes:
                 unquantified.append((c_start, c_end))
+            if outcomes and (level := _unchanged(text, c_start, c_end, previous)) is not None:
+                items.append(level)
             if subject and not _REMARK.match(subject):
                 previous = (s_start, s_end, subject)
             continue
@@ -359,7 +373,7 @@ def parse(text: str, start: int, end: int, *, outcomes: bool = False) -> tuple[l
             if not outcomes:
                 unquantified.append((c_start, c_end))
             continue
-        if _FIVE_YEAR.search(clause) or (outcomes and re.search(r"比20\d\d年|[比较].{0,6}末", clause)):
+        if _FIVE_YEAR.search(clause) or (outcomes and (other_year.search(clause) or _SINCE_END.search(clause))):
             continue
         paired = re.search(r"分别|(?<![人平])均", text[s_end : figures[0].start]) or "分别" in subject
         if not paired and len(figures) == 1 and subject.startswith("城乡") and _ALL_RESIDENTS.match(subject[2:]):
@@ -378,6 +392,38 @@ def parse(text: str, start: int, end: int, *, outcomes: bool = False) -> tuple[l
             if item is not None:
                 items.append(item)
     return items, unquantified
+
+
+# 增速超出预期2.5个百分点, 低于预期目标3个百分点: the outcome stated against the goal.
+_AGAINST_GOAL = re.compile(r"(?:增速|增幅|增长)?(超出|高于|超过|超|低于)(?:年初)?(?:预期|预定|计划)(?:目标)?\s*$")
+_UNCHANGED = re.compile(r"(?:与上年|与去年|比上年|较上年|同比)?(?:基本)?持平")
+UNCHANGED = "{words}: no change on the year before, read as 0 %"
+
+
+def _unchanged(text: str, c_start: int, c_end: int, previous: tuple[int, int, str] | None) -> Item | None:
+    """Growth stated as no change, 固定资产投资与上年持平: 0 %, derived from the words (never 与全省持平)."""
+    flat = _UNCHANGED.search(text, c_start, c_end)
+    if flat is None or _RELATIVE.search(text, c_start, c_end) or re.search(r"与全[省国区]|平均", text[c_start:c_end]):
+        return None
+    lead = _LEAD.match(text, c_start, flat.start())
+    start = lead.end() if lead else c_start
+    name = _words(text[start : flat.start()])
+    if not name and previous is not None:
+        start, _, name = previous
+    measure = lookup(name)
+    if measure is None or measure.unit != "%" or measure.id.endswith("-reduction") or measure.level is None:
+        return None  # growth measures only (a level measure in % has no "no change" reading)
+    return Item(
+        measure=measure,
+        name=name,
+        value=Decimal(0),
+        unit="%",
+        comparator=">=",
+        direction=measure.direction,
+        start=start,
+        end=flat.end(),
+        derived=UNCHANGED.format(words=flat.group(0)),
+    )
 
 
 def _cpi_index(text: str, c_start: int, figure: Figure) -> bool:
@@ -407,6 +453,20 @@ def _item(
         derived = f"{figure.value} − 100: the price index (previous year = 100) as a rise in %"
         value = figure.value - 100
         unit = "%"
+    against = _AGAINST_GOAL.search(pre) if outcomes and unit == "个百分点" else None
+    if against and measure is not None and measure.unit == "%":
+        sign = -1 if against.group(1) == "低于" else 1
+        return Item(
+            measure=measure,
+            name=name,
+            value=sign * value,
+            unit=unit,
+            comparator=">=",
+            direction=measure.direction,
+            start=excerpt_start,
+            end=figure.end,
+            against_goal=True,
+        )
     measure, why = _resolve(measure, unit, pre)
     direction = _direction(measure, pre, post)
     basis = None
@@ -421,7 +481,7 @@ def _item(
         elif pre.rstrip().endswith("近"):
             note = "近 (nearly)"
         # 突破2000亿元 is a floor; 超过疫情前水平、同比增长8.8% is not.
-        bound = bool(re.search(r"(?:突破|超过|不低于|不少于)\s*$", pre) or re.match(r"\s*(?:以上|多)", post))
+        bound = bool(re.search(r"(?:突破|超过|超|不低于|不少于)\s*$", pre) or re.match(r"\s*(?:以上|多)", post))
         if not bound and _SPAN.search(text, excerpt_start, figure.start):
             return None  # 始终控制在4%以内 is no year's figure; 连续2年突破1亿美元 is still the year's floor
     else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .decode import parsing_copy
 from .items import Item, clauses, parse
@@ -32,10 +32,33 @@ class Report:
     traditional: bool
     tasks: tuple[Item, ...] = ()  # quantified tasks of headline measures outside the headline paragraph
     review_only: bool = False  # no targets paragraph was found: only the review of last year was read
+    against_goal: tuple[Item, ...] = ()  # 增速超出预期2.5个百分点: valued by `against_goals` from the goal
 
     def words(self, item: Item) -> str:
         return self.text[item.start : item.end]
 
+    def against_goals(self, goals: tuple[Item, ...]) -> tuple[Item, ...]:
+        """The outcomes stated against the goal (增速超出预期2.5个百分点), valued from ``goals``, the
+        headline targets the report of the reviewed year set: goal + 2.5, derived, with the words of
+        both. Only where no figure of the measure was read, and the goal is one figure in %."""
+        read = {item.measure.id for item in self.outcomes if item.measure}
+        by_measure = {goal.measure.id: goal for goal in goals if goal.measure and goal.unit == "%"}
+        found = []
+        for item in self.against_goal:
+            goal = by_measure.get(item.measure.id) if item.measure else None
+            if goal is None or item.measure.id in read or (goal.note or "").startswith("range"):
+                continue
+            read.add(item.measure.id)
+            value = goal.value + item.value
+            sign = "−" if item.value < 0 else "+"
+            derived = AGAINST_GOAL.format(
+                goal=goal.value, sign=sign, points=abs(item.value), value=value, year=self.reviews_year
+            )
+            found.append(replace(item, value=value, unit="%", derived=derived))
+        return tuple(found)
+
+
+AGAINST_GOAL = "{goal} {sign} {points} = {value} (the goal of {year}, and the outcome stated against it in points)"
 
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _TITLE = re.compile(r"^title:\s*(.+)$", re.M)
@@ -304,21 +327,25 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
     if targets:  # words before the first figure (继续做好“六稳”工作) lead in; they are not goals
         unquantified = [span for span in unquantified if span[0] > targets[0].start]
     outcomes: list[Item] = []
+    against: list[Item] = []
     seen: dict[str, int] = {}
     term: list[tuple[int, int]] = []
     for s_start, s_end in _review_spans(parse_text, body, sentence_start, term, sets_year - 1):
         sentence = parse_text[s_start:s_end]
-        if not _DIGIT.search(sentence):
+        if not _DIGIT.search(sentence) and "持平" not in sentence:  # 固定资产投资与上年持平: 0 %
             continue
-        foreign = _years(sentence) - {sets_year - 1}
+        foreign = _foreign(sentence, sets_year - 1)
         opening = _OPENS_WITH_YEAR.match(sentence)
         if foreign and ((opening and int(opening.group(1)) in foreign) or _SINCE_YEAR.search(sentence)):
             continue  # 2019年，…; 与2019年相比，…: the whole sentence is of another year
         estimated = "预计" in sentence
-        found, _ = parse(parse_text, s_start, s_end, outcomes=True)
+        found, _ = parse(parse_text, s_start, s_end, outcomes=True, year=sets_year - 1)
         for item in found:
-            if item.measure is None or (foreign and _years(_own_words(parse_text, item)) - {sets_year - 1}):
+            if item.measure is None or (foreign and _foreign(_own_words(parse_text, item), sets_year - 1)):
                 continue  # 固定资产投资增长21%，恢复到2019年的93%: only the clause that names it
+            if item.against_goal:
+                against.append(item)
+                continue
             key = item.measure.id
             before = parse_text.rfind("预计", s_start, item.end) >= 0
             item = _with(item, estimated=estimated and before)
@@ -351,6 +378,7 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
         unquantified=tuple(re.sub(r"\s+", "", text[a:b]) for a, b in unquantified),
         outcomes=tuple(outcomes),
         traditional=traditional,
+        against_goal=tuple(against),
     )
 
 
@@ -363,6 +391,11 @@ _CLAUSE_MARKS = ",，;；。:："
 
 def _years(text: str) -> set[int]:
     return {int(year) for year in _YEAR.findall(text)}
+
+
+def _foreign(text: str, year: int) -> set[int]:
+    """The years other than ``year`` the text names; 比2020年增长9.5% of 2021 is plain growth."""
+    return _years(re.sub(rf"(?:比|较){year - 1}\s*年", "", text)) - {year}
 
 
 def _own_words(parse_text: str, item: Item) -> str:
@@ -439,8 +472,6 @@ def _term_levels(parse_text: str, term: list[tuple[int, int]], year: int) -> lis
     """Levels a review of the term reached at its end, the reviewed year (地区生产总值由2015年的…增加到
     1369.9亿元, 城镇化率达到65.62%); never its averages, totals or growth, nor a figure of another year.
     A figure whose own clause names the reviewed year is that year's (…，2021年城镇登记失业率控制在2.55%)."""
-    from dataclasses import replace
-
     levels: list[Item] = []
     for s_start, s_end in term:
         sentence = parse_text[s_start:s_end]
@@ -449,6 +480,8 @@ def _term_levels(parse_text: str, term: list[tuple[int, int]], year: int) -> lis
         found, _ = parse(parse_text, s_start, s_end, outcomes=True)
         for item in found:
             measure = item.measure
+            if item.against_goal:
+                continue
             clause = max(parse_text.rfind(mark, s_start, item.start) for mark in _CLAUSE_MARKS) + 1
             own = _own_words(parse_text, item)
             if measure is not None and f"{year}年" in parse_text[max(clause, s_start) : item.start]:
@@ -484,6 +517,4 @@ TERM_LEVEL = "the level at the end of the term under review, read as {year}"
 
 
 def _with(item: Item, *, estimated: bool) -> Item:
-    from dataclasses import replace
-
     return replace(item, estimated=estimated)
