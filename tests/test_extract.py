@@ -611,3 +611,55 @@ def test_an_outcome_stated_against_the_goal_is_derived_from_it_and_flagged(runne
     # Read alone, the report of 2022 cannot value it: the goal is in another report.
     alone = read_report(make_report("地区生产总值增长6%", review=review, date="2022年1月18日"), "b.md")
     assert alone.outcomes == () and [o.measure.id for o in alone.against_goal] == ["gdp-growth", "fai-growth"]
+
+
+@pytest.mark.parametrize(
+    ("review", "expected"),
+    [
+        (  # 分别 after the clauses that name the measures: one figure each, in order
+            "进出口总额超200亿美元，实际利用外资12亿美元，分别增长14.8%、11.1%。",
+            [("trade", "200"), ("fdi", "12"), ("trade-growth", "14.8"), ("fdi-growth", "11.1")],
+        ),
+        (
+            "城乡居民人均可支配收入分别达36677元和22429元、分别增长2%和5.5%。",
+            [
+                ("urban-income", "36677"),
+                ("rural-income", "22429"),
+                ("urban-income-growth", "2"),
+                ("rural-income-growth", "5.5"),
+            ],
+        ),
+        (  # the plain basis after another
+            "一般公共预算收入扣除留抵退税因素后同比增长13.3%，按自然口径计算同比增长7.5%。",
+            [("budget-revenue-growth", "7.5")],
+        ),
+    ],
+)
+def test_figures_said_of_the_subjects_before(review: str, expected: list) -> None:
+    report = read_report(make_report("地区生产总值增长6%", review=review), "t.md")
+    assert [(o.measure.id, str(o.value)) for o in report.outcomes] == expected
+
+
+def test_a_term_s_list_is_the_term_s() -> None:
+    review = (
+        "市七届人大一次会议以来，面对错综复杂的外部环境，我们始终坚持稳中求进。\n\n"
+        "——民生福祉显著改善。财政民生支出保持在70%以上。新增城镇就业22.5万人。\n\n"
+        "这是民生福祉显著增进的五年。城镇新增就业21.1万人，城镇登记失业率控制在4.05%以内。\n\n"
+        "全市地区生产总值增长5%。"
+    )
+    assert outcomes_of(review) == [("gdp-growth", "5", "%")]
+
+
+def test_a_suffix_after_the_last_figure_of_a_pair_is_each_s() -> None:
+    assert targets_of("城乡居民人均可支配收入同比分别增长7%、8%左右") == [
+        ("urban-income-growth", "about", "7", "%"),
+        ("rural-income-growth", "about", "8", "%"),
+    ]
+
+
+def test_a_list_of_the_year_after_a_list_of_the_term() -> None:
+    review = (
+        "过去五年，是我州发展历程中极不平凡的五年。\n\n——过去五年，我们大抓产业，新增城镇就业20万人。\n\n"
+        "——经济实力显著提升。全年地区生产总值1747.41亿元，增长8.3%。\n\n——动能支撑显著提升。固定资产投资增长1.3%，排名全省第三。"
+    )
+    assert outcomes_of(review) == [("gdp", "1747.41", "亿元"), ("gdp-growth", "8.3", "%"), ("fai-growth", "1.3", "%")]

@@ -28,11 +28,11 @@ VERB = re.compile(
     r"|有望|(?:再|迈|跨|跃|登|站)上|再跨|连跨|跨过|跨越|迈过|超(?=\d)"
 )
 # Adverbs between a subject and its verb: 全市固定资产投资首次突破2000亿元.
-_ADVERB = re.compile(r"(?:在[^,;。、]{1,14}?)?(?:率先|首次|首度|再次|历史性地?|一举|成功|顺利|稳步)+$")
+_ADVERB = re.compile(r"(?:在[^,;。、]{1,14}?)?(?:率先|首次|首度|再次|历史性地?|一举|成功|顺利|稳步)*超?$")
 # Fillers before a subject; a short note in brackets too: 预计（下同）, 同比（下同）增长2.1%.
 _LEAD = re.compile(
     r"(?:[\s*#—\-]|\([^()]{0,12}\)|(?:19|20)\d\d年(?=全市|全年|全州|地区|生产|规|一般|地方|社会|固定|城|农)|其中|预计|可比口径|同口径|(?:剔除|扣除)[^,;。]{0,12}?(?:因素|影响)|可比|同比|比上年|全市|我市|全州|全盟|全年|今年|力争|确保|实现|完成|努力|争取"
-    r"|特别是|尤其是|可(?=实现|完成|达到)|总量(?=突破|达到|达|超过|迈上|跨上|跃上)|按(?=可比|同口径)|按不变价格?计算|拉动|带动|财政(?=一般公共预算)|并|和|及|同时|另外|此外)+"
+    r"|特别是|尤其是|可(?=实现|完成|达到)|总量(?=突破|达到|达|超过|迈上|跨上|跃上)|按(?=可比|同口径)|按(?:不变价格?|自然口径)计算|拉动|带动|财政(?=一般公共预算)|并|和|及|同时|另外|此外)+"
 )
 _NEAR = "近约"
 _PARTIAL = re.compile(
@@ -123,7 +123,7 @@ def _enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
     at = text.find("、", start, end)
     while at >= 0:
         following = _NOT_DIGITS.match(text[at + 1 : end]).group(0)
-        opens = len(_HAN.findall(following)) >= 2 and not _SEVERAL.match(following)
+        opens = len(_HAN.findall(following)) >= 2
         opens = opens or bool(re.match(r"(?:19|20)\d\d年", text[at + 1 : end]))  # 增长6.2%、2014年以来首次…
         if opens and _HAS_FIGURE.search(text, begin, at) and not _inside(brackets, at):
             spans.append((begin, at))
@@ -321,6 +321,7 @@ def parse(
     unquantified: list[tuple[int, int]] = []
     previous: tuple[int, int, str] | None = None  # the previous clause's subject, for "同比增长12.1%"
     partial = False  # after 前三季度 / 1—11月 until 全年: figures of part of the year
+    named: list[tuple[int, str]] = []  # the subjects of the clauses with figures just before
     for c_start, c_end in clauses(text, start, end):
         clause = text[c_start:c_end]
         figures = [f for f in _figures(text, c_start, c_end) if f.unit or _cpi_index(text, c_start, f)]
@@ -344,6 +345,7 @@ def parse(
                 items.append(level)
             if subject and not _REMARK.match(subject):
                 previous = (s_start, s_end, subject)
+                named = []
             continue
         if not subject and re.match(r"[\s、]*(?:力争|争取|确保|最好)", clause):
             continue  # 增长10%以上、力争达到15%: the aim beyond the target is not a second target
@@ -367,6 +369,7 @@ def parse(
             # 地区生产总值1686亿元，比近三年净增量之和多26.1亿元，同比增长7.5%: the comparison between
             # is not what 同比增长 is said of.
             previous = (s_start, s_end, subject)
+            named.append((s_start, subject))
         if not subject:
             continue
         if _RELATIVE.search(clause):
@@ -380,6 +383,13 @@ def parse(
             subject = subject[2:]  # 城乡居民人均可支配收入增长6%: one figure, the income of all residents
         several = paired or (subject.startswith("城乡") and lookup(subject) is None)
         names = _expand(subject) if several else _plural(text, subject, figures, borrowed) or [subject]
+        if paired and borrowed and len(names) < len(figures):
+            # 进出口总额超200亿美元，实际利用外资12亿美元，分别增长14.8%、11.1%: the subjects of the
+            # clauses before, one each; never the first figure for the last subject alone.
+            before = named[-len(figures) :]
+            if len(before) < len(figures) or any(lookup(name) is None for _, name in before):
+                continue
+            excerpt_start, names = before[0][0], [name for _, name in before]
         several = several or len(names) > 1
         if not several:
             figures = figures[: 1 if not outcomes else len(figures)]
@@ -445,6 +455,11 @@ def _item(
     measure = lookup(name)
     pre = text[s_end : figure.start]
     post = text[figure.end : min(c_end, figure.end + 4)]
+    rest = figures[index + 1 :]
+    gaps = [text[a.end : b.start] for a, b in zip([figure, *rest], rest, strict=False)]
+    if rest and all(re.fullmatch(r"\s*[、和与及]\s*", gap) for gap in gaps):
+        # 分别增长7%、8%左右: the last figure's 左右 is said of each.
+        post = text[rest[-1].end : min(c_end, rest[-1].end + 4)]
     unit = figure.unit or "%"
     derived = None
     value = figure.value
@@ -473,7 +488,9 @@ def _item(
     if outcomes:
         comparator, how = ">=", None
         other = _BASIS.search(text, excerpt_start, figure.start)
-        basis = other.group(0) if other else None
+        # …扣除留抵退税因素后同比增长13.3%，按自然口径计算同比增长7.5%: the plain basis is said again.
+        if other and not re.search(r"自然口径|不变价", text[other.end() : figure.start]):
+            basis = other.group(0)
         if _FALL.search(pre) and measure is not None and not measure.id.endswith("-reduction") and unit == "%":
             value = -value
         if re.match(r"\s*左右", post):

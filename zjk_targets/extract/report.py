@@ -89,7 +89,10 @@ _SINCE = rf"{_TERM}以来(?![^,，。]{{0,2}}(?:最|首|新))"  # not a record: 
 # the sentence.)
 _SKIP_SENTENCE = re.compile(rf"(?<!近)五年|{_TERM}(?:期间|时期|期?末)|{_SINCE}|年均|目标是:")
 # Words that make the rest of a paragraph the term's: “十三五”时期，我们坚持项目为王。固定资产投资…分别增长11.2%…
-_TERM_OPENS = re.compile(rf"过去(?:的)?五年|五年来|这五年|五年间|{_TERM}(?:期间|时期)|{_SINCE}")
+_TERM_OPENS = re.compile(
+    rf"过去(?:的)?五年|五年来|这五年|五年间|是[^,，。]{{0,16}}的五年|{_TERM}(?:期间|时期)|{_SINCE}"
+    r"|本届政府(?:任期)?以来|任期以来|人大[一二三四五六七八九十\d]+次会议以来"
+)
 # Words before the reviewed year that open its sentences: 特别是刚刚过去的2020年, 预计全年, 这一年, 一年来.
 _THE_YEAR = r"(?:特别是|尤其是)?(?:预计|初步预计|初步核算|初步统计)?[,，]?(?:刚刚)?(?:过去的?|这)?(?=[\d一全去])"
 # A heading without a number (今后五年及2022年工作): a short line with no sentence in it, no figure but a year.
@@ -199,7 +202,10 @@ def _unannounced(parse_text: str, body: int) -> tuple[int, int, int] | None:
     for match in re.finditer(r"[^。\n]+", parse_text[body:]):
         start, end = body + match.start(), body + match.end()
         sentence = match.group(0)
-        if not _DIGIT.search(sentence) or not _THIS_YEAR.search(sentence) or _PAST.search(sentence):
+        # 今年，…主要经济指标增幅要不低于全省平均水平。地区生产总值增长7%左右，…: this year said before.
+        paragraph = parse_text[parse_text.rfind("\n", 0, start) + 1 : end]
+        this_year = _THIS_YEAR.search(sentence) or re.match(r"[\s*#—-]*今年[,，]", paragraph)
+        if not _DIGIT.search(sentence) or not this_year or _PAST.search(sentence):
             continue
         # 今年全市地区生产总值增长8.5%左右。规上工业增加值增长9%。…: one item a sentence, on one line.
         line_end = parse_text.find("\n", end)
@@ -250,7 +256,7 @@ def _review_spans(
     The sentences of a review of the term (过去五年, 十三五, 年均) go to ``term`` when it is given."""
     spans: list[tuple[int, int]] = []
     term = [] if term is None else term
-    skipping = False
+    skipping = term_list = False
     position = body
     for line in parse_text[body:until].split("\n"):
         start, position = position, position + len(line) + 1
@@ -268,7 +274,12 @@ def _review_spans(
             continue
         if skipping:
             continue
+        listed = stripped.startswith("——")
         of_term = bool(re.match(r"[\s*#—-]*(?:过去五年|五年来|“十三五”|十三五)", stripped))
+        # The items (——民生福祉显著改善。…) of a list a term's review opens (市七届人大一次会议以来，…):
+        # the term's, as their opening is.
+        of_term = of_term or (listed and term_list)
+        term_list = (term_list and listed) or bool(_TERM_OPENS.search(stripped.split("。", 1)[0]))
         sentence_start = start
         for match in re.finditer(r"。|$", line):
             end = start + match.end()
@@ -277,6 +288,7 @@ def _review_spans(
             # so is the rest of its paragraph, until words of the term come again.
             of_year = year is not None and re.match(rf"[\s*#—-]*{_THE_YEAR}(?:{year}年|去年|一年|全年)", sentence)
             of_term = not of_year and (of_term or bool(_TERM_OPENS.search(sentence)))
+            term_list = term_list and not of_year  # ——经济实力显著提升。全年地区生产总值…: the year's list
             if _SKIP_SENTENCE.search(sentence) or (of_term and not of_year):
                 term.append((sentence_start, end))
             else:
@@ -352,8 +364,9 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
             if key not in seen:
                 seen[key] = len(outcomes)
                 outcomes.append(item)
-            elif outcomes[seen[key]].bound and not item.bound:
-                outcomes[seen[key]] = item  # 突破2000亿元，达2016.9亿元: the figure itself
+            elif (outcomes[seen[key]].bound and not item.bound) or (outcomes[seen[key]].basis and not item.basis):
+                # 突破2000亿元，达2016.9亿元: the figure itself; 同口径增长13.3%，按自然口径…7.5%: the plain one
+                outcomes[seen[key]] = item
     for item in _term_levels(parse_text, term, sets_year - 1):
         if item.measure is not None and item.measure.id not in seen:
             seen[item.measure.id] = len(outcomes)
@@ -488,7 +501,7 @@ def _term_levels(parse_text: str, term: list[tuple[int, int]], year: int) -> lis
                 if not _years(own) - {year} and not re.search(r"年均|累计|平均", own):
                     levels.append(replace(item, estimated=parse_text.rfind("预计", s_start, item.end) >= 0))
                 continue
-            if measure is None or measure.id.endswith(("-growth", "-reduction")) or item.bound:
+            if measure is None or measure.id.endswith(("-growth", "-reduction")):
                 continue
             if item.unit in ("%", "‰") and measure.id not in _RATE_LEVELS:
                 continue
@@ -510,7 +523,9 @@ def _figure_lead(parse_text: str, item: Item) -> str:
     """The words just before the item's own figure (…增加到 in 由984.98亿元增加到1369.9亿元)."""
     excerpt = parse_text[item.start : item.end]
     spot = excerpt.rfind(format(item.value, "f"))
-    return excerpt[: spot if spot >= 0 else len(excerpt)][-6:]
+    lead = excerpt[: spot if spot >= 0 else len(excerpt)]
+    # 分别突破3万元和1万元: the verb before the first figure of a list is the second's too.
+    return re.sub(r"(?:\d+(?:\.\d+)?\s*[^\d\s,，、和]{0,3}\s*[、和及])+$", "", lead)[-6:]
 
 
 TERM_LEVEL = "the level at the end of the term under review, read as {year}"
