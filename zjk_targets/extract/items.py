@@ -49,7 +49,9 @@ _RELATIVE = re.compile(
 )
 # A clause that ranks or remarks on the figure before (增速居全省第2位, 上升至全国第6位) leaves the
 # subject of what follows as it was: 地区生产总值达到1763亿元、上升至…第6位，增长6.7%.
-_REMARK = re.compile(r"(?:增速|增幅|总量|排名|位次)?(?:位居|位列|居|排|列|跃居|稳居|跃升|升至|上升至|前移|进位)")
+_REMARK = re.compile(
+    r"(?:增速|增幅|总量|排名|位次)?(?:位居|位列|跃居|稳居|跃升|升至|上升至|前移|进位|(?:居|排|列)(?=全|第|前|首|省|国|区|名|在))"
+)
 # A figure said of a span of years, not of one: 城镇登记失业率始终控制在4%以内, 连续6年稳定在50亿斤;
 # only a floor (连续2年突破1亿美元) holds for the year too.
 _SPAN = re.compile(r"始终|一直|历年|每年|逐年|常年|连续\d*[多几]?年")
@@ -362,6 +364,8 @@ def parse(
                 continue  # 由116.6亿元 (增加到…): the starting level, not the year's
             figures = figures[1:]  # 由1%提升至2.3%: the level reached
         excerpt_start = s_start
+        if subject and _REMARK.match(subject) and previous is not None:
+            subject = ""  # 突破600亿元、升至全区第四、增长150.8%: the ranking is no subject
         borrowed = not subject and previous is not None
         if borrowed:
             excerpt_start, _, subject = previous
