@@ -667,3 +667,11 @@ def test_a_list_of_the_year_after_a_list_of_the_term() -> None:
         "——经济实力显著提升。全年地区生产总值1747.41亿元，增长8.3%。\n\n——动能支撑显著提升。固定资产投资增长1.3%，排名全省第三。"
     )
     assert outcomes_of(review) == [("gdp", "1747.41", "亿元"), ("gdp-growth", "8.3", "%"), ("fai-growth", "1.3", "%")]
+
+
+def test_a_sentence_that_names_the_year_in_a_term_s_paragraph_does_not_end_it() -> None:
+    review = (
+        "过去五年，我们坚持创新改革，发展动能实现跨越提升。2021年认定备案科技型中小企业突破1000家。"
+        "三江新区获批省级新区，预计2021年实现地区生产总值300亿元、增长23%。\n\n全市地区生产总值增长8%。"
+    )
+    assert outcomes_of(review) == [("gdp-growth", "8", "%")]

@@ -95,6 +95,10 @@ _TERM_OPENS = re.compile(
 )
 # Words before the reviewed year that open its sentences: 特别是刚刚过去的2020年, 预计全年, 这一年, 一年来.
 _THE_YEAR = r"(?:特别是|尤其是)?(?:预计|初步预计|初步核算|初步统计)?[,，]?(?:刚刚)?(?:过去的?|这)?(?=[\d一全去])"
+_TURNS = (
+    r"(?:特别是|尤其是)?(?:刚刚)?过去的?(?:一年|{year}年)|(?:特别是|尤其是)?这一年|一年来"
+    r"|(?:预计|初步预计|初步核算|初步统计)?[,，]?全年"
+)
 # A heading without a number (今后五年及2022年工作): a short line with no sentence in it, no figure but a year.
 _BARE_PLANS = re.compile(r"今后|未来|今年|明年|规划|远景|安排|思路|总体要求")
 _BARE_HEADING = re.compile(r"^[\s*#]*(?!——)[^\d,，。;；:：!！?？]{2,24}(?:\d{4}年[^\d,，。;；:：!！?？]{0,12})?$")
@@ -287,8 +291,11 @@ def _review_spans(
             # In a review of the term, a sentence that opens with the reviewed year is that year's, and
             # so is the rest of its paragraph, until words of the term come again.
             of_year = year is not None and re.match(rf"[\s*#—-]*{_THE_YEAR}(?:{year}年|去年|一年|全年)", sentence)
-            of_term = not of_year and (of_term or bool(_TERM_OPENS.search(sentence)))
-            term_list = term_list and not of_year  # ——经济实力显著提升。全年地区生产总值…: the year's list
+            # Only words that turn to the year (特别是刚刚过去的2020年, 预计全年) end the term's paragraph;
+            # 2021年认定备案科技型中小企业… is one sentence of it.
+            turns = year is not None and re.match(rf"[\s*#—-]*(?:{_TURNS.format(year=year)})", sentence)
+            of_term = not turns and (of_term or bool(_TERM_OPENS.search(sentence)))
+            term_list = term_list and not turns  # ——经济实力显著提升。全年地区生产总值…: the year's list
             if _SKIP_SENTENCE.search(sentence) or (of_term and not of_year):
                 term.append((sentence_start, end))
             else:
@@ -406,6 +413,12 @@ def _years(text: str) -> set[int]:
     return {int(year) for year in _YEAR.findall(text)}
 
 
+# Words that name a part of the city: a year's figure after them in a term's sentence is the part's.
+_PART_OF_CITY = re.compile(
+    r"新区|开发区|经开区|高新区|园区|示范区|核心区|试验区|自贸区|保税区|综保区|港区|县域|[^\s,，。;；、]{1,4}县(?![级城])"
+)
+
+
 def _foreign(text: str, year: int) -> set[int]:
     """The years other than ``year`` the text names; 比2020年增长9.5% of 2021 is plain growth."""
     return _years(re.sub(rf"(?:比|较){year - 1}\s*年", "", text)) - {year}
@@ -498,7 +511,9 @@ def _term_levels(parse_text: str, term: list[tuple[int, int]], year: int) -> lis
             clause = max(parse_text.rfind(mark, s_start, item.start) for mark in _CLAUSE_MARKS) + 1
             own = _own_words(parse_text, item)
             if measure is not None and f"{year}年" in parse_text[max(clause, s_start) : item.start]:
-                if not _years(own) - {year} and not re.search(r"年均|累计|平均", own):
+                # 三江新区…，预计2021年实现地区生产总值300亿元: a part's figure, not the city's.
+                part = _PART_OF_CITY.search(parse_text, s_start, item.start)
+                if not part and not _years(own) - {year} and not re.search(r"年均|累计|平均", own):
                     levels.append(replace(item, estimated=parse_text.rfind("预计", s_start, item.end) >= 0))
                 continue
             if measure is None or measure.id.endswith(("-growth", "-reduction")):
