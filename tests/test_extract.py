@@ -14,11 +14,17 @@ from zjk_targets.extract.report import ReportError, read_report
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
-def make_report(targets: str, review: str = "全市生产总值增长5%。", date: str = "2021年1月20日", work: str = "") -> str:
+def make_report(
+    targets: str,
+    review: str = "全市生产总值增长5%。",
+    date: str = "2021年1月20日",
+    work: str = "",
+    heading: str = "一、过去一年工作回顾",
+) -> str:
     return (
         f"---\ntitle: 测试市政府工作报告（{date} 某某）\n---\n\n"
         f"——{date}在测试市第一届人民代表大会第一次会议上\n\n各位代表：\n\n"
-        f"一、过去一年工作回顾\n\n{review}\n\n二、今年工作安排\n\n"
+        f"{heading}\n\n{review}\n\n二、今年工作安排\n\n"
         f"今年经济社会发展的主要预期目标是：{targets}。重点抓好以下工作：\n\n{work}\n"
     )
 
@@ -675,3 +681,17 @@ def test_a_sentence_that_names_the_year_in_a_term_s_paragraph_does_not_end_it() 
         "三江新区获批省级新区，预计2021年实现地区生产总值300亿元、增长23%。\n\n全市地区生产总值增长8%。"
     )
     assert outcomes_of(review) == [("gdp-growth", "8", "%")]
+
+
+@pytest.mark.parametrize(
+    ("heading", "read"),
+    [
+        ("一、开启“六新河池”建设新征程 实现“十四五”良好开局", True),  # the first part reviews
+        ("一、2020年和“十三五”取得历史性成就", True),
+        ("一、今后五年的奋斗目标", False),
+        ("二、“十四五”时期主要目标任务", False),
+    ],
+)
+def test_the_first_part_of_a_report_reviews_unless_it_says_plans(heading: str, read: bool) -> None:
+    report = read_report(make_report("地区生产总值增长6%", review="全市地区生产总值增长8%。", heading=heading), "t.md")
+    assert [o.measure.id for o in report.outcomes] == (["gdp-growth"] if read else [])

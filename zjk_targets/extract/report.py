@@ -243,6 +243,14 @@ def _subject_words(parse_text: str, start: int, end: int) -> str:
     return re.sub(r"\s+", "", words)
 
 
+def _opens_review(heading: str) -> bool:
+    """Whether a heading is the first part of a report, which reviews (一、开启“六新河池”建设新征程 实现
+    “十四五”良好开局; 一、2020年和“十三五”取得历史性成就) unless it says plans (一、今后五年的奋斗目标)."""
+    if not re.match(r"[\s*#]*一\s*[、.．]", heading) or _BARE_PLANS.search(heading):
+        return False
+    return not re.search(r"目标|任务", heading) or bool(re.search(r"完成|成就|成绩|情况|回顾", heading))
+
+
 def _plan_heading(heading: str, year: int | None) -> bool:
     """Whether a heading opens plans (今后五年及2022年工作, 三、2021年工作安排), not the review of
     ``year`` (一、2020年和“十三五”取得历史性成就, 一、过去五年工作回顾)."""
@@ -268,7 +276,7 @@ def _review_spans(
         if not stripped:
             continue
         if _HEADING.match(stripped) and len(stripped) < 60:
-            skipping = _plan_heading(stripped, year)
+            skipping = not _opens_review(stripped) and _plan_heading(stripped, year)
             continue
         if _BARE_HEADING.match(stripped):  # only words of plans or of the review turn it
             if _BARE_PLANS.search(stripped) or (year is not None and f"{year + 1}年" in stripped):
