@@ -688,6 +688,8 @@ def test_a_sentence_that_names_the_year_in_a_term_s_paragraph_does_not_end_it() 
     [
         ("一、开启“六新河池”建设新征程 实现“十四五”良好开局", True),  # the first part reviews
         ("一、2020年和“十三五”取得历史性成就", True),
+        ("**一、“十二五”规划完成情况**", True),
+        ("**今年工作为“十二五”发展赢得圆满收官**", True),  # delivered in December: 今年 is the year reviewed
         ("一、今后五年的奋斗目标", False),
         ("二、“十四五”时期主要目标任务", False),
     ],

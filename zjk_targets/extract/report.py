@@ -82,7 +82,8 @@ _STOP = re.compile(
 )
 _HEADING = re.compile(r"^[\s*#]*[一二三四五六七八九十]+\s*[、.．]")
 _PLAN_HEADING = re.compile(r"十[三四五]五|五年|规划|远景|2035|二〇三五|目标|总体要求|重点|任务|安排|思路")
-_REVIEW_HEADING = re.compile(r"回顾|过去|一年来|\d{4}年(?:政府)?工作")
+_REVIEW_HEADING = re.compile(r"回顾|过去|一年来|\d{4}年(?:政府)?工作|收官|成就|成绩|完成情况")
+_REVIEW_WORDS = re.compile(r"完成|成就|成绩|情况|回顾|收官")
 _TERM = r"[“\"]?十[一二三四五]五[”\"]?"  # 十三五, “十三五” (quoted in most reports)
 _SINCE = rf"{_TERM}以来(?![^,，。]{{0,2}}(?:最|首|新))"  # not a record: 创“十三五”以来最好水平
 # (两年平均 stands beside the year's own growth, 增长8.5%，两年平均增长6.3%: its clause is left out, not
@@ -246,9 +247,11 @@ def _subject_words(parse_text: str, start: int, end: int) -> str:
 def _opens_review(heading: str) -> bool:
     """Whether a heading is the first part of a report, which reviews (一、开启“六新河池”建设新征程 实现
     “十四五”良好开局; 一、2020年和“十三五”取得历史性成就) unless it says plans (一、今后五年的奋斗目标)."""
-    if not re.match(r"[\s*#]*一\s*[、.．]", heading) or _BARE_PLANS.search(heading):
+    if not re.match(r"[\s*#]*一\s*[、.．]", heading):
         return False
-    return not re.search(r"目标|任务", heading) or bool(re.search(r"完成|成就|成绩|情况|回顾", heading))
+    if _REVIEW_WORDS.search(heading):  # 一、“十二五”规划完成情况
+        return True
+    return not _BARE_PLANS.search(heading) and not re.search(r"目标|任务", heading)
 
 
 def _plan_heading(heading: str, year: int | None) -> bool:
