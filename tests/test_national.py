@@ -130,8 +130,9 @@ def test_filters_and_their_mistakes(runner, tmp_path) -> None:
     out, _ = _build(runner, tmp_path)
     only = runner.invoke(app, ["national", "--national", str(out), "--province", "江苏", "--measure", "gdp-growth"])
     assert only.exit_code == 0, only.output
-    assert only.stdout.splitlines()[1:3] == [
-        "1 city, 2 headline targets: 1 decided, 1 of the 1 judgeable (100 %); 0 met (0 % of decided).",
+    assert only.stdout.splitlines()[1:4] == [
+        "1 city, 2 headline targets: 1 judgeable, 1 decided (100 % of judgeable), 0 met (0 % of decided), 1",
+        "missed, 1 unknown.",
         "Only province 江苏; measure gdp-growth.",
     ]
     wrong = runner.invoke(app, ["national", "--national", str(out), "--province", "火星"])
@@ -283,4 +284,4 @@ def test_the_bundled_national_table_fits_80_columns_and_answers_first(runner, mo
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert max(cell_len(line) for line in lines) <= 80
-    assert re.match(r"[\d,]+ cities, [\d,]+ headline targets: [\d,]+ decided, ", lines[2])
+    assert re.match(r"[\d,]+ cities, [\d,]+ headline targets: [\d,]+ judgeable, [\d,]+ decided ", lines[2])

@@ -165,7 +165,7 @@ def national(
     if unknown:
         raise UserError(f"--province {', '.join(unknown)}: no city of that province; provinces: {', '.join(provinces)}")
     judged = [target for target in judge(national_path, cities) if target.city != CURATED]
-    judged += curated(CURATED, cities) if folder is None else []
+    judged += curated(CURATED) if folder is None else []
     known = set(measure_names()) | {target.measure for target in judged}
     wrong = [name for name in measure or [] if name not in known]
     if wrong:

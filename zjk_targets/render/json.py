@@ -8,8 +8,9 @@ from typing import Any
 
 from ..model import Dataset, Observation, PartialDate, Source
 from ..rules import wording
+from ..rules.counts import as_json, reviewed_years
 from ..rules.projection import Projection
-from ..rules.record import report_counts
+from ..rules.record import headline_counts, headline_verdicts, report_counts
 from ..rules.timeline import end_of
 from ..rules.verdicts import Evidence, Verdict, summarise
 
@@ -132,6 +133,7 @@ def to_data(dataset: Dataset, verdicts: tuple[Verdict, ...], as_of: PartialDate 
         },
         "as_of": str(end_of(as_of)) if as_of is not None else None,
         "summary": summarise(verdicts),
+        "headline": as_json(headline_counts(headline_verdicts(dataset, verdicts), reviewed_years(dataset.sources))),
         "reports": _reports(dataset, verdicts),
         "sources": [_source(dataset.sources[key]) for key in sorted(dataset.sources)],
         "targets": [_target(verdict) for verdict in verdicts],

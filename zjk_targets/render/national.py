@@ -12,12 +12,9 @@ from rich.cells import cell_len
 
 from ..national.table import NationalTable, Tally
 from ..rules import national as words
+from ..rules.counts import as_json, percent
 
 VIEW_ORDER = ("years", "measures", "cities")
-
-
-def _share(value: float | None) -> str:
-    return "–" if value is None else f"{round(value * 100)}"
 
 
 def _gap(row: Tally) -> str:
@@ -33,9 +30,9 @@ def _cells(row: Tally) -> list[str]:
         f"{row.targets}",
         f"{row.judgeable}",
         f"{row.decided}",
-        _share(row.decided_share),
+        percent(row.decided_share),
         f"{row.met}",
-        _share(row.met_share),
+        percent(row.met_share),
         _gap(row),
     ]
 
@@ -59,9 +56,7 @@ def _head(table: NationalTable) -> list[str]:
     total = table.total
     lines = [
         words.TITLE,
-        words.summary(
-            len(table.cities), total.targets, total.judgeable, total.decided_judgeable, total.decided, total.met
-        ),
+        words.summary(len(table.cities), total),
     ]
     if table.filters:
         lines.append(words.filtered(table.filters))
@@ -125,18 +120,14 @@ def _json_row(table: NationalTable, view: str, row: Tally) -> dict:
         city = table.city_info[row.key]
         item |= {"province": city.province or None, "pinyin": city.pinyin}
     gap = row.mean_gap
-    return item | {
-        "targets": row.targets,
-        "judgeable": row.judgeable,
-        "decided": row.decided,
-        "decided_judgeable": row.decided_judgeable,
-        "met": row.met,
-        "missed": row.missed,
-        "decided_share": None if row.decided_share is None else round(row.decided_share, 4),
-        "met_share": None if row.met_share is None else round(row.met_share, 4),
-        "mean_miss": None if gap is None else str(gap.normalize()),
-        "mean_miss_unit": row.unit or None,
-    }
+    return (
+        item
+        | as_json(row)
+        | {
+            "mean_miss": None if gap is None else str(gap.normalize()),
+            "mean_miss_unit": row.unit or None,
+        }
+    )
 
 
 def json_text(table: NationalTable) -> str:

@@ -13,8 +13,10 @@ from rich.text import Text
 
 from .. import labels
 from ..model import About, Comparator
+from ..rules import counts as count_rules
 from ..rules import wording as fmt
-from ..rules.record import Share, TrackRecord
+from ..rules.counts import Counts
+from ..rules.record import TrackRecord
 from ..rules.units import conversion_factor
 from ..rules.verdicts import Verdict
 from .terminal import MARK, STYLE, wrap
@@ -31,7 +33,6 @@ WORDS = {
         "separator": ", ",
         "reports_one": "the {first} work report",
         "reports_many": "the {first}–{last} work reports",
-        "answer": "Met {met} of {decided} decided ({percent}); {unknown} unknown.",
         "none": "No headline targets in the years and measures asked for.",
         "measure": "measure",
         "share": "met",
@@ -46,7 +47,6 @@ WORDS = {
         "separator": "，",
         "reports_one": "{first}年政府工作报告",
         "reports_many": "{first}–{last}年政府工作报告",
-        "answer": "已判定{decided}项，达成{met}项（{percent}）；未知{unknown}项。",
         "none": "所选年份和指标没有主要预期目标。",
         "measure": "指标",
         "share": "达成",
@@ -94,12 +94,8 @@ def cell_words(verdict: Verdict) -> str:
     return f"{goal_short(verdict)}→{actual_short(verdict)}"
 
 
-def share_words(share: Share) -> str:
+def share_words(share: Counts) -> str:
     return f"{share.met}/{share.decided}" if share.decided else "–"
-
-
-def percent(share: Share) -> str:
-    return f"{round(100 * share.met / share.decided)} %" if share.decided else "–"
 
 
 def title(record: TrackRecord, lang: str, about: About | None = None) -> str:
@@ -119,10 +115,7 @@ def per_report(record: TrackRecord, lang: str) -> str:
 
 
 def answer(record: TrackRecord, lang: str) -> str:
-    overall = record.overall
-    return WORDS[lang]["answer"].format(
-        met=overall.met, decided=overall.decided, unknown=overall.unknown, percent=percent(overall)
-    )
+    return count_rules.line(record.overall, lang)
 
 
 def row_label(record: TrackRecord, metric_id: str, lang: str) -> str:

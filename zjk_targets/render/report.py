@@ -18,7 +18,10 @@ from rich.text import Text
 
 from .. import labels
 from ..model import Dataset, Status
+from ..rules import counts as count_rules
 from ..rules import wording as fmt
+from ..rules.counts import reviewed_years
+from ..rules.record import headline_counts, headline_verdicts
 from ..rules.verdicts import Evidence, Role, Verdict, summarise
 from . import lang as words_of
 from .terminal import MARK, STYLE, mark, pack, wrap
@@ -247,6 +250,10 @@ def render(
     counts["noun"] = ("target" if counts["total"] == 1 else "targets") if lang == "en" else "目标"
     by_year = _report_years(dataset, verdicts)
     lines: list[Text] = [*wrap(_title(words["counts"].format(**counts)), width)]
+    headline = headline_verdicts(dataset, verdicts)
+    if headline:
+        tally = headline_counts(headline, reviewed_years(dataset.sources))
+        lines += wrap(Text(count_rules.line(tally, lang)), width)
     if not verdicts:
         return Text("\n").join([*lines, Text(words["none"])]) + Text("\n")
     years = list(by_year)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from . import counts as count_rules
+
 TITLE = "The national record: headline targets of city work reports, judged by each city's next report"
 DRAFTED = (
     "Drafted by zjk-targets extract from the work reports of lawtext/gov; unknown where the next report "
@@ -13,22 +15,24 @@ KEY_COLUMN = {"years": "year", "measures": "measure", "cities": "city"}
 COLUMNS = ("targets", "judgeable", "decided", "decided %", "met", "met %", "mean miss")
 SHORT_COLUMNS = ("set", "judgeable", "decided", "dec%", "met", "met%", "mean miss")  # the terminal's, at 80 columns
 NOTE = (
-    "set: headline targets; judgeable: the city's next report is in the collection; decided: met or missed "
-    "(dec%: of the judgeable); "
-    "met %: of decided; 张家口 from its curated data; "
+    "set: "
+    + count_rules.DEFINITIONS["set"]
+    + "; judgeable: "
+    + count_rules.DEFINITIONS["judgeable"]
+    + " (张家口's curated articles); decided: "
+    + count_rules.DEFINITIONS["decided"]
+    + " (dec%: "
+    + count_rules.DEFINITIONS["decided %"]
+    + "); met%: "
+    + count_rules.DEFINITIONS["met %"]
+    + "; 张家口 from its curated data; "
     "mean miss: how far the missed targets' figures fell from their goals, in points where the row has rates."
 )
 
 
-def summary(cities: int, targets: int, judgeable: int, decided_judgeable: int, decided: int, met: int) -> str:
+def summary(cities: int, counts: count_rules.Counts) -> str:
     places = f"{cities:,} {'city' if cities == 1 else 'cities'}"
-    of_judgeable = (
-        f", {decided_judgeable:,} of the {judgeable:,} judgeable ({round(decided_judgeable * 100 / judgeable)} %)"
-        if judgeable
-        else ""
-    )
-    met_share = f" ({round(met * 100 / decided)} % of decided)" if decided else ""
-    return f"{places}, {targets:,} headline targets: {decided:,} decided{of_judgeable}; {met:,} met{met_share}."
+    return f"{places}, {count_rules.line(counts)}"
 
 
 def filtered(filters: dict[str, str]) -> str:
