@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import engine
 from ..bundled import ACTUALS_NAME, TARGETS_NAME, bundled_paths, national_dir
@@ -12,6 +13,9 @@ from ..model import Dataset, PartialDate, Status
 from ..rules import timeline
 from ..rules.verdicts import Verdict, evaluate
 from .exits import UserError, err
+
+if TYPE_CHECKING:
+    from ..national.cities import City
 
 MAX_INPUT_ENV = "ZJK_MAX_INPUT_MB"
 
@@ -89,12 +93,32 @@ def city_paths(typed: str) -> tuple[list[Path], str | None]:
     from ..rules import national as words
 
     folder = national_dir()
-    found, offered, several = find_city(read_cities((folder / CITIES_NAME).read_text(encoding="utf-8")), typed)
+    cities = read_cities((folder / CITIES_NAME).read_text(encoding="utf-8"))
+    found, offered, several = find_city(cities, typed)
+    if several:
+        raise UserError(words.ambiguous_city(typed, offered))
     if found is None:
-        raise UserError(words.ambiguous_city(typed, offered) if several else words.unknown_city(typed, offered))
+        raise UserError(_not_bundled(typed, cities))
     if found.slug == CURATED:
         return list(bundled_paths()), None
     return [folder / CITIES_DIR / f"{found.slug}.yaml.gz"], words.drafted_note(found.name)
+
+
+def _not_bundled(typed: str, cities: list[City]) -> str:
+    """Why ``typed`` names no city of the bundled data: a place of the collection not bundled yet,
+    or no place at all (then the close names, of the bundled cities and of the other places)."""
+    from ..national.places import Place, bundled_places, close_to, find_places
+    from ..rules import national as words
+
+    places = bundled_places()
+    named = find_places(places, typed)
+    if named:
+        return words.not_bundled(typed, [(place.name, place.folder, place.level) for place in named])
+    close = [
+        words.place_offered(item.name) if isinstance(item, Place) else words.city_offered(item.slug, item.name)
+        for item in close_to(typed, cities, places)
+    ]
+    return words.unknown_city(typed, close)
 
 
 def data_paths(

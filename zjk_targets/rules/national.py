@@ -39,9 +39,71 @@ def filtered(filters: dict[str, str]) -> str:
     return "Only " + "; ".join(f"{name} {value}" for name, value in filters.items()) + "."
 
 
+COLLECTION = "lawtext/gov"
+LEVEL_WORDS = {
+    "nation": "the nation",
+    "province": "province-level",
+    "major-city": "a major city",
+    "city": "a prefecture-level city",
+}
+
+
 def unknown_city(typed: str, close: list[str]) -> str:
     hint = f"; did you mean {', '.join(close)}?" if close else "; zjk-targets national lists every city"
-    return f"--city {typed}: no such city in the national data{hint}"
+    return f"--city {typed}: not a place of {COLLECTION} nor of the bundled national data{hint}"
+
+
+def city_offered(slug: str, name: str) -> str:
+    return f"{slug} ({name})"
+
+
+def place_offered(name: str) -> str:
+    return f"{name} (not yet bundled)"
+
+
+def not_bundled(typed: str, places: list[tuple[str, str, str]]) -> str:
+    """``places``: (name, folder, level) of each place of the collection that ``typed`` names."""
+    named = " and ".join(f"{name} ({folder}, {LEVEL_WORDS[level]})" for name, folder, level in places)
+    return (
+        f"--city {typed}: {named} {'is' if len(places) == 1 else 'are'} in {COLLECTION} but not yet in the bundled "
+        "national data (the cities of 政府工作报告-其他地市; zjk-targets national lists them)"
+    )
+
+
+def unknown_province(typed: str, close: list[str], held: list[str]) -> str:
+    hint = f"; did you mean {', '.join(close)}?" if close else f"; provinces of the national data: {', '.join(held)}"
+    return f"--province {typed}: not a province of {COLLECTION}{hint}"
+
+
+def ambiguous_province(typed: str, candidates: list[str]) -> str:
+    return f"--province {typed}: names more than one province ({', '.join(candidates)}); give its Chinese name"
+
+
+def empty_province(typed: str, held: list[str]) -> str:
+    return (
+        f"--province {typed}: no city of the national data is in it; provinces of the national data: {', '.join(held)}"
+    )
+
+
+def unplaced(folder: str) -> str:
+    return f"{folder}: not in the place table (places.csv): no province"
+
+
+def no_code(folder: str, codes: list[str]) -> str:
+    found = f"codes {', '.join(codes)}" if codes else "no code"
+    return f"{folder}: {found} in cpca's table; give it an explicit entry with its source (national/places.py)"
+
+
+def explicit_but_coded(folder: str, codes: list[str]) -> str:
+    return f"{folder}: has code {', '.join(codes)} in cpca's table; drop its explicit entry"
+
+
+def no_province(folder: str, parent: str) -> str:
+    return f"{folder}: its province {parent} is not a place of the collection"
+
+
+def place_problems(problems: list[str]) -> str:
+    return "the place table was not written:\n" + "\n".join(problems)
 
 
 def ambiguous_city(typed: str, candidates: list[str]) -> str:
