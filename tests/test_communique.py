@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from zjk_targets.extract.communique import REAL, YEAR_END, CommuniqueError, read_communique
+from zjk_targets.rules import wording
 
 DATA = Path(__file__).parent / "data" / "communique"
 
@@ -170,3 +171,98 @@ def test_statements(sentence: str, expected: list[tuple[str, str]]) -> None:
 def test_not_a_communique() -> None:
     with pytest.raises(CommuniqueError):
         read_communique("# 政府工作报告\n\n各位代表：\n")
+
+
+# The nation's outcomes in the build: the communiqué's entries beside the next work report's review.
+
+
+def _work_report(date: str, targets: str, review: str) -> bytes:
+    return (
+        f"---\ntitle: 政府工作报告（{date}）\n---\n\n——{date}在第十二届全国人民代表大会第五次会议上\n\n"
+        f"各位代表：\n\n一、过去一年工作回顾\n\n{review}\n\n二、今年工作安排\n\n"
+        f"今年经济社会发展的主要预期目标是：{targets}。\n"
+    ).encode()
+
+
+def _nation(tmp_path: Path, review_2017: str):
+    from zjk_targets import evaluate, load_dataset
+    from zjk_targets.extract import draft
+    from zjk_targets.extract.datafiles import with_entries
+    from zjk_targets.national.communiques import communique_entries
+
+    reports = [
+        (
+            "政府工作报告-国务院/2017.md",
+            _work_report("2017年3月5日", "国内生产总值增长6.5%左右", "国内生产总值增长6.7%。"),
+        ),
+        ("政府工作报告-国务院/2018.md", _work_report("2018年3月5日", "国内生产总值增长6.5%左右", review_2017)),
+    ]
+    entries, problems = communique_entries([("国家统计局年度统计/2017.md", (DATA / "2017.md").read_bytes())])
+    assert problems == []
+    nation = with_entries(draft(reports, city="全国"), entries)
+    path = tmp_path / "china.yaml"
+    path.write_text(nation.one_file_yaml, encoding="utf-8")
+    dataset = load_dataset([path])
+    verdict = next(v for v in evaluate(dataset) if v.target.id == "gdp-growth-2017")
+    return entries, verdict
+
+
+def test_the_communique_gives_sources_and_observations_in_the_drafts_format() -> None:
+    from zjk_targets.national.communiques import communique_entries
+
+    entries, problems = communique_entries(
+        [("国家统计局年度统计/2017.md", (DATA / "2017.md").read_bytes()), ("国家统计局年度统计/x.md", b"\x00")]
+    )
+    assert problems == [("国家统计局年度统计/x.md", "holds a NUL byte: not a text file")]
+    assert entries["source"] == [
+        {
+            "id": "nbs-2017",
+            "title": "中华人民共和国2017年国民经济和社会发展统计公报",
+            "publisher": "国家统计局",
+            "published": "2018-02-28",
+            "trust": "official",
+            "file": "国家统计局年度统计/2017.md",
+            "url": "https://www.stats.gov.cn/sj/zxfb/202302/t20230203_1899855.html",
+            "note": "drafted by zjk-targets from 国家统计局年度统计/2017.md",
+        }
+    ]
+    gdp = next(e for e in entries["observation"] if e["metric"] == "gdp-growth")
+    assert gdp == {
+        "id": "gdp-growth-2017-nbs-2017",
+        "metric": "gdp-growth",
+        "year": "2017",
+        "value": "6.9",
+        "unit": "%",
+        "source": "nbs-2017",
+        "excerpt": "全年国内生产总值[2]827122亿元，比上年增长6.9%",
+        "year_basis": "the year the communiqué reports on: its title's",
+        "note": "drafted by zjk-targets from 国家统计局年度统计/2017.md:13",
+    }
+    real = next(e for e in entries["observation"] if e["id"] == "resident-income-growth-2017-nbs-2017-2")
+    assert (real["value"], real["proxy"]) == ("7.3", REAL)
+    level = next(e for e in entries["metric"] if e["id"] == "gdp")
+    assert (level["unit"], level["direction"]) == ("亿元", "higher")
+
+
+def test_where_the_work_report_and_the_communique_agree_the_later_publication_decides(tmp_path) -> None:
+    _entries, verdict = _nation(tmp_path, "国内生产总值增长6.9%。")
+    assert verdict.status.value == "met"
+    roles = {e.observation.source: (e.role.value, e.why) for e in verdict.evidence if e.observation.year == 2017}
+    assert roles == {"gwr-2018": ("decisive", wording.DECIDES), "nbs-2017": ("superseded", wording.SUPERSEDED)}
+
+
+def test_where_they_disagree_the_existing_rule_holds_same_trust_the_later_publication_decides(tmp_path) -> None:
+    # rules/verdicts.py, rule 2: the most recent publication decides; an earlier figure makes the verdict
+    # unknown only when its source is more trusted. Both are official: the work report of 2018-03-05,
+    # published after the communiqué of 2018-02-28, decides, and the communiqué's 6.9 % is superseded.
+    _entries, verdict = _nation(tmp_path, "国内生产总值增长5.8%。")
+    assert verdict.status.value == "missed"
+    assert verdict.decisive[0].observation.source == "gwr-2018"
+    superseded = next(e for e in verdict.evidence if e.observation.source == "nbs-2017")
+    assert (superseded.role.value, superseded.why, superseded.outcome.value) == (
+        "superseded",
+        wording.SUPERSEDED,
+        "met",
+    )
+    assert verdict.reason.startswith("2017: 5.8 % misses ≈ 6.5 % ± 0.5 (official, ")
+    assert verdict.reason.endswith(" 2018-03-05)")  # the reason cites the deciding figure only

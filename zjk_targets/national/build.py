@@ -21,10 +21,11 @@ import csv
 import gzip
 import io
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..extract import Draft, draft
+from ..extract.datafiles import with_entries
 from ..rules.schema import CSV_COLUMNS
 from ..write import csv_row
 from .cities import CITIES_DIR, CITIES_NAME, CITY_COLUMNS, NATIONAL_NAME, SLUG_SEPARATOR, City, pinyin, short_name
@@ -79,10 +80,18 @@ def _prefixed(entry: dict[str, str], slug: str) -> dict[str, str]:
     return out
 
 
-def build(cities: Iterable[CityReports], url_base: str | None = None, places: Sequence[Place] = ()) -> Build:
+def build(
+    cities: Iterable[CityReports],
+    url_base: str | None = None,
+    places: Sequence[Place] = (),
+    extra: Mapping[str, dict[str, list[dict[str, str]]]] | None = None,
+) -> Build:
     """Draft every city and lay the drafts out as the national dataset's files; ``url_base`` is
     where the reports are published (each source cites ``url_base`` + its file); ``places`` gives
-    each city's code and so its province (a city not among them has neither, and is named)."""
+    each city's code and so its province (a city not among them has neither, and is named);
+    ``extra``: entries of other publishers per place (its folder's name → entries per kind), added
+    to its draft, e.g. the statistics bureau's communiqués for the nation
+    (:func:`zjk_targets.national.communiques.communique_entries`)."""
     result = Build()
     codes = by_code(places)
     cities_by_name = {place.name: place for place in places if place.level in ("city", "major-city")}
@@ -94,6 +103,8 @@ def build(cities: Iterable[CityReports], url_base: str | None = None, places: Se
         result.partial.extend(outcome.partial)
         if outcome.targets_yaml is None:
             continue
+        if extra and city.folder in extra:
+            outcome = with_entries(outcome, extra[city.folder])
         place = cities_by_name.get(city.folder)
         if place is None:
             result.unplaced.append(city.folder)
