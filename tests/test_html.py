@@ -57,7 +57,8 @@ def test_each_measure_is_charted_once_and_shown_by_reference(runner, tmp_path) -
     page = _export(runner, tmp_path).read_text(encoding="utf-8")
     symbols = re.findall(r'<symbol id="(m-[^"]+)"', page)
     assert symbols and len(symbols) == len(set(symbols))
-    uses = set(re.findall(r'<use href="#(m-[^"]+)"/>', page))
+    # shown by a reference in the page, or in a card by the script (data-m names the symbol)
+    uses = set(re.findall(r'<use href="#(m-[^"]+)"/>', page)) | set(re.findall(r'data-m="(m-[^"]+)"', page))
     assert uses == set(symbols), "every chart drawn is shown, and every chart shown is drawn"
 
 
@@ -71,8 +72,13 @@ def test_sources_link_to_the_documents_themselves(runner, tmp_path) -> None:
             assert source.url.startswith(LAWTEXT + "政府工作报告-其他地市/张家口市/"), source.id
             assert source.url.endswith(f"/{source.file.removeprefix('sources/zjk-gwr-')}"), source.id
             assert f'<a href="{source.url}">' in page
-    # a seed (a text without an address) is cited by its title and date
-    assert "<cite>张家口市政府工作报告（2017年4月10日 武卫东）</cite>, 2017-04-10" in page
+    # a card cites a source by its id, linked to its entry in the list, which gives the title and date
+    # (and links to the document where there is one: a seed, a text without an address, has none)
+    assert '<a href="#s-gwr-2017">gwr-2017</a>' in page
+    assert (
+        '<li id="s-gwr-2017"><b>gwr-2017</b>: 张家口市政府工作报告（2017年4月10日 武卫东）, 张家口市人民政府, 2017-04-10;'
+        in page
+    )
 
 
 PROBE = """<!DOCTYPE html><html><body style="margin:0">

@@ -80,9 +80,9 @@ def _value(obs: Observation, metric: Metric) -> tuple[float | None, float | None
     return low, high
 
 
-def symbol(dataset: Dataset, metric: Metric, verdicts: list[Verdict], lang: str) -> str:
-    """``<symbol id="m-…" viewBox="0 0 360 210">``: the measure's figures and goals by year."""
-    words = WORDS[lang]
+def symbol(dataset: Dataset, metric: Metric, verdicts: list[Verdict], lang: str, label: str) -> str:
+    """``<symbol id="m-…" viewBox="0 0 320 200" aria-label="…">``: the measure's figures and goals by
+    year; ``label`` names it for a screen reader wherever it is shown."""
     milestone = metric.unit == "done"
     observations = sorted(
         {item.observation.id: item.observation for v in verdicts for item in v.evidence}.values(),
@@ -122,8 +122,12 @@ def symbol(dataset: Dataset, metric: Metric, verdicts: list[Verdict], lang: str)
     def y(value: float) -> float:
         return top + (high - value) / (high - low) * (HEIGHT - top - BOTTOM)
 
+    def at(value: float) -> str:
+        """A coordinate to the unit: the chart is 320 units wide, drawn at most 520 pixels."""
+        return f"{value:.0f}"
+
     parts = [
-        f'<symbol id="{symbol_id(metric.id)}" viewBox="0 0 {WIDTH} {HEIGHT}">',
+        f'<symbol id="{symbol_id(metric.id)}" viewBox="0 0 {WIDTH} {HEIGHT}" aria-label="{escape(label)}">',
         f'<g font-family="system-ui,sans-serif" font-size="12" fill="{MUTED}">',
         *(
             f'<text x="4" y="{16 + 16 * row}" font-size="13" font-weight="600" fill="#1f2328">{escape(line)}</text>'
@@ -131,45 +135,49 @@ def symbol(dataset: Dataset, metric: Metric, verdicts: list[Verdict], lang: str)
         ),
         f'<path d="M{LEFT} {top}V{HEIGHT - BOTTOM}H{WIDTH - RIGHT}" fill="none" stroke="#8c959f"/>',
     ]
+    axis: list[tuple[float, str]] = []
     if milestone:
-        for value, state in ((0.0, fmt.NOT_DONE), (1.0, fmt.DONE)):
-            label = escape(words_of.phrase(state, lang))
-            parts.append(f'<text x="{LEFT - 4}" y="{y(value) + 4:.1f}" text-anchor="end">{label}</text>')
+        axis = [
+            (y(value), escape(words_of.phrase(state, lang))) for value, state in ((0.0, fmt.NOT_DONE), (1.0, fmt.DONE))
+        ]
     else:
-        for tick in _ticks(min(values), max(values)):
-            if low <= tick <= high:
-                parts.append(f'<path d="M{LEFT} {y(tick):.1f}H{WIDTH - RIGHT}" stroke="#d0d7de"/>')
-                parts.append(f'<text x="{LEFT - 4}" y="{y(tick) + 4:.1f}" text-anchor="end">{_number(tick)}</text>')
+        axis = [(y(tick), _number(tick)) for tick in _ticks(min(values), max(values)) if low <= tick <= high]
+        grid = "".join(f"M{LEFT} {at(cy)}H{WIDTH - RIGHT}" for cy, _ in axis)
+        parts.append(f'<path d="{grid}" stroke="#d0d7de"/>')
+    parts.append('<g text-anchor="end">')
+    parts += [f'<text x="{LEFT - 4}" y="{at(cy + 4)}">{label}</text>' for cy, label in axis]
+    parts.append('</g><g text-anchor="middle">')
     step = max(1, -(-(last - first) // 6))
     for year in range(first, last + 1, step):
-        parts.append(f'<text x="{x(year):.1f}" y="{HEIGHT - BOTTOM + 14}" text-anchor="middle">{year}</text>')
+        parts.append(f'<text x="{at(x(year))}" y="{HEIGHT - BOTTOM + 14}">{year}</text>')
+    parts.append("</g>")
+    by_colour: dict[str, list[str]] = {}
     for verdict, goal in goals:
-        colour = STATUS_COLOUR[verdict.status.value]
         target = verdict.target
-        tip = f"{target.id}: {words_of.goal_and_period(target, lang)} → {verdict.status.value}"
-        cx = x(target.deadline_year)
-        title = f"<title>{escape(tip)}</title>"
-        parts.append(f'<path d="M{cx - 9:.1f} {y(goal):.1f}h18" stroke="{colour}" stroke-width="3">{title}</path>')
+        tip = f"{words_of.goal_and_period(target, lang)} → {verdict.status.value}"
+        mark = f'<path d="M{at(x(target.deadline_year) - 9)} {at(y(goal))}h18"><title>{escape(tip)}</title></path>'
+        by_colour.setdefault(STATUS_COLOUR[verdict.status.value], []).append(mark)
+    for colour, marks in sorted(by_colour.items()):
+        parts.append(f'<g stroke="{colour}" stroke-width="3">{"".join(marks)}</g>')
+    parts.append(f'<g fill="{POINT}" {OUTLINE}>')
     for obs in observations:
         low_value, high_value = _value(obs, metric)
-        cx = x(obs.year)
-        source = dataset.sources[obs.source]
-        tip = f"{obs.year}: {fmt.observed(obs)} ({source.publisher} {source.published})"
-        hollow = obs.proxy is not None
-        fill = "none" if hollow else POINT
+        cx = at(x(obs.year))
+        # the source by its id, as the cards and the list of sources cite it
+        title = f"<title>{escape(f'{obs.year}: {fmt.observed(obs)} ({obs.source})')}</title>"
+        hollow = ' fill="none"' if obs.proxy is not None else ""
         if low_value is not None and high_value is not None and low_value == high_value:
             cy = y(low_value)
-            title = f"<title>{escape(tip)}</title>"
             if obs.estimated:
-                parts.append(f'<path d="M{cx:.1f} {cy - 5:.1f}l5 5l-5 5l-5-5z" fill="{fill}" {OUTLINE}>{title}</path>')
+                parts.append(f'<path d="M{cx} {at(cy - 5)}l5 5-5 5-5-5z"{hollow}>{title}</path>')
             else:
-                parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4" fill="{fill}" {OUTLINE}>{title}</circle>')
+                parts.append(f'<circle cx="{cx}" cy="{at(cy)}" r="4"{hollow}>{title}</circle>')
         else:
             upper = y(high_value) if high_value is not None else top
             lower = y(low_value) if low_value is not None else HEIGHT - BOTTOM
-            bar = f'<path d="M{cx:.1f} {upper:.1f}V{lower:.1f}" stroke="{POINT}" stroke-width="4">'
-            parts.append(f"{bar}<title>{escape(tip)}</title></path>")
-    parts.append(f'<text x="4" y="{HEIGHT - 4}">{escape(words["legend"])}</text>')
+            parts.append(f'<path d="M{cx} {at(upper)}V{at(lower)}" stroke-width="4">{title}</path>')
+    parts.append("</g>")
+    parts.append(f'<use href="#{LEGEND}"/>')
     parts.append("</g></symbol>")
     return "".join(parts)
 
@@ -177,6 +185,14 @@ def symbol(dataset: Dataset, metric: Metric, verdicts: list[Verdict], lang: str)
 # Presentation attributes, not CSS: a copy shown by ``<use>`` takes no style from the page
 # where it is shown, only what its own elements carry.
 STYLE = "svg.chart{width:100%;max-width:520px;height:auto;display:block;margin:.5rem 0}"
+
+
+LEGEND = "m-legend"
+
+
+def legend(lang: str) -> str:
+    """The key every chart shows at its foot, drawn once in the page."""
+    return f'<symbol id="{LEGEND}"><text x="4" y="{HEIGHT - 4}">{escape(WORDS[lang]["legend"])}</text></symbol>'
 
 
 def use(metric_id: str, label: str) -> str:
