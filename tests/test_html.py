@@ -155,3 +155,45 @@ def test_the_page_renders_as_something(runner, tmp_path) -> None:
     pixels = image.imread(str(shot))
     assert pixels.shape[:2] == (800, 1000)
     assert pixels.std() > 0.05, "the page renders as something, not a blank screen"
+
+
+# The national pages (issue 21: every place's page together under 15 MB, about 350 places): the
+# bundled data's pages, the shared stylesheet and script and the national page, per city page.
+# Measured: 104.7 kB a page before the pages were made small, 50.9 kB after (277 cities).
+BYTES_PER_PLACE = 55_000
+
+
+def test_the_national_pages_stay_within_their_budget_per_place(runner, tmp_path) -> None:
+    from zjk_targets.render import html
+
+    pages = tmp_path / "pages"
+    result = runner.invoke(app, ["national", "-f", "html", "-o", str(pages)])
+    assert result.exit_code == 0, result.output
+    places = [path for path in pages.glob("*.html") if path.name != "index.html"]
+    total = sum(path.stat().st_size for path in pages.iterdir())
+    assert total / len(places) <= BYTES_PER_PLACE, (total, len(places))
+    for name, text in html.ASSETS.items():
+        assert (pages / name).read_text(encoding="utf-8") == text
+    page = places[0].read_text(encoding="utf-8")
+    assert f'<link rel="stylesheet" href="{html.STYLE_FILE}">' in page and "<style>" not in page
+    assert f'<script src="{html.SCRIPT_FILE}"></script>' in page
+
+
+def test_every_decided_verdict_shows_its_figure_words_and_source_in_its_card(runner, tmp_path) -> None:
+    from html import escape
+
+    from zjk_targets import bundled_paths, evaluate, load_dataset
+    from zjk_targets.render.text import visible
+
+    page = _export(runner, tmp_path).read_text(encoding="utf-8")
+    cards = dict(re.findall(r'<article class="target" data-status="\w+" id="t-([^"]+)">(.*?)</article>', page))
+    decided = [verdict for verdict in evaluate(load_dataset(bundled_paths())) if verdict.decisive]
+    assert decided
+    for verdict in decided:
+        card = cards[verdict.target.id]
+        for item in verdict.decisive:
+            obs = item.observation
+            assert f"<b>{obs.year}: " in card, verdict.target.id
+            assert f"<blockquote>{escape(visible(obs.excerpt))}</blockquote>" in card, verdict.target.id
+            assert f'<a href="#s-{obs.source}">{obs.source}</a>' in card, verdict.target.id
+            assert f'<li id="s-{obs.source}">' in page

@@ -253,7 +253,8 @@ def national(
 
 
 def _write_html(table: NationalTable, cities: list[City], folder: Path | None, output: Path | None) -> None:
-    """The national page (index.html) and one record page per city, linked from it."""
+    """The national page (index.html) and one record page per city, linked from it; the city pages
+    share one stylesheet and script, written beside them."""
     from .. import engine
     from ..national.cities import CITIES_DIR
     from ..render import html as city_html

@@ -4,7 +4,8 @@ Styles, script and charts are inline and nothing is fetched. The page follows th
 report: the counts, then the missed, met and unknown targets (the unknown ones grouped by why),
 each a card whose evidence opens on demand. Each measure's chart is an SVG symbol drawn once
 (:mod:`.svgchart`) and shown by reference wherever a target of that measure is. Every figure
-cites its source by title, publisher and date, linked to the document itself.
+cites its source by its id, linked to the list of sources, which gives its title, publisher, date
+and trust and links to the document itself; a figure is written with its words once per page.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from . import lang as words_of
 from . import record, svgchart
 from .markdown import WORDS, headline
 from .report import WORDS as REPORT_WORDS
-from .report import Unknown, lean, nearest, unknown_kind
+from .report import Unknown, lean, unknown_kind
 from .terminal import MARK
 from .text import one_line, progress_bar, share_of_goal, visible
 
@@ -81,9 +82,9 @@ HTML_WORDS = {
         "file": "text",
         "others": "{n} more figures in the chart",
         "above": "words above",
-        "cards": "A card shows the figures that decided (or, for an unknown one, the nearest), each with its words "
-        "and its source; the chart shows every figure of the measure, and zjk-targets show ID gives each one "
-        "with its words.",
+        "cards": "A card's evidence gives the words that set the target and the figures that decided it (or "
+        "conflicted, or were superseded), each with its words and its source; an unknown one's reason names the "
+        "nearest figures; the chart shows every figure of the measure; zjk-targets show ID gives each with its words.",
     },
     "zh": {
         "targets": "目标",
@@ -99,8 +100,8 @@ HTML_WORDS = {
         "file": "文本",
         "others": "图中另有{n}个数据",
         "above": "原文见上",
-        "cards": "每张卡片列出决定判断的数据（未知的列出最近的数据），附原文和出处；图中是该指标的全部数据，"
-        "逐条原文：zjk-targets show ID --lang zh。",
+        "cards": "每张卡片的证据列出设定目标的原文和决定判断（或相互矛盾、被取代）的数据，附原文和出处；"
+        "未知的在理由中列出最近的数据；图中是该指标的全部数据；逐条原文：zjk-targets show ID --lang zh。",
     },
 }
 
@@ -123,12 +124,10 @@ def _cite(source: Source) -> str:
 
 
 def _behind(verdict: Verdict) -> list[Evidence]:
-    """The figures behind the verdict: those that decided, conflicted or were superseded, and
-    for an undecided target the nearest ones; other years' figures are in the chart."""
-    if len(verdict.evidence) <= 3:
-        return list(verdict.evidence)
-    near = {item.observation.id for item in nearest(verdict)} if not verdict.decisive else set()
-    return [item for item in verdict.evidence if item.role is not Role.CONTEXT or item.observation.id in near]
+    """The figures behind the verdict: those that decided, conflicted or were superseded. Other
+    years' figures and related measures are in the chart, and the nearest of them in the reason of
+    an undecided target (each with its words: ``zjk-targets show ID``)."""
+    return [item for item in verdict.evidence if item.role is not Role.CONTEXT]
 
 
 class _Shown:

@@ -23,7 +23,6 @@ WIDTH, HEIGHT = 320, 200
 LEFT, RIGHT, TOP, BOTTOM = 50, 26, 30, 36
 STATUS_COLOUR = {"met": "#1a7f37", "missed": "#cf222e", "unknown": "#9a6700"}
 POINT, MUTED = "#0969da", "#57606a"
-OUTLINE = f'stroke="{POINT}" stroke-width="1.5"'
 WORDS = {
     "en": {"legend": "● figure ◆ estimate ○ related measure — goal"},
     "zh": {"legend": f"● 数据 ◆ {words_of.word(fmt.ESTIMATED, 'zh')} ○ 相近指标 — 目标"},
@@ -128,12 +127,9 @@ def symbol(dataset: Dataset, metric: Metric, verdicts: list[Verdict], lang: str,
 
     parts = [
         f'<symbol id="{symbol_id(metric.id)}" viewBox="0 0 {WIDTH} {HEIGHT}" aria-label="{escape(label)}">',
-        f'<g font-family="system-ui,sans-serif" font-size="12" fill="{MUTED}">',
-        *(
-            f'<text x="4" y="{16 + 16 * row}" font-size="13" font-weight="600" fill="#1f2328">{escape(line)}</text>'
-            for row, line in enumerate(title)
-        ),
-        f'<path d="M{LEFT} {top}V{HEIGHT - BOTTOM}H{WIDTH - RIGHT}" fill="none" stroke="#8c959f"/>',
+        '<g class="cc">',
+        *(f'<text x="4" y="{16 + 16 * row}" class="ct">{escape(line)}</text>' for row, line in enumerate(title)),
+        f'<path d="M{LEFT} {top}V{HEIGHT - BOTTOM}H{WIDTH - RIGHT}" class="cf" fill="none"/>',
     ]
     axis: list[tuple[float, str]] = []
     if milestone:
@@ -143,29 +139,28 @@ def symbol(dataset: Dataset, metric: Metric, verdicts: list[Verdict], lang: str,
     else:
         axis = [(y(tick), _number(tick)) for tick in _ticks(min(values), max(values)) if low <= tick <= high]
         grid = "".join(f"M{LEFT} {at(cy)}H{WIDTH - RIGHT}" for cy, _ in axis)
-        parts.append(f'<path d="{grid}" stroke="#d0d7de"/>')
-    parts.append('<g text-anchor="end">')
+        parts.append(f'<path d="{grid}" class="cg"/>')
+    parts.append('<g class="cy">')
     parts += [f'<text x="{LEFT - 4}" y="{at(cy + 4)}">{label}</text>' for cy, label in axis]
-    parts.append('</g><g text-anchor="middle">')
+    parts.append('</g><g class="cx">')
     step = max(1, -(-(last - first) // 6))
     for year in range(first, last + 1, step):
         parts.append(f'<text x="{at(x(year))}" y="{HEIGHT - BOTTOM + 14}">{year}</text>')
     parts.append("</g>")
-    by_colour: dict[str, list[str]] = {}
+    # the goals, one path a verdict: a goal reads off the axis and its card says it in words
+    by_status: dict[str, list[str]] = {}
     for verdict, goal in goals:
-        target = verdict.target
-        tip = f"{words_of.goal_and_period(target, lang)} → {verdict.status.value}"
-        mark = f'<path d="M{at(x(target.deadline_year) - 9)} {at(y(goal))}h18"><title>{escape(tip)}</title></path>'
-        by_colour.setdefault(STATUS_COLOUR[verdict.status.value], []).append(mark)
-    for colour, marks in sorted(by_colour.items()):
-        parts.append(f'<g stroke="{colour}" stroke-width="3">{"".join(marks)}</g>')
-    parts.append(f'<g fill="{POINT}" {OUTLINE}>')
+        mark = f"M{at(x(verdict.target.deadline_year) - 9)} {at(y(goal))}h18"
+        by_status.setdefault(verdict.status.value, []).append(mark)
+    for status, marks in sorted(by_status.items()):
+        parts.append(f'<path d="{"".join(marks)}" class="g{status[:2]}"/>')
+    parts.append('<g class="cp">')
     for obs in observations:
         low_value, high_value = _value(obs, metric)
         cx = at(x(obs.year))
         # the source by its id, as the cards and the list of sources cite it
         title = f"<title>{escape(f'{obs.year}: {fmt.observed(obs)} ({obs.source})')}</title>"
-        hollow = ' fill="none"' if obs.proxy is not None else ""
+        hollow = ' class="ch"' if obs.proxy is not None else ""
         if low_value is not None and high_value is not None and low_value == high_value:
             cy = y(low_value)
             if obs.estimated:
@@ -175,16 +170,23 @@ def symbol(dataset: Dataset, metric: Metric, verdicts: list[Verdict], lang: str,
         else:
             upper = y(high_value) if high_value is not None else top
             lower = y(low_value) if low_value is not None else HEIGHT - BOTTOM
-            parts.append(f'<path d="M{cx} {at(upper)}V{at(lower)}" stroke-width="4">{title}</path>')
+            parts.append(f'<path d="M{cx} {at(upper)}V{at(lower)}" class="cr">{title}</path>')
     parts.append("</g>")
     parts.append(f'<use href="#{LEGEND}"/>')
     parts.append("</g></symbol>")
     return "".join(parts)
 
 
-# Presentation attributes, not CSS: a copy shown by ``<use>`` takes no style from the page
-# where it is shown, only what its own elements carry.
-STYLE = "svg.chart{width:100%;max-width:520px;height:auto;display:block;margin:.5rem 0}"
+# The chart's look as classes: a copy shown by ``<use>`` is styled by the page's rules that match
+# the elements of its symbol (Chromium and Firefox), and the classes are much shorter than the
+# attributes repeated in every chart.
+STYLE = (
+    "svg.chart{width:100%;max-width:520px;height:auto;display:block;margin:.5rem 0}"
+    f".cc{{font:12px system-ui,sans-serif;fill:{MUTED}}}.ct{{font-size:13px;font-weight:600;fill:#1f2328}}"
+    ".cf{fill:none;stroke:#8c959f}.cg{stroke:#d0d7de}.cy{text-anchor:end}.cx{text-anchor:middle}"
+    + "".join(f".g{status[:2]}{{stroke:{colour};stroke-width:3}}" for status, colour in STATUS_COLOUR.items())
+    + f".cp{{fill:{POINT};stroke:{POINT};stroke-width:1.5}}.cp .ch{{fill:none}}.cp .cr{{stroke-width:4}}"
+)
 
 
 LEGEND = "m-legend"
