@@ -253,7 +253,8 @@ def national(
 
 
 def _write_html(table: NationalTable, cities: list[City], folder: Path | None, output: Path | None) -> None:
-    """The national page (index.html) and one record page per city, linked from it."""
+    """The national page (index.html) and one record page per city, linked from it; the city pages
+    share one stylesheet and script, written beside them."""
     from .. import engine
     from ..national.cities import CITIES_DIR
     from ..render import html as city_html
@@ -266,9 +267,12 @@ def _write_html(table: NationalTable, cities: list[City], folder: Path | None, o
         raise UserError(f"--output {output}: not a folder")
     output.mkdir(parents=True, exist_ok=True)
     root = _national_paths(folder)[0].parent
+    for name, text in city_html.ASSETS.items():
+        write_atomically(output / name, text.encode("utf-8"))
     for city in cities:
         dataset = engine.load([root / CITIES_DIR / f"{city.slug}.yaml.gz"], max_bytes())
-        write_atomically(output / f"{city.slug}.html", city_html.render(dataset, evaluate(dataset)))
+        page = city_html.render(dataset, evaluate(dataset), linked=True)
+        write_atomically(output / f"{city.slug}.html", page)
     write_atomically(output / "index.html", render.html_page(table))
     err(f"wrote {output / 'index.html'} and {len(cities)} city pages")
 
