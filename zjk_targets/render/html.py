@@ -13,7 +13,7 @@ from collections import defaultdict
 from html import escape
 
 from .. import labels
-from ..model import Dataset, PartialDate, Source, Status
+from ..model import Dataset, PartialDate, Reading, Source, Status
 from ..rules import wording as fmt
 from ..rules.record import track_record
 from ..rules.timeline import end_of
@@ -292,7 +292,13 @@ def _record(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str) -> str:
     )
 
 
-def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en", as_of: PartialDate | None = None) -> str:
+def render(
+    dataset: Dataset,
+    verdicts: tuple[Verdict, ...],
+    lang: str = "en",
+    as_of: PartialDate | None = None,
+    reading: Reading = Reading.BAND,
+) -> str:
     words = WORDS[lang]
     html_words = HTML_WORDS[lang]
     counts = summarise(verdicts)
@@ -319,6 +325,7 @@ def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en", as
 <h1>{escape(title)}</h1>
 <p id="headline">{escape(headline(dataset, verdicts, lang))}</p>
 <p class="counts">{counts_html}</p>{dated}
+<p id="about-reading">{escape(words_of.reading(reading, lang))}</p>
 {_record(dataset, verdicts, lang)}
 {gallery}
 <h2>{html_words["targets"]}</h2>
