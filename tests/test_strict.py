@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import json
 
 import pytest
 from conftest import dataset, metric, obs, target
@@ -182,3 +183,96 @@ def test_the_band_is_the_default() -> None:
     data = dataset(*GDP, [obs("a", 2017, "7.4")])
     assert evaluate(data) == evaluate(data, reading=BAND)
     assert evaluate(data)[0].status is MET
+
+
+# -- the option on every command that judges, and what each output says --------------------------
+
+STRICT_LINE = "左右 (about) read strictly: met only when the outcome reaches the goal"
+BAND_LINE = "左右 (about) read as a band: met within the goal's tolerance"
+GDP_2023 = (
+    "gdp-growth-2023: missed — 2023: 5.1 % < 6.5 % (official, 张家口市人民政府 (mirrored by bx2200.com) "
+    "2024-01-30); about read strictly\n"
+)
+
+
+@pytest.mark.parametrize("command", ["report", "list", "record", "show", "check", "export", "chart", "national"])
+def test_every_command_that_judges_takes_the_option(runner, command) -> None:
+    from zjk_targets.cli import app
+
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+    assert "--about" in result.stdout and "band|strict" in result.stdout
+
+
+def test_check_says_the_reading_in_the_reason(runner) -> None:
+    from zjk_targets.cli import app
+
+    result = runner.invoke(app, ["check", "gdp-growth-2023", "--about", "strict"])
+    assert (result.exit_code, result.stdout) == (1, GDP_2023)
+    band = runner.invoke(app, ["check", "gdp-growth-2023"])
+    assert band.stdout == (
+        "gdp-growth-2023: missed — 2023: 5.1 % misses ≈ 6.5 % ± 0.5 (official, 张家口市人民政府 (mirrored by "
+        "bx2200.com) 2024-01-30)\n"
+    )
+    as_json = runner.invoke(app, ["check", "gdp-growth-2023", "--about", "STRICT", "--format", "json"])
+    assert json.loads(as_json.stdout)["about_reading"] == {"reading": "strict", "note": STRICT_LINE}
+
+
+def test_record_says_which_reading_it_used(runner) -> None:
+    from zjk_targets.cli import app
+
+    result = runner.invoke(app, ["record", "--metric", "gdp-growth", "--from", "2023", "--about", "strict"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:5] == [
+        "Zhangjiakou's track record: headline targets of the 2023–2025 work reports",
+        "2 headline targets: 1 judgeable, 1 decided (100 % of judgeable), 0 met (0 % of decided), 1 missed, 1",
+        "unknown.",
+        "Met per report year: 2023 0/1, 2025 –.",
+        STRICT_LINE,
+    ]
+
+
+def test_list_report_and_show_say_it_in_chinese_too(runner) -> None:
+    from zjk_targets.cli import app
+
+    listed = runner.invoke(app, ["list", "--about", "strict", "--lang", "zh", "--status", "missed"])
+    assert listed.stdout.splitlines()[-1] == "“左右”从严判定：实际值达到目标才算达到"
+    report = runner.invoke(app, ["report", "--about", "strict", "--no-pager"])
+    assert report.stdout.splitlines()[3] == STRICT_LINE
+    shown = runner.invoke(app, ["show", "gdp-growth-2023", "--about", "strict", "--lang", "zh", "--no-pager"])
+    assert (
+        "2023: 5.1 % < 6.5 %（官方，张家口市人民政府 (mirrored by bx2200.com) 2024-01-30）；“左右”从严判定\n"
+        "             “左右”从严判定：实际值达到目标才算达到\n"
+    ) in shown.stdout
+
+
+def test_every_export_says_which_reading_it_used(runner) -> None:
+    from zjk_targets.cli import app
+
+    data = json.loads(runner.invoke(app, ["export", "-f", "json", "--about", "strict"]).stdout)
+    assert data["about_reading"] == {"reading": "strict", "note": STRICT_LINE}
+    (reason,) = [t["reason"] for t in data["targets"] if t["id"] == "gdp-growth-2023"]
+    assert reason == GDP_2023.removeprefix("gdp-growth-2023: missed — ").removesuffix("\n")
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["export", "-f", "csv", "--about", "strict"]).stdout)))
+    assert {row["about_reading"] for row in rows} == {"strict"}
+    assert {
+        row["about_reading"] for row in csv.DictReader(io.StringIO(runner.invoke(app, ["export", "-f", "csv"]).stdout))
+    } == {"band"}
+    markdown = runner.invoke(app, ["export", "--about", "strict"]).stdout
+    assert f"\n\n{STRICT_LINE}\n\n" in markdown
+    page = runner.invoke(app, ["export", "-f", "html", "--about", "strict"]).stdout
+    assert f'<p id="about-reading">{STRICT_LINE.replace(chr(39), "&#x27;")}</p>' in page
+
+
+def test_the_national_table_says_which_reading_it_used(runner) -> None:
+    from zjk_targets.cli import app
+
+    text = runner.invoke(app, ["national", "--about", "strict", "--no-pager"], env={"COLUMNS": "80"}).stdout
+    band = runner.invoke(app, ["national", "--no-pager"], env={"COLUMNS": "80"}).stdout
+    assert text.splitlines()[4] == STRICT_LINE and band.splitlines()[4] == BAND_LINE
+    data = json.loads(runner.invoke(app, ["national", "-f", "json", "--about", "strict"]).stdout)
+    assert data["about_reading"]["reading"] == "strict"
+    # Strictly, no target is met that the band does not meet, and the decided ones stay decided.
+    strict_total, band_total = data["total"], json.loads(runner.invoke(app, ["national", "-f", "json"]).stdout)["total"]
+    assert strict_total["decided"] == band_total["decided"] and strict_total["met"] < band_total["met"]
+    table = runner.invoke(app, ["national", "-f", "csv", "--about", "strict"]).stdout
+    assert {row["about_reading"] for row in csv.DictReader(io.StringIO(table))} == {"strict"}

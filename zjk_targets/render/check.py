@@ -105,7 +105,7 @@ def as_json(verdicts: tuple[Verdict, ...], exit_code: int, reading: Reading = Re
     data = {
         "schema_version": 1,
         "exit_code": exit_code,
-        "about_reading": reading.value,
+        "about_reading": {"reading": reading.value, "note": wording.reading(reading)},
         "results": [
             {
                 "id": verdict.target.id,
@@ -124,7 +124,7 @@ def step_summary(verdicts: tuple[Verdict, ...], annotated: bool = False, reading
     annotations) the ones GitHub was not shown by name, then every verdict in a table (folded
     away when it is long)."""
     missed = [v for v in verdicts if v.status is Status.MISSED]
-    lines = ["### zjk-targets check", "", f"**{counts_line(verdicts)}**", "", wording.reading(reading), ""]
+    lines = ["### zjk-targets check", "", f"**{counts_line(verdicts)}**", ""]
     if missed:
         lines += ["Missed:", ""] + [f"- `{cell(v.target.id)}`: {cell(v.reason)}" for v in missed] + [""]
     left_out = _annotated(verdicts)[1] if annotated else []
@@ -136,4 +136,4 @@ def step_summary(verdicts: tuple[Verdict, ...], annotated: bool = False, reading
     table = ["| Target | Status | Reason |", "|---|---|---|", *rows]
     if len(verdicts) > GITHUB_LIMIT:
         table = [f"<details><summary>All {len(verdicts)} verdicts</summary>", "", *table, "", "</details>"]
-    return "\n".join(lines + table) + "\n\n"
+    return "\n".join([*lines, *table, "", wording.reading(reading)]) + "\n\n"

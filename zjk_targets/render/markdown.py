@@ -98,7 +98,7 @@ def render(
 ) -> str:
     words = WORDS[lang]
     lines = [f"# {fmt.title(dataset.about, lang)}", "", headline(dataset, verdicts, lang), ""]
-    lines += [words_of.reading(reading, lang) + ".", ""]
+    lines += [words_of.reading(reading, lang), ""]
     if as_of is not None:
         lines += [words["as_of"].format(date=end_of(as_of)), ""]
     matrix = track_record(dataset, verdicts)
