@@ -148,6 +148,7 @@ def test_record_prints_the_matrix_at_80_columns(runner, monkeypatch) -> None:
         "5 headline targets: 3 judgeable, 3 decided (100 % of judgeable), 2 met (67 % of\n"
         "decided), 1 missed, 2 unknown.\n"
         "Met per report year: 2020 1/2, 2021 1/1, 2022 –.\n"
+        "左右 (about) read as a band: met within the goal's tolerance\n"
         "\n"
         "measure             2020       2021        2022        met\n"
         "──────────────────────────────────────────────────────────\n"
@@ -272,8 +273,10 @@ def test_json_states_as_of_the_counts_per_report_and_projections(runner) -> None
 def test_markdown_opens_with_the_track_record(runner) -> None:
     result = runner.invoke(app, ["export", *ARGS])
     lines = result.stdout.splitlines()
-    assert lines[2:13] == [
+    assert lines[2:15] == [
         "Of 6 targets set in 2020–2022: 2 met, 1 missed, 3 unknown.",
+        "",
+        "左右 (about) read as a band: met within the goal's tolerance",
         "",
         "## Track record",
         "",

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..model import Reading
 from ..render.text import visible
 from .exits import UserError, err
-from .options import Command, NoPagerOption
+from .options import AboutOption, Command, NoPagerOption
 from .output import console, page, write, write_atomically
 from .reading import max_bytes
 
@@ -218,6 +219,7 @@ def national(
             "--national", metavar="DIR", help="A folder written by build-national [default: the bundled one]."
         ),
     ] = None,
+    about: AboutOption = Reading.BAND,
     no_pager: NoPagerOption = False,
 ) -> None:
     """The national table: per city, per year and per measure, headline targets set, decided and met."""
@@ -228,14 +230,20 @@ def national(
     national_path, cities_path = _national_paths(folder)
     cities = read_cities(cities_path.read_text(encoding="utf-8"))
     province = _provinces(province or [], cities)
-    judged = [target for target in judge(national_path, cities) if target.city != CURATED]
-    judged += curated(CURATED) if folder is None else []
+    judged = [target for target in judge(national_path, cities, about) if target.city != CURATED]
+    judged += curated(CURATED, about) if folder is None else []
     known = set(measure_names()) | {target.measure for target in judged}
     wrong = [name for name in measure or [] if name not in known]
     if wrong:
         raise UserError(f"--measure {', '.join(wrong)}: no such measure; zjk-targets national lists them")
     table = tabulate(
-        judged, cities, sort=sort.value, provinces=province or (), years=year or (), measures=measure or ()
+        judged,
+        cities,
+        sort=sort.value,
+        provinces=province or (),
+        years=year or (),
+        measures=measure or (),
+        reading=about,
     )
     if output_format is NationalFormat.HTML:
         _write_html(table, cities, folder, output)
@@ -271,7 +279,8 @@ def _write_html(table: NationalTable, cities: list[City], folder: Path | None, o
         write_atomically(output / name, text.encode("utf-8"))
     for city in cities:
         dataset = engine.load([root / CITIES_DIR / f"{city.slug}.yaml.gz"], max_bytes())
-        page = city_html.render(dataset, evaluate(dataset), linked=True)
+        verdicts = evaluate(dataset, reading=table.reading)
+        page = city_html.render(dataset, verdicts, linked=True, reading=table.reading)
         write_atomically(output / f"{city.slug}.html", page)
     write_atomically(output / "index.html", render.html_page(table))
     err(f"wrote {output / 'index.html'} and {len(cities)} city pages")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .. import engine
 from ..bundled import ACTUALS_NAME, TARGETS_NAME, bundled_paths, national_dir
-from ..model import Dataset, PartialDate, Status
+from ..model import Dataset, PartialDate, Reading, Status
 from ..rules import timeline
 from ..rules.verdicts import Verdict, evaluate
 from .exits import UserError, err
@@ -44,9 +44,10 @@ def as_of_date(text: str | None) -> PartialDate | None:
 
 
 def judge(
-    dataset: Dataset, as_of: str | None = None, report_year: int | None = None
+    dataset: Dataset, as_of: str | None = None, report_year: int | None = None, reading: Reading = Reading.BAND
 ) -> tuple[Dataset, tuple[Verdict, ...]]:
-    """The data a reader had on the --as-of date, narrowed to the --report year, and its verdicts."""
+    """The data a reader had on the --as-of date, narrowed to the --report year, and its verdicts
+    (about goals read by --about)."""
     date = as_of_date(as_of)
     if date is not None:
         dataset = timeline.as_of(dataset, date)
@@ -59,7 +60,7 @@ def judge(
                 f"--report {report_year}: no targets were set by a report of that year{when}; reports: {known}"
             )
         dataset = timeline.of_reports(dataset, {report_year})
-    return dataset, evaluate(dataset)
+    return dataset, evaluate(dataset, reading=reading)
 
 
 def dated(dataset: Dataset, as_of: str | None, target_ids: list[str]) -> Dataset:
@@ -170,9 +171,9 @@ def load(targets: Path | None, actuals: Path | None, data: Path | None = None, c
     return engine.load(paths(targets, actuals, data, city), max_bytes())
 
 
-def select(dataset: Dataset, target_ids: list[str]) -> tuple[Verdict, ...]:
+def select(dataset: Dataset, target_ids: list[str], reading: Reading = Reading.BAND) -> tuple[Verdict, ...]:
     """The verdicts of the named targets, in the order named; every unknown id is one error."""
-    verdicts = {verdict.target.id: verdict for verdict in evaluate(dataset, only=set(target_ids))}
+    verdicts = {verdict.target.id: verdict for verdict in evaluate(dataset, only=set(target_ids), reading=reading)}
     missing = [target_id for target_id in target_ids if target_id not in verdicts]
     if missing:
         known = sorted(target.id for target in dataset.targets)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from ..model import Status
+from ..model import Reading, Status
 from ..rules import national as words
 from ..rules.counts import Counts, reviewed_years
 from ..rules.timeline import year_set_on
@@ -72,6 +72,8 @@ class NationalTable:
     measures: list[Tally]
     city_info: dict[str, City]
     filters: dict[str, str]
+    reading: Reading = Reading.BAND
+    """How the about (左右) goals were judged."""
 
 
 OUTSIDE_PREFIX = "x-"  # extract's ids for measures outside its lexicon, one per wording
@@ -86,13 +88,13 @@ def _decimal(text: str) -> Decimal | None:
         return None
 
 
-def judge(national: Path | str, cities: Sequence[City]) -> list[Judged]:
-    """Every headline target of the national dataset, judged by the columnar engine."""
+def judge(national: Path | str, cities: Sequence[City], reading: Reading = Reading.BAND) -> list[Judged]:
+    """Every headline target of the national dataset, judged by the columnar engine (about goals by ``reading``)."""
     from ..columnar.evaluate import evaluate_tables
     from ..columnar.read import read_tables
 
     tables = read_tables([national])
-    verdicts = evaluate_tables(tables)
+    verdicts = evaluate_tables(tables, reading)
     targets = tables.targets
     years_of = {city.slug: set(city.years) for city in cities}
     set_in = [year_set_on(published) for published in tables.sources["published"]]
@@ -124,7 +126,7 @@ def judge(national: Path | str, cities: Sequence[City]) -> list[Judged]:
     return judged
 
 
-def curated(slug: str) -> list[Judged]:
+def curated(slug: str, reading: Reading = Reading.BAND) -> list[Judged]:
     """The headline targets of the bundled curated data (Zhangjiakou), judged by the per-target
     engine, in place of the city's draft: the curated data wins where both exist."""
     from ..bundled import bundled_paths
@@ -137,7 +139,7 @@ def curated(slug: str) -> list[Judged]:
     reviewed = reviewed_years(dataset.sources)
     judged = []
     # The headline targets as the track record counts them (each set by its own year's report).
-    for verdict in headline_verdicts(dataset, evaluate(dataset)):
+    for verdict in headline_verdicts(dataset, evaluate(dataset, reading=reading)):
         target = verdict.target
         actual = None
         if verdict.decisive and verdict.decisive[0].observation.value is not None:
@@ -205,6 +207,7 @@ def tabulate(
     provinces: Sequence[str] = (),
     years: Sequence[int] = (),
     measures: Sequence[str] = (),
+    reading: Reading = Reading.BAND,
 ) -> NationalTable:
     """Sum the judged targets up, keeping those of the provinces, years and measures asked for."""
     info = {city.slug: city for city in cities}
@@ -238,4 +241,5 @@ def tabulate(
         measures=_sorted(by_measure.values(), sort),
         city_info=info,
         filters=filters,
+        reading=reading,
     )

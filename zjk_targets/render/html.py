@@ -14,7 +14,7 @@ from collections import defaultdict
 from html import escape
 
 from .. import labels
-from ..model import Dataset, PartialDate, Source, Status
+from ..model import Dataset, PartialDate, Reading, Source, Status
 from ..rules import wording as fmt
 from ..rules.record import track_record
 from ..rules.timeline import end_of
@@ -341,6 +341,7 @@ def render(
     lang: str = "en",
     as_of: PartialDate | None = None,
     linked: bool = False,
+    reading: Reading = Reading.BAND,
 ) -> str:
     """The page; self-contained, or with ``linked`` its style and script in :data:`ASSETS`' files."""
     words = WORDS[lang]
@@ -371,6 +372,7 @@ def render(
 <h1>{escape(title)}</h1>
 <p id="headline">{escape(headline(dataset, verdicts, lang))}</p>
 <p class="counts">{counts_html}</p>{dated}
+<p id="about-reading">{escape(words_of.reading(reading, lang))}</p>
 {_record(dataset, verdicts, lang)}
 {gallery}
 <h2>{html_words["targets"]}</h2><p>{escape(html_words["cards"])}</p>

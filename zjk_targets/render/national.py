@@ -12,6 +12,7 @@ from rich.cells import cell_len
 
 from ..national.table import NationalTable, Tally
 from ..rules import national as words
+from ..rules import wording as fmt
 from ..rules.counts import as_json, percent
 
 VIEW_ORDER = ("years", "measures", "cities")
@@ -60,6 +61,7 @@ def _head(table: NationalTable) -> list[str]:
     ]
     if table.filters:
         lines.append(words.filtered(table.filters))
+    lines.append(fmt.reading(table.reading))
     return lines
 
 
@@ -134,6 +136,7 @@ def json_text(table: NationalTable) -> str:
     document = {
         "title": words.TITLE,
         "filters": table.filters,
+        "about_reading": {"reading": table.reading.value, "note": fmt.reading(table.reading)},
         "total": _json_row(table, "total", table.total),
         **{view: [_json_row(table, view, row) for row in rows] for view, rows in _rows(table)},
     }
@@ -143,11 +146,12 @@ def json_text(table: NationalTable) -> str:
 def csv_text(table: NationalTable) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["view", "key", "label", "province", *words.COLUMNS])
+    writer.writerow(["view", "key", "label", "province", *words.COLUMNS, "about_reading"])
     for view, rows in _rows(table):
         for row in rows:
             city = table.city_info.get(row.key) if view == "cities" else None
-            writer.writerow([view, row.key, row.label, city.province if city else "", *_cells(row)])
+            province = city.province if city else ""
+            writer.writerow([view, row.key, row.label, province, *_cells(row), table.reading.value])
     return buffer.getvalue()
 
 

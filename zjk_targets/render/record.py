@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from .. import labels
-from ..model import About, Comparator
+from ..model import About, Comparator, Reading
 from ..rules import counts as count_rules
 from ..rules import wording as fmt
 from ..rules.counts import Counts
 from ..rules.record import TrackRecord
 from ..rules.units import conversion_factor
 from ..rules.verdicts import Verdict
+from . import lang as words_of
 from .terminal import MARK, STYLE, wrap
 from .text import cell
 
@@ -146,8 +147,11 @@ def _blocks(widths: list[int], room: int) -> list[list[int]]:
     return blocks
 
 
-def render(record: TrackRecord, lang: str, width: int, color: bool, about: About | None = None) -> RenderableType:
-    """The matrix as rich tables, one per block of years that fits ``width`` columns."""
+def render(
+    record: TrackRecord, lang: str, width: int, color: bool, about: About | None = None, reading: Reading = Reading.BAND
+) -> RenderableType:
+    """The matrix as rich tables, one per block of years that fits ``width`` columns, below the
+    answer and the line that says how the about goals were read."""
     # rich's tables only here: the markdown and HTML views (and `check`) use the words alone.
     from rich import box
     from rich.cells import cell_len
@@ -177,6 +181,7 @@ def render(record: TrackRecord, lang: str, width: int, color: bool, about: About
     ]
     room = max(1, width - (label_width + 2) - (share_width + 2))
     lines = [title(record, lang, about), answer(record, lang), per_report(record, lang)]
+    lines.append(Text(words_of.reading(reading, lang), style="dim"))
     parts: list[RenderableType] = [*(part for line in lines for part in wrap(line, width)), Text("")]
     for block in _blocks(year_widths, room):
         table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False, show_footer=True)
