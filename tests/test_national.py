@@ -67,7 +67,10 @@ def _build(runner, tmp_path: Path, out: str = "national") -> tuple[Path, object]
 def test_build_names_each_broken_file_once_skips_it_and_counts_them(runner, tmp_path) -> None:
     out, result = _build(runner, tmp_path)
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"3 cities, 8 reports (5 read), 7 headline targets; wrote {out}\n"
+    assert result.stdout == (
+        f"3 places, 8 reports (5 read), 7 headline targets; wrote {out}\n"
+        "  prefecture cities: 3 places, 8 reports (5 read), 7 headline targets\n"
+    )
     assert result.stderr == (
         "zjk-targets: 政府工作报告-其他地市/坏市/2021.md: skipped: empty file\n"
         "zjk-targets: 政府工作报告-其他地市/坏市/2022.md: skipped: holds a NUL byte: this is not a text file\n"
@@ -80,9 +83,9 @@ def test_build_names_each_broken_file_once_skips_it_and_counts_them(runner, tmp_
         "taizhou-zhejiang.yaml.gz",
     ]
     assert (out / "cities.csv").read_text(encoding="utf-8").splitlines()[1:] == [
-        "taizhou-zhejiang,台州市,taizhou,浙江,331000,2023,1,1",
-        "taizhou-jiangsu,泰州市,taizhou,江苏,321200,2021 2022,2,3",
-        "handan,邯郸市,handan,河北,130400,2021 2022,2,3",
+        "taizhou-zhejiang,台州市,taizhou,浙江,331000,2023,1,1,city,zhejiang",
+        "taizhou-jiangsu,泰州市,taizhou,江苏,321200,2021 2022,2,3,city,jiangsu",
+        "handan,邯郸市,handan,河北,130400,2021 2022,2,3,city,hebei",
     ]
 
 

@@ -48,6 +48,32 @@ LEVEL_WORDS = {
 }
 
 
+# Each level as a build's summary and the per-level view name it (a view's row holds its places).
+LEVEL_PLACES = {
+    "nation": "the nation",
+    "province": "province-level",
+    "major-city": "major cities",
+    "city": "prefecture cities",
+}
+
+
+def no_reader(folder: str) -> str:
+    return f"{folder}: no reader of this source yet"
+
+
+def _places(count: int) -> str:
+    return f"{count:,} {'place' if count == 1 else 'places'}"
+
+
+def built(places: int, reports: int, skipped: int, targets: int) -> str:
+    """A build's count, of everything or of one level."""
+    return f"{_places(places)}, {reports:,} reports ({reports - skipped:,} read), {targets:,} headline targets"
+
+
+def built_level(level: str, places: int, reports: int, skipped: int, targets: int) -> str:
+    return f"  {LEVEL_PLACES.get(level, level)}: {built(places, reports, skipped, targets)}"
+
+
 def unknown_city(typed: str, close: list[str]) -> str:
     hint = f"; did you mean {', '.join(close)}?" if close else "; zjk-targets national lists every city"
     return f"--city {typed}: not a place of {COLLECTION} nor of the bundled national data{hint}"
