@@ -11,9 +11,9 @@ import typer
 
 from ..render.text import visible
 from .exits import UserError, err
-from .options import Command, NoPagerOption
+from .options import CITY_HELP, Command, NoPagerOption
 from .output import console, page, write, write_atomically
-from .reading import max_bytes
+from .reading import find_place, max_bytes, national_cities
 
 if TYPE_CHECKING:
     from ..national.cities import City
@@ -28,6 +28,13 @@ class NationalFormat(enum.StrEnum):
     JSON = "json"
     CSV = "csv"
     HTML = "html"
+
+
+class Level(enum.StrEnum):
+    NATION = "nation"
+    PROVINCE = "province"
+    MAJOR_CITY = "major-city"
+    CITY = "city"
 
 
 class Sort(enum.StrEnum):
@@ -243,6 +250,19 @@ def national(
     measure: Annotated[
         list[str] | None, typer.Option("--measure", metavar="ID", help="Only this measure (repeatable): gdp-growth.")
     ] = None,
+    level: Annotated[
+        list[Level] | None,
+        typer.Option(
+            "--level",
+            case_sensitive=False,
+            help="Only the places of this level (repeatable): nation, province (with the municipalities), "
+            "major-city or city (a prefecture city).",
+        ),
+    ] = None,
+    city: Annotated[
+        list[str] | None,
+        typer.Option("--city", "--place", metavar="NAME", help=CITY_HELP + ": only this place (repeatable)."),
+    ] = None,
     output_format: Annotated[
         NationalFormat, typer.Option("--format", "-f", case_sensitive=False, help="text, markdown, json, csv or html.")
     ] = NationalFormat.TEXT,
@@ -257,14 +277,15 @@ def national(
     ] = None,
     no_pager: NoPagerOption = False,
 ) -> None:
-    """The national table: per city, per year and per measure, headline targets set, decided and met."""
-    from ..national.cities import CURATED, read_cities
+    """The national table: per level, year, measure and place, headline targets set, decided and met."""
+    from ..national.cities import CURATED
     from ..national.table import curated, judge, measure_names, tabulate
     from ..render import national as render
 
     national_path, cities_path = _national_paths(folder)
-    cities = read_cities(cities_path.read_text(encoding="utf-8"))
+    cities = national_cities(cities_path.parent)
     province = _provinces(province or [], cities)
+    places = list(dict.fromkeys(find_place(name, cities).slug for name in city or []))
     judged = [target for target in judge(national_path, cities) if target.city != CURATED]
     judged += curated(CURATED) if folder is None else []
     known = set(measure_names()) | {target.measure for target in judged}
@@ -272,7 +293,14 @@ def national(
     if wrong:
         raise UserError(f"--measure {', '.join(wrong)}: no such measure; zjk-targets national lists them")
     table = tabulate(
-        judged, cities, sort=sort.value, provinces=province or (), years=year or (), measures=measure or ()
+        judged,
+        cities,
+        sort=sort.value,
+        provinces=province or (),
+        years=year or (),
+        measures=measure or (),
+        levels=[item.value for item in level or []],
+        places=places,
     )
     if output_format is NationalFormat.HTML:
         _write_html(table, cities, folder, output)
@@ -311,7 +339,7 @@ def _write_html(table: NationalTable, cities: list[City], folder: Path | None, o
 
 
 def register(app: typer.Typer) -> None:
-    app.command(cls=Command, short_help="The national table: every city's headline targets.")(national)
+    app.command(cls=Command, short_help="The national table: every place's headline targets.")(national)
     app.command("build-national", cls=Command, short_help="Build the national dataset from a collection.")(
         build_national
     )

@@ -14,7 +14,8 @@ from ..national.table import NationalTable, Tally
 from ..rules import national as words
 from ..rules.counts import as_json, percent
 
-VIEW_ORDER = ("years", "measures", "cities")
+VIEW_ORDER = ("levels", "years", "measures", "cities")
+_PROVINCE_SHOWN = ("major-city", "city")  # the levels whose row names their province
 
 
 def _gap(row: Tally) -> str:
@@ -41,7 +42,8 @@ def _label(table: NationalTable, view: str, row: Tally, short: bool = False) -> 
     """A row's name: a city with its province, a measure by its id (what --measure takes) and name."""
     if view == "cities":
         city = table.city_info.get(row.key)
-        return f"{row.label} {city.province}" if city and city.province else row.label
+        shown = city is not None and city.province and city.level in _PROVINCE_SHOWN
+        return f"{row.label} {city.province}" if city and shown else row.label
     if view == "measures" and row.label != row.key:
         return row.key if short else f"{row.key} {row.label}"
     return row.label
@@ -118,7 +120,12 @@ def _json_row(table: NationalTable, view: str, row: Tally) -> dict:
     item: dict = {"key": row.key, "label": row.label}
     if view == "cities" and row.key in table.city_info:
         city = table.city_info[row.key]
-        item |= {"province": city.province or None, "pinyin": city.pinyin}
+        item |= {
+            "province": city.province or None,
+            "pinyin": city.pinyin,
+            "level": city.level,
+            "parent": city.parent or None,
+        }
     gap = row.mean_gap
     return (
         item
@@ -143,11 +150,12 @@ def json_text(table: NationalTable) -> str:
 def csv_text(table: NationalTable) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["view", "key", "label", "province", *words.COLUMNS])
+    writer.writerow(["view", "key", "label", "province", "level", *words.COLUMNS])
     for view, rows in _rows(table):
         for row in rows:
             city = table.city_info.get(row.key) if view == "cities" else None
-            writer.writerow([view, row.key, row.label, city.province if city else "", *_cells(row)])
+            province, level = (city.province, city.level) if city else ("", row.key if view == "levels" else "")
+            writer.writerow([view, row.key, row.label, province, level, *_cells(row)])
     return buffer.getvalue()
 
 
@@ -162,7 +170,7 @@ th:first-child,td:first-child{text-align:left;white-space:normal}
 
 
 def html_page(table: NationalTable, city_link: str = "{slug}.html") -> str:
-    """One page: the answer, then the three views; each city links to its own record page."""
+    """One page: the answer, then the views; each place links to its own record page."""
     esc = html.escape
     out = [
         "<!DOCTYPE html>",
