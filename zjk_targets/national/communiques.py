@@ -10,7 +10,9 @@ the next work report's review: same trust, so the later publication decides (rul
 
 from __future__ import annotations
 
+from ..extract import Draft
 from ..extract.communique import PUBLISHER, CommuniqueError, Outcome, read_communique
+from ..extract.datafiles import with_entries
 from ..extract.decode import DecodeError, decode
 from ..extract.lexicon import BY_ID, MEASURES
 from ..rules.wording import number
@@ -95,3 +97,12 @@ def communique_entries(
 
 
 __all__ = ["YEAR_BASIS", "communique_entries"]
+
+
+def read_into(outcome: Draft, files: list[tuple[str, bytes]], url_base: str | None = None) -> Draft:
+    """The nation's draft with the communiqués' sources and outcomes added (the build's reader of
+    国家统计局年度统计), each file it could not read named among the draft's problems."""
+    entries, problems = communique_entries(files, url_base)
+    result = with_entries(outcome, entries)
+    result.problems.extend(problems)
+    return result
