@@ -30,7 +30,7 @@ _LINE = r"extract from [^;]*?:(\d+)(?:;|$| )"
 
 
 def hierarchy(cities_text: str, places: Sequence[Place]) -> pd.DataFrame:
-    """One row per place of the national data: slug, name, level (nation, province, major-city,
+    """One row per place of the national data: slug, name, adcode, level (nation, province, major-city,
     city; "" where unknown) and parent (the parent's slug where it is in the data, else its pinyin)."""
     rows = list(csv.DictReader(io.StringIO(cities_text)))
     codes = {place.adcode: place for place in places}
@@ -54,8 +54,8 @@ def hierarchy(cities_text: str, places: Sequence[Place]) -> pd.DataFrame:
             place = codes.get(row.get("adcode", "")) or names.get(row["name"])
             level, parent = (place.level, parent_slug(place.parent)) if place else ("", "")
         years = {int(year) for year in row.get("years", "").split()}
-        out.append((row["slug"], row["name"], level, parent, years))
-    return pd.DataFrame(out, columns=["slug", "name", "level", "parent", "years"])
+        out.append((row["slug"], row["name"], row.get("adcode", ""), level, parent, years))
+    return pd.DataFrame(out, columns=["slug", "name", "adcode", "level", "parent", "years"])
 
 
 def panel(national: Path | str, places: pd.DataFrame) -> pd.DataFrame:
@@ -98,6 +98,7 @@ def panel(national: Path | str, places: pd.DataFrame) -> pd.DataFrame:
         }
     )
     info = places.set_index("slug")
+    out["name"] = out["place"].map(info["name"]).fillna(out["place"])
     out["level"] = out["place"].map(info["level"]).fillna("")
     out["parent"] = out["place"].map(info["parent"]).fillna("")
     years = out["place"].map(info["years"])
@@ -179,6 +180,7 @@ class Escalation:
     years: list[Year]
     filters: dict[str, str]
     province: str = ""  # the slug of the one province asked for
+    province_name: str = ""
 
 
 def _level(group: pd.DataFrame | None) -> Level:
@@ -197,7 +199,9 @@ def _level(group: pd.DataFrame | None) -> Level:
     )
 
 
-def escalate(frame: pd.DataFrame, measure: str, *, years: Sequence[int] = (), province: str = "") -> Escalation:
+def escalate(
+    frame: pd.DataFrame, measure: str, *, years: Sequence[int] = (), province: str = "", province_name: str = ""
+) -> Escalation:
     """One measure of the panel, each target beside its parent's, summed up per year; ``province``
     (a slug): only it, its cities and the nation."""
     unit = unit_of(frame, measure)
@@ -205,16 +209,20 @@ def escalate(frame: pd.DataFrame, measure: str, *, years: Sequence[int] = (), pr
     rows = rows[rows["tier"] != ""].copy()
     goal_of = pd.Series(rows["goal"].to_numpy(), index=rows["place"] + "|" + rows["year"].astype(str))
     nation = rows.loc[rows["tier"] == words.NATION, "place"]
-    # A province's parent is the nation: the one nation of the data, whatever its slug.
-    parent = np.where(
-        (rows["tier"] == words.PROVINCE) & len(nation), nation.iloc[0] if len(nation) else "", rows["parent"]
-    )
-    rows["parent_goal"] = pd.Series(parent + "|" + rows["year"].astype(str).to_numpy(), index=rows.index).map(goal_of)
+    # A province's parent is the nation: the one nation of the data, whatever its slug. A parent
+    # counts only where it is a place of the data of the level above (吉林市's slug is jilin, the
+    # pinyin of 吉林省, which a city's parent falls back to while the province is not in the data).
+    nation_slug = nation.iloc[0] if len(nation) else ""
+    parent = pd.Series(np.where(rows["tier"] == words.PROVINCE, nation_slug, rows["parent"]), index=rows.index)
+    tier_of = frame.drop_duplicates("place").set_index("place")["tier"]
+    above_tier = rows["tier"].map({words.PROVINCE: words.NATION, words.CITY: words.PROVINCE})
+    known = parent.map(tier_of) == above_tier
+    rows["parent_goal"] = (parent + "|" + rows["year"].astype(str)).map(goal_of).where(known)
     rows["above"] = (rows["goal"] > rows["parent_goal"]).fillna(False).astype(bool)
     filters: dict[str, str] = {}
     if province:
         rows = rows[(rows["tier"] == words.NATION) | (rows["place"] == province) | (rows["parent"] == province)]
-        filters["province"] = province
+        filters["province"] = province_name or province
     if years:
         rows = rows[rows["year"].isin(list(years))]
         filters["year"] = ", ".join(str(year) for year in years)
@@ -229,7 +237,22 @@ def escalate(frame: pd.DataFrame, measure: str, *, years: Sequence[int] = (), pr
         summary.append(
             Year(year, nation_row, _level(by_tier.get((words.PROVINCE, year))), _level(by_tier.get((words.CITY, year))))
         )
-    return Escalation(measure, name_of(measure), unit, rows, summary, filters, province)
+    return Escalation(measure, name_of(measure), unit, rows, summary, filters, province, province_name or province)
+
+
+def select(frame: pd.DataFrame, measures: Sequence[str], years: Sequence[int], province: str) -> pd.DataFrame:
+    """The panel's rows of these measures (all of the lexicon's where none is given, each in its
+    own unit), years, and province (a slug: it, its cities and the nation)."""
+    from ..extract.lexicon import MEASURES
+
+    wanted = list(measures) or [known.id for known in MEASURES]
+    units = {measure: unit_of(frame, measure) for measure in wanted}
+    keep = frame["measure"].isin(wanted) & (frame["unit"] == frame["measure"].map(units))
+    if years:
+        keep &= frame["year"].isin(list(years))
+    if province:
+        keep &= (frame["tier"] == words.NATION) | (frame["place"] == province) | (frame["parent"] == province)
+    return frame[keep]
 
 
 def panel_rows(frame: pd.DataFrame) -> pd.DataFrame:

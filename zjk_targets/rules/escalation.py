@@ -69,7 +69,7 @@ CHART_LEGEND = {"nation": "the nation", "provinces": "provinces' mean", "cities"
 CHART_DOTS = "dots: each province's (blue) and city's (orange) goal"
 
 
-def answer(year: int, name: str, unit: str, nation: str, provinces: str, cities: str) -> str:
+def answer(year: int, name: str, nation: str, provinces: str, cities: str) -> str:
     """The first line: ``2017 GDP growth targets: nation 6.5 %; provinces …; cities …``."""
     return f"{year} {name} targets: nation {nation}; provinces {provinces}; cities {cities}"
 
