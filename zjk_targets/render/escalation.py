@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 import json
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 from rich.cells import cell_len
@@ -24,7 +24,7 @@ def _num(value: float | None) -> str:
     """A goal as its report says it (6.5, 7), a mean or median to one decimal."""
     if value is None:
         return "–"
-    return number(Decimal(str(round(value, 1))))
+    return number(Decimal(repr(value)).quantize(Decimal("0.1"), ROUND_HALF_UP))
 
 
 def _goal(value: float, comparator: str) -> str:
@@ -127,7 +127,7 @@ def _province_rows(view: Escalation) -> tuple[int, list[list[str]]] | None:
         ["_top", "goal", "place"], ascending=[True, False, True]
     )
     for row in order.itertuples():
-        parent = "" if pd.isna(row.parent_goal) else "yes" if row.above else "no"
+        parent = "" if pd.isna(row.parent_goal) else words.ABOVE[bool(row.above)]
         outcome = "" if pd.isna(row.outcome) else _num(float(row.outcome))
         out.append([names.get(row.place, row.place), _goal(row.goal, row.comparator), parent, outcome, row.status])
     return year, out
@@ -147,7 +147,7 @@ def text(view: Escalation, width: int = 80) -> str:
     if listed is not None:
         year, rows = listed
         out += ["", words.ONE_PROVINCE.format(name=view.province_name, year=year)]
-        head = ("place", "goal", "above", "outcome", "status")
+        head = words.PROVINCE_HEAD
         widths = (max(12, *(cell_len(r[0]) for r in rows)) if rows else 12, 7, 5, 7, 7)
         widths = (min(widths[0], width - 30), *widths[1:])
         out.append(_line(head, widths))

@@ -64,7 +64,8 @@ LONG_HEAD = (
 HEAD_NOTE = (
     "prov, cities: how many set a target; above: the share of those whose parent set one too; met: met of decided."
 )
-PROVINCE_HEAD = ("city", "goal", "", "above", "outcome", "status")
+PROVINCE_HEAD = ("place", "goal", "above", "outcome", "status")
+ABOVE = ("no", "yes")  # a goal above its parent's
 CHART_LEGEND = {"nation": "the nation", "provinces": "provinces' mean", "cities": "cities' mean"}
 CHART_DOTS = "dots: each province's (blue) and city's (orange) goal"
 
