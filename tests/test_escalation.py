@@ -276,4 +276,4 @@ def test_a_build_of_cities_alone_says_the_nation_and_provinces_set_none(runner, 
 
     out, _ = _build(runner, tmp_path)
     result = _run(runner, out, "--no-pager")
-    assert result.stdout.splitlines()[0] == "2021 GDP growth targets: nation none; provinces none; cities mean 6.5 %"
+    assert result.stdout.splitlines()[0] == "2022 GDP growth targets: nation none; provinces none; cities mean 6.3 %"

@@ -10,7 +10,7 @@ import typer
 
 from .exits import UserError, err
 from .national import _national_paths
-from .options import Command, NoPagerOption
+from .options import Command, NationalDirOption, NoPagerOption
 from .output import console, page, write, write_bytes
 
 DEFAULT_MEASURE = "gdp-growth"
@@ -61,12 +61,7 @@ def escalation(
         typer.Option("--format", "-f", case_sensitive=False, help="text, markdown, json, csv, png, svg or html."),
     ] = EscalationFormat.TEXT,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
-    folder: Annotated[
-        Path | None,
-        typer.Option(
-            "--national", metavar="DIR", help="A folder written by build-national [default: the bundled one]."
-        ),
-    ] = None,
+    folder: NationalDirOption = None,
     no_pager: NoPagerOption = False,
 ) -> None:
     """Target escalation (层层加码): per year, the nation's target, the provinces' and the cities'."""

@@ -11,7 +11,7 @@ import typer
 
 from ..render.text import visible
 from .exits import UserError, err
-from .options import Command, NoPagerOption
+from .options import Command, NationalDirOption, NoPagerOption
 from .output import console, page, write, write_atomically
 from .reading import max_bytes
 
@@ -212,12 +212,7 @@ def national(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (html: a folder, one page a city).")
     ] = None,
-    folder: Annotated[
-        Path | None,
-        typer.Option(
-            "--national", metavar="DIR", help="A folder written by build-national [default: the bundled one]."
-        ),
-    ] = None,
+    folder: NationalDirOption = None,
     no_pager: NoPagerOption = False,
 ) -> None:
     """The national table: per city, per year and per measure, headline targets set, decided and met."""

@@ -16,6 +16,7 @@ from ..rules import escalation as words
 from ..rules.counts import percent
 from ..rules.wording import number
 from . import ChartFormat
+from .national import _STYLE as NATIONAL_STYLE
 
 COLOURS = {"nation": "#24292f", "provinces": "#0969da", "cities": "#bc4c00"}
 
@@ -306,14 +307,7 @@ def inline_svg(view: Escalation, width: int = 640, height: int = 300) -> str:
     return "".join(out)
 
 
-_STYLE = """
-body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:0 auto;max-width:64rem;padding:0 .75rem;line-height:1.4}
-h1{font-size:1.4rem}
-table{border-collapse:collapse;width:100%;font-size:.9rem}
-th,td{padding:.2rem .4rem;border-bottom:1px solid #ddd;text-align:right;white-space:nowrap}
-th:first-child,td:first-child{text-align:left}
-.wrap{overflow-x:auto}.key span{margin-right:1rem}
-"""
+_STYLE = NATIONAL_STYLE + ".key span{margin-right:1rem}\n"
 
 
 def html_page(view: Escalation) -> str:
