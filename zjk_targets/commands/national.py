@@ -12,7 +12,7 @@ import typer
 from ..model import Reading
 from ..render.text import visible
 from .exits import UserError, err
-from .options import CITY_HELP, AboutOption, Command, NoPagerOption
+from .options import CITY_HELP, AboutOption, Command, NationalDirOption, NoPagerOption
 from .output import console, page, write, write_atomically
 from .reading import find_place, max_bytes, national_cities
 
@@ -270,12 +270,7 @@ def national(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (html: a folder, one page a city).")
     ] = None,
-    folder: Annotated[
-        Path | None,
-        typer.Option(
-            "--national", metavar="DIR", help="A folder written by build-national [default: the bundled one]."
-        ),
-    ] = None,
+    folder: NationalDirOption = None,
     about: AboutOption = Reading.BAND,
     no_pager: NoPagerOption = False,
 ) -> None:

@@ -110,6 +110,10 @@ ReportOption = Annotated[
         "--report", metavar="YEAR", help="Only the targets set by that year's work report.", show_default=False
     ),
 ]
+NationalDirOption = Annotated[
+    Path | None,
+    typer.Option("--national", metavar="DIR", help="A folder written by build-national [default: the bundled one]."),
+]
 NoPagerOption = Annotated[
     bool,
     typer.Option(
