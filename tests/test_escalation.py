@@ -155,7 +155,8 @@ def test_the_answer_comes_first_and_fits_80_columns(runner, national, monkeypatc
         "2018 GDP growth targets: nation 6.5 %; provinces mean 6.8 %, 1 of 2 above the",
         "nation; cities mean 7 %, 50 % above their province",
     ]
-    assert lines[7:10] == [
+    assert lines[6] == "左右 (about) read as a band: met within the goal's tolerance"
+    assert lines[8:11] == [
         "year nation         prov  mean median above  met cities  mean above  met",
         "2017   ≈6.5 met        2   7.3    7.3  100%  50%      5   7.4   50%  50%",
         "2018   ≈6.5 unknown    2   6.8    6.8   50%    –      4     7   50%    –",
@@ -197,6 +198,7 @@ def test_the_panel_loads_into_pandas_in_one_line_csv_and_json_alike(runner, nati
         "source",
         "line",
         "words",
+        "about_reading",  # which reading judged the statuses: the panel says it on every row
     ]
     assert list(from_csv.columns) == columns
     assert list(from_json.columns) == columns

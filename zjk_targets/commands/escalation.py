@@ -8,9 +8,10 @@ from typing import Annotated
 
 import typer
 
+from ..model import Reading
 from .exits import UserError, err
 from .national import _national_paths
-from .options import Command, NationalDirOption, NoPagerOption
+from .options import AboutOption, Command, NationalDirOption, NoPagerOption
 from .output import console, page, write, write_bytes
 
 DEFAULT_MEASURE = "gdp-growth"
@@ -62,6 +63,7 @@ def escalation(
     ] = EscalationFormat.TEXT,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
     folder: NationalDirOption = None,
+    about: AboutOption = Reading.BAND,
     no_pager: NoPagerOption = False,
 ) -> None:
     """Target escalation (层层加码): per year, the nation's target, the provinces' and the cities'."""
@@ -79,7 +81,7 @@ def escalation(
     national_path, cities_path = _national_paths(folder)
     places = bundled_places()
     tree = hierarchy(cities_path.read_text(encoding="utf-8"), places)
-    frame = panel(national_path, tree)
+    frame = panel(national_path, tree, about)
     known = sorted((set(measure_names()) | set(frame["measure"])) - {"x"})
     if measure is not None and measure not in known:
         raise UserError(words.unknown_measure(measure, difflib.get_close_matches(measure, known, n=3)))
@@ -95,10 +97,12 @@ def escalation(
         slug, name = _province(province, held, places)
     if output_format in (EscalationFormat.CSV, EscalationFormat.JSON):
         rows = select(frame, [measure] if measure else [], year or [], slug)
-        text = render.csv_text(rows) if output_format is EscalationFormat.CSV else render.json_text(rows)
+        text = (render.csv_text if output_format is EscalationFormat.CSV else render.json_text)(rows, about)
         write(text, output)
         return
-    view = escalate(frame, measure or DEFAULT_MEASURE, years=year or (), province=slug, province_name=name)
+    view = escalate(
+        frame, measure or DEFAULT_MEASURE, years=year or (), province=slug, province_name=name, reading=about
+    )
     if output_format in (EscalationFormat.PNG, EscalationFormat.SVG):
         assert output is not None
         if not view.years:

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..model import Reading
 from ..rules import escalation as words
 from ..rules.timeline import year_set_on
 from .cities import SLUG_SEPARATOR
@@ -58,15 +59,16 @@ def hierarchy(cities_text: str, places: Sequence[Place]) -> pd.DataFrame:
     return pd.DataFrame(out, columns=["slug", "name", "adcode", "level", "parent", "years"])
 
 
-def panel(national: Path | str, places: pd.DataFrame) -> pd.DataFrame:
+def panel(national: Path | str, places: pd.DataFrame, reading: Reading = Reading.BAND) -> pd.DataFrame:
     """Every headline target of the national dataset, each of its own report's year, judged: the
     panel's columns (the rule book's PANEL_COLUMNS), and ``judgeable`` (the place's next report is
-    in the data, or the target is decided), ``unit`` and ``tier`` (nation, province or city)."""
+    in the data, or the target is decided), ``unit`` and ``tier`` (nation, province or city); each
+    about (左右) goal judged by ``reading``."""
     from ..columnar.evaluate import evaluate_tables
     from ..columnar.read import read_tables
 
     tables = read_tables([national])
-    verdicts = evaluate_tables(tables)
+    verdicts = evaluate_tables(tables, reading)
     targets = tables.targets
     sources = tables.sources
     set_in = np.array([year_set_on(published) for published in sources["published"]], dtype=np.int64)
@@ -181,6 +183,7 @@ class Escalation:
     filters: dict[str, str]
     province: str = ""  # the slug of the one province asked for
     province_name: str = ""
+    reading: Reading = Reading.BAND  # how its about (左右) goals were judged
 
 
 def _level(group: pd.DataFrame | None) -> Level:
@@ -200,7 +203,13 @@ def _level(group: pd.DataFrame | None) -> Level:
 
 
 def escalate(
-    frame: pd.DataFrame, measure: str, *, years: Sequence[int] = (), province: str = "", province_name: str = ""
+    frame: pd.DataFrame,
+    measure: str,
+    *,
+    years: Sequence[int] = (),
+    province: str = "",
+    province_name: str = "",
+    reading: Reading = Reading.BAND,
 ) -> Escalation:
     """One measure of the panel, each target beside its parent's, summed up per year; ``province``
     (a slug): only it, its cities and the nation."""
@@ -237,7 +246,9 @@ def escalate(
         summary.append(
             Year(year, nation_row, _level(by_tier.get((words.PROVINCE, year))), _level(by_tier.get((words.CITY, year))))
         )
-    return Escalation(measure, name_of(measure), unit, rows, summary, filters, province, province_name or province)
+    return Escalation(
+        measure, name_of(measure), unit, rows, summary, filters, province, province_name or province, reading
+    )
 
 
 def select(frame: pd.DataFrame, measures: Sequence[str], years: Sequence[int], province: str) -> pd.DataFrame:
@@ -255,9 +266,9 @@ def select(frame: pd.DataFrame, measures: Sequence[str], years: Sequence[int], p
     return frame[keep]
 
 
-def panel_rows(frame: pd.DataFrame) -> pd.DataFrame:
+def panel_rows(frame: pd.DataFrame, reading: Reading = Reading.BAND) -> pd.DataFrame:
     """The panel as CSV and JSON give it: the rule book's columns, ordered by measure, year, level."""
     order = {"nation": 0, "province": 1, "major-city": 2, "city": 3}
     out = frame.assign(_order=frame["level"].map(order).fillna(4))
     out = out.sort_values(["measure", "year", "_order", "place"], kind="stable")
-    return out.loc[:, list(words.PANEL_COLUMNS)].reset_index(drop=True)
+    return out.loc[:, list(words.PANEL_COLUMNS)].assign(about_reading=reading.value).reset_index(drop=True)

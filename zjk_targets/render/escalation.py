@@ -10,9 +10,10 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 from rich.cells import cell_len
 
-from ..model import Comparator
+from ..model import Comparator, Reading
 from ..national.escalation import Escalation, Level, Year, panel_rows
 from ..rules import escalation as words
+from ..rules import wording as fmt
 from ..rules.counts import percent
 from ..rules.wording import number
 from . import ChartFormat
@@ -140,7 +141,8 @@ def text(view: Escalation, width: int = 80) -> str:
 
     out = [piece.plain for piece in wrap(answer(view), width)]
     out.append("")
-    for line in (words.TITLE, _subtitle(view), *([words.filtered(view.filters)] if view.filters else [])):
+    head = (words.TITLE, _subtitle(view), *([words.filtered(view.filters)] if view.filters else []))
+    for line in (*head, fmt.reading(view.reading)):
         out.extend(piece.plain for piece in wrap(line, width))
     out += ["", _line(words.HEAD)]
     out += [_line(_cells(year)) for year in view.years]
@@ -161,7 +163,7 @@ def text(view: Escalation, width: int = 80) -> str:
 
 
 def markdown(view: Escalation) -> str:
-    out = [f"# {words.TITLE}", "", answer(view), "", _subtitle(view) + "."]
+    out = [f"# {words.TITLE}", "", answer(view), "", _subtitle(view) + ".", "", fmt.reading(view.reading)]
     if view.filters:
         out += ["", words.filtered(view.filters)]
     out += ["", "| " + " | ".join(words.LONG_HEAD) + " |", "|---" + "|---:" * (len(words.LONG_HEAD) - 1) + "|"]
@@ -171,17 +173,17 @@ def markdown(view: Escalation) -> str:
     return "\n".join(out)
 
 
-def csv_text(frame: pd.DataFrame) -> str:
+def csv_text(frame: pd.DataFrame, reading: Reading = Reading.BAND) -> str:
     """The panel: one row per place, measure and year; ``pandas.read_csv(path)`` reads it back."""
-    return panel_rows(frame).to_csv(index=False, lineterminator="\n")
+    return panel_rows(frame, reading).to_csv(index=False, lineterminator="\n")
 
 
-def json_text(frame: pd.DataFrame) -> str:
+def json_text(frame: pd.DataFrame, reading: Reading = Reading.BAND) -> str:
     """The panel as a list of records; ``pandas.read_json(path)`` reads it back."""
-    rows = panel_rows(frame)
+    rows = panel_rows(frame, reading)
     records = []
     for row in rows.itertuples(index=False):
-        record = dict(zip(words.PANEL_COLUMNS, row, strict=True))
+        record = dict(zip(rows.columns, row, strict=True))
         for key in ("goal", "outcome"):
             value = record[key]
             record[key] = None if pd.isna(value) else float(value)
@@ -324,6 +326,7 @@ def html_page(view: Escalation) -> str:
         f"<h1>{esc(words.TITLE)}</h1>",
         f"<p><strong>{esc(answer(view))}</strong></p>",
         f"<p>{esc(_subtitle(view))}.</p>",
+        f"<p>{esc(fmt.reading(view.reading))}</p>",
         *([f"<p>{esc(words.filtered(view.filters))}</p>"] if view.filters else []),
         f"<figure>{inline_svg(view)}<figcaption class=key>{key}<br>{esc(words.CHART_DOTS)}</figcaption></figure>",
         "<div class=wrap><table>",
