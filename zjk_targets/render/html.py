@@ -77,7 +77,6 @@ HTML_WORDS = {
         "shown": "shown",
         "evidence": "evidence ({n})",
         "chart": "Chart of {metric}",
-        "document": "document",
         "file": "text",
         "above": "words above",
         "figures_note": "Under each source, the figures it gives that no card lists, each with its words: the "
@@ -94,7 +93,6 @@ HTML_WORDS = {
         "shown": "项显示",
         "evidence": "证据（{n}）",
         "chart": "{metric}图",
-        "document": "原文",
         "file": "文本",
         "above": "原文见上",
         "figures_note": "每个来源下列出卡片未列出的该来源数据，附原文：图中有这些数据，"
