@@ -192,5 +192,8 @@ def html_page(table: NationalTable, city_link: str = "{slug}.html") -> str:
                 label = f'<a href="{esc(city_link.format(slug=row.key))}">{label}</a>'
             out.append(f"<tr><td>{label}</td>" + "".join(f"<td>{esc(c)}</td>" for c in _cells(row)) + "</tr>")
         out.append("</table></div>")
-    out += [f"<p>{esc(words.NOTE)}</p>", f"<p>{esc(words.DRAFTED)}</p>", "</body></html>", ""]
+    # how verdicts are reached: said once here for every city page, which links to it
+    from .html import rules
+
+    out += [f"<p>{esc(words.NOTE)}</p>", f"<p>{esc(words.DRAFTED)}</p>", rules("en"), "</body></html>", ""]
     return "\n".join(out)
