@@ -15,6 +15,7 @@ from ..extract.communique import PUBLISHER, CommuniqueError, Outcome, read_commu
 from ..extract.datafiles import with_entries
 from ..extract.decode import DecodeError, decode
 from ..extract.lexicon import BY_ID, MEASURES
+from ..rules.checks import number_is_stated
 from ..rules.wording import number
 
 YEAR_BASIS = "the year the communiqué reports on: its title's"
@@ -86,7 +87,7 @@ def communique_entries(
                 "unit": outcome.unit,
                 "source": source_id,
                 "excerpt": outcome.words,
-                "derived": outcome.derived,
+                "derived": outcome.derived or _unwritten(outcome),
                 "year_basis": YEAR_BASIS,
                 "proxy": outcome.proxy,
                 "note": note,
@@ -94,6 +95,18 @@ def communique_entries(
             observations.append({key: value for key, value in entry.items() if value is not None})
     kinds = {"source": sources, "metric": list(metrics.values()), "observation": observations}
     return kinds, problems
+
+
+# Why a figure the reader took is not written as its digits in its words: the data's check asks to
+# say how it was read.
+UNWRITTEN = (
+    "read from the words as they state it: numerals in characters, 持平 (no change), or a footnote mark "
+    "beside the digits"
+)
+
+
+def _unwritten(outcome: Outcome) -> str | None:
+    return None if number_is_stated(outcome.value, outcome.words) else UNWRITTEN
 
 
 __all__ = ["YEAR_BASIS", "communique_entries"]
