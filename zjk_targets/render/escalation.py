@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
@@ -193,6 +194,25 @@ def json_text(frame: pd.DataFrame, reading: Reading = Reading.BAND) -> str:
     return json.dumps(records, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
 
+def _number(value: float) -> str:
+    text = f"{value:.4g}"
+    return text.replace("e+0", "e").replace("e+", "e")
+
+
+def _ticks(low: float, high: float) -> list[float]:
+    """Three to six round values across [low, high]."""
+    if high <= low:
+        return [low]
+    raw = (high - low) / 3
+    base = 10 ** math.floor(math.log10(raw))
+    step = next(base * k for k in (1, 2, 2.5, 5, 10) if base * k >= raw)
+    ticks, value = [], math.ceil(low / step) * step
+    while value <= high + step * 1e-9:
+        ticks.append(round(value, 10))
+        value += step
+    return ticks
+
+
 # ---------------------------------------------------------------------------------------------
 # The chart: the nation's goal and the provinces' and cities' means over the years.
 
@@ -262,7 +282,6 @@ def chart(view: Escalation, chart_format: ChartFormat = ChartFormat.PNG) -> byte
 
 def inline_svg(view: Escalation, width: int = 640, height: int = 300) -> str:
     """The chart drawn in Python as a small SVG for the HTML page (no matplotlib, the reader's fonts)."""
-    from .svgchart import _number, _ticks
 
     left, right, top, bottom = 44, 12, 12, 28
     series = _series(view)
