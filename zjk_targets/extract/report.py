@@ -399,7 +399,7 @@ def _term_levels(parse_text: str, term: list[tuple[int, int]], year: int) -> lis
         found, _ = parse(parse_text, s_start, s_end, outcomes=True)
         for item in found:
             measure = item.measure
-            if measure is None or measure.id.endswith(("-growth", "-reduction")) or item.bound:
+            if measure is None or measure.id.endswith(("-growth", "-reduction", "-rise")) or item.bound:
                 continue
             if item.unit in ("%", "‰") and measure.id not in _RATE_LEVELS:
                 continue
