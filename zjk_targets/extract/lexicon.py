@@ -30,6 +30,9 @@ class Measure:
     joined: str | None = None
     """The issue in which the measure joined, when after the first hand labels: a label set that
     never names it holds its items as outside the lexicon (``measure: null``)."""
+    yearly: re.Pattern[str] | None = None
+    """Words an outcome's own must hold to be the year's: a rise in points is as often the term's
+    (城镇化率提高7.1个百分点, of five years) as the year's (比上年提高1个百分点)."""
 
 
 def _m(
@@ -42,12 +45,14 @@ def _m(
     words: str,
     level: str | None = None,
     joined: str | None = None,
+    yearly: str | None = None,
 ) -> Measure:
     level_zh = level_en = None
     if level:
         level_zh, level_en = level.split("|")
         level = id.removesuffix("-growth")
-    return Measure(id, zh, en, unit, direction, category, re.compile(words), level, level_zh, level_en, joined)
+    pattern, yearly_words = re.compile(words), re.compile(yearly) if yearly else None
+    return Measure(id, zh, en, unit, direction, category, pattern, level, level_zh, level_en, joined, yearly_words)
 
 
 # A subject names a measure "as a whole" only when no narrower word precedes it: 人均GDP, 农业增加值,
@@ -89,7 +94,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "economy",
-        r"^(全市|全州|全盟|地区)?(一般公共预算|一般公共财政预算|一般预算|公共财政预算|公共财政)收入",
+        r"^(全市|全州|全盟|地区)?(一般公共预算|一般公共财政预算|一般预算|公共财政预算|公共财政|公共预算|财政一般预算|财政公共预算)收入",
         "一般公共预算收入|General public budget revenue",
     ),
     _m(
@@ -189,7 +194,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "society",
-        r"^城镇(常住)?居民(人均)?(可支配)?收入",
+        r"^(城镇|城市)(常住)?居民(家庭)?(年)?(人均)?(可支配)?收入",
         "城镇居民人均可支配收入|Urban disposable income per head",
     ),
     _m(
@@ -199,7 +204,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "society",
-        r"^(农村(常住)?居民|农民|农牧民)(人均)?(可支配|纯)?收入",
+        r"^(农村(牧区)?(常住)?居民|农牧村居民|农区居民|渔农村居民|农民|农牧民)(家庭)?(年)?(人均)?(可支配|纯)?收入",
         "农村居民人均可支配收入|Rural disposable income per head",
     ),
     _m(
@@ -314,6 +319,7 @@ MEASURES: tuple[Measure, ...] = (
         "society",
         r"^(常住人口)?城镇化率",
         joined="#20",
+        yearly=r"比上年|较上年|比去年|较去年|同比",
     ),
     _m(
         "gdp-growth",
@@ -346,3 +352,51 @@ def lookup(subject: str) -> Measure | None:
         if measure.pattern.search(subject):
             return measure
     return None
+
+
+# Measures outside the lexicon: named by the report's own words, and matched by them.
+
+OUTSIDE_PREFIX = "x-"
+"""The start of a measure's id outside the lexicon: x- and the pinyin of its words (x-feishuizhanbi)."""
+
+_FILLER = re.compile(r"^(?:[^\u4e00-\u9fffA-Za-z0-9]+|全市|全年|全州|全盟|全县|全区|全地区|今年|我市|其中)+")
+_LEVEL_VERB = re.compile(
+    r"(?:达到|达|控制在|保持在|稳定在|保持|为|降至|降到|增至|升至|提高到|提高至|提升到|提升至|突破|超过|实现|完成)$"
+)
+_CHANGE = re.compile(r"(?:增长|下降|降低|提高|提升|上涨|减少)$")
+_TOTAL = re.compile(r"(投资|资金|贸易|进出口|内资|外资|零售)总?额")
+_PLACE = re.compile(r"(?:地区|州|县|市|区|盟|旗)$")
+_VAGUE = frozenset({"预期", "总量", "增加值", "产值", "总产值", "收入", "投资", "增速", "规模", "比重", "占比"})
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def outside_words(name: str, following: str = "") -> str:
+    """The words that name a measure outside the lexicon, as the report has them: the fillers
+    before (全市, 全年) and a verb that leads to a level (达到, 控制在) taken off. A change
+    (增长, 下降) stays part of the name, unless ``following`` (the words after the name) shows it
+    leads to a level: 非税占比下降至29.7% names 非税占比, as 非税占比29.8%以内 does."""
+    words = _FILLER.sub("", re.sub(r"\s+", "", name))
+    if _CHANGE.search(words) and re.match(r"\s*[至到]", following):
+        words = _CHANGE.sub("", words)
+    while _LEVEL_VERB.search(words) and len(_LEVEL_VERB.sub("", words)) >= 2:
+        words = _LEVEL_VERB.sub("", words)
+    return words or name
+
+
+def outside_key(words: str) -> str:
+    """What a target's and an outcome's words are matched by: trivial variants taken off
+    (固定资产投资额 and 固定资产投资, 进出口贸易总额 and 进出口贸易 are one)."""
+    return _TOTAL.sub(r"\1", words)
+
+
+def matchable(key: str) -> bool:
+    """Whether words name a measure surely enough to match a target's and an outcome's: not a
+    place (塔城地区增长10%, a part of the whole), nor a word of no measure (预期, 总量), nor a
+    stray character (一、二、三产 read as three subjects)."""
+    base = _CHANGE.sub("", key)
+    return len(_HAN.findall(base)) >= 2 and not _PLACE.search(base) and base not in _VAGUE
+
+
+def is_outside(metric_id: str) -> bool:
+    """Whether a metric id is one extract gave a measure outside the lexicon."""
+    return metric_id.startswith(OUTSIDE_PREFIX)

@@ -32,6 +32,7 @@ class Report:
     traditional: bool
     tasks: tuple[Item, ...] = ()  # quantified tasks of headline measures outside the headline paragraph
     review_only: bool = False  # no targets paragraph was found: only the review of last year was read
+    others: tuple[Item, ...] = ()  # outcomes outside the lexicon, in order: extract matches them to targets by words
 
     def words(self, item: Item) -> str:
         return self.text[item.start : item.end]
@@ -275,6 +276,7 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
     if targets:  # words before the first figure (继续做好“六稳”工作) lead in; they are not goals
         unquantified = [span for span in unquantified if span[0] > targets[0].start]
     outcomes: list[Item] = []
+    others: list[Item] = []
     seen: dict[str, int] = {}
     term: list[tuple[int, int]] = []
     for s_start, s_end in _review_spans(parse_text, body, sentence_start, term, sets_year - 1):
@@ -287,11 +289,12 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
         estimated = "预计" in sentence
         found, _ = parse(parse_text, s_start, s_end, outcomes=True)
         for item in found:
-            if item.measure is None:
-                continue
-            key = item.measure.id
             before = parse_text.rfind("预计", s_start, item.end) >= 0
             item = _with(item, estimated=estimated and before)
+            if item.measure is None:
+                others.append(item)
+                continue
+            key = item.measure.id
             if key not in seen:
                 seen[key] = len(outcomes)
                 outcomes.append(item)
@@ -320,6 +323,7 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
         targets=tuple(targets),
         unquantified=tuple(re.sub(r"\s+", "", text[a:b]) for a, b in unquantified),
         outcomes=tuple(outcomes),
+        others=tuple(others),
         traditional=traditional,
     )
 
