@@ -45,6 +45,7 @@ from zjk_targets.extract import draft  # noqa: E402
 from zjk_targets.extract.decode import DecodeError, decode  # noqa: E402
 from zjk_targets.extract.lexicon import MEASURES  # noqa: E402
 from zjk_targets.extract.report import ReportError, read_report  # noqa: E402
+from zjk_targets.rules.schema import is_outside  # noqa: E402
 
 TOLERANCE = Decimal("0.5")
 
@@ -246,7 +247,7 @@ def _verdicts(
                 if verdict.target.year != year or verdict.status.value == "unknown" or not verdict.decisive:
                     continue
                 metric = verdict.target.metric
-                if metric.startswith("x-") or (metric in JOINED and metric not in known):
+                if is_outside(metric) or (metric in JOINED and metric not in known):
                     continue  # outside the lexicon (as labelled): the labels name no outcome of such a measure
                 own = _own_figure(verdict, review)
                 if own is None:

@@ -10,11 +10,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..rules.schema import OUTSIDE_PREFIX
 from ..rules.units import conversion_factor, split_unit
 from ..rules.wording import number as fmt_number
 from .decode import DecodeError, decode
 from .items import Item
-from .lexicon import OUTSIDE_PREFIX, matchable, outside_key, outside_words
+from .lexicon import matchable, outside_key, outside_words
 from .report import Report, ReportError, read_report
 
 _SYMBOL = {">=": "≥", ">": ">", "<=": "≤", "about": "≈"}

@@ -356,9 +356,6 @@ def lookup(subject: str) -> Measure | None:
 
 # Measures outside the lexicon: named by the report's own words, and matched by them.
 
-OUTSIDE_PREFIX = "x-"
-"""The start of a measure's id outside the lexicon: x- and the pinyin of its words (x-feishuizhanbi)."""
-
 _FILLER = re.compile(r"^(?:[^\u4e00-\u9fffA-Za-z0-9]+|全市|全年|全州|全盟|全县|全区|全地区|今年|我市|其中)+")
 _LEVEL_VERB = re.compile(
     r"(?:达到|达|控制在|保持在|稳定在|保持|为|降至|降到|增至|升至|提高到|提高至|提升到|提升至|突破|超过|实现|完成)$"
@@ -395,8 +392,3 @@ def matchable(key: str) -> bool:
     stray character (一、二、三产 read as three subjects)."""
     base = _CHANGE.sub("", key)
     return len(_HAN.findall(base)) >= 2 and not _PLACE.search(base) and base not in _VAGUE
-
-
-def is_outside(metric_id: str) -> bool:
-    """Whether a metric id is one extract gave a measure outside the lexicon."""
-    return metric_id.startswith(OUTSIDE_PREFIX)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..model import Status
 from ..rules import national as words
+from ..rules.schema import is_outside
 from .cities import SLUG_SEPARATOR, City
 
 
@@ -72,6 +73,7 @@ class Judged:
     unit: str
     actual: Decimal | None
     judgeable: bool
+    name: str = ""  # the measure's Chinese name in the data: its words, for one outside the lexicon
 
 
 @dataclass
@@ -84,10 +86,10 @@ class NationalTable:
     measures: list[Tally]
     city_info: dict[str, City]
     filters: dict[str, str]
+    outside: int = 0  # distinct measures outside the lexicon in the row OUTSIDE
 
 
-OUTSIDE_PREFIX = "x-"  # extract's ids for measures outside its lexicon, one per wording
-OUTSIDE = "x"  # their one row in the per-measure view
+OUTSIDE = "other"  # the one row of the per-measure view for the measures outside the lexicon
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -106,6 +108,7 @@ def judge(national: Path | str, cities: Sequence[City]) -> list[Judged]:
     tables = read_tables([national])
     verdicts = evaluate_tables(tables)
     targets = tables.targets
+    names = dict(zip(tables.metrics["id"], tables.metrics["zh"], strict=True))
     years_of = {city.slug: set(city.years) for city in cities}
     judged = []
     columns = zip(
@@ -129,6 +132,7 @@ def judge(national: Path | str, cities: Sequence[City]) -> list[Judged]:
                 unit=unit,
                 actual=_decimal(actual) if decides else None,
                 judgeable=when + 1 in years_of.get(slug, ()),
+                name=names.get(metric, ""),
             )
         )
     return judged
@@ -144,7 +148,8 @@ def curated(slug: str, cities: Sequence[City]) -> list[Judged]:
 
     years = next((set(city.years) for city in cities if city.slug == slug), set())
     judged = []
-    for verdict in evaluate(load_dataset(bundled_paths())):
+    dataset = load_dataset(bundled_paths())
+    for verdict in evaluate(dataset):
         target = verdict.target
         if not target.headline:
             continue
@@ -165,6 +170,7 @@ def curated(slug: str, cities: Sequence[City]) -> list[Judged]:
                 unit=target.unit or "",
                 actual=actual,
                 judgeable=year + 1 in years,
+                name=dataset.metrics[target.metric].zh,
             )
         )
     return judged
@@ -205,7 +211,7 @@ def measure_names() -> dict[str, str]:
     """The lexicon's Chinese name of each measure id, growth and level alike."""
     from ..extract.lexicon import MEASURES
 
-    names = {OUTSIDE: words.OUTSIDE_LABEL}
+    names = {OUTSIDE: words.outside_label(0)}
     for measure in MEASURES:
         names[measure.id] = measure.zh
         if measure.level and measure.level_zh:
@@ -225,6 +231,7 @@ def tabulate(
     """Sum the judged targets up, keeping those of the provinces, years and measures asked for."""
     info = {city.slug: city for city in cities}
     names = measure_names()
+    outside: set[str] = set()
     total = Tally("all", "all")
     by_city: dict[str, Tally] = {}
     by_year: dict[int, Tally] = {}
@@ -233,15 +240,21 @@ def tabulate(
         city = info.get(target.city)
         if provinces and (city is None or city.province not in provinces):
             continue
-        measure = OUTSIDE if target.measure.startswith(OUTSIDE_PREFIX) else target.measure
+        # Outside the lexicon: one row for all, unless one of them is asked for by its id.
+        grouped = is_outside(target.measure) and target.measure not in measures
+        measure = OUTSIDE if grouped else target.measure
         if (years and target.year not in years) or (measures and measure not in measures):
             continue
+        if grouped:
+            outside.add(target.measure)
         _add(total, target)
         name = city.name if city else target.city
         _add(by_city.setdefault(target.city, Tally(target.city, name)), target)
         _add(by_year.setdefault(target.year, Tally(str(target.year), str(target.year))), target)
-        label = names.get(measure, measure)
+        label = names.get(measure) or target.name or measure
         _add(by_measure.setdefault(measure, Tally(measure, label)), target)
+    if OUTSIDE in by_measure:
+        by_measure[OUTSIDE].label = words.outside_label(len(outside))
     filters = {
         name: ", ".join(str(v) for v in values)
         for name, values in (("province", provinces), ("year", years), ("measure", measures))
@@ -254,4 +267,5 @@ def tabulate(
         measures=_sorted(by_measure.values(), sort),
         city_info=info,
         filters=filters,
+        outside=len(outside),
     )

@@ -8,7 +8,6 @@ DRAFTED = (
     "states no figure of the target's year. One city: zjk-targets record --city NAME."
 )
 VIEWS = {"years": "Per report year", "measures": "Per measure", "cities": "Per city"}
-OUTSIDE_LABEL = "measures outside the lexicon (one row for all)"
 KEY_COLUMN = {"years": "year", "measures": "measure", "cities": "city"}
 COLUMNS = ("targets", "judgeable", "decided", "decided %", "met", "met %", "mean miss")
 SHORT_COLUMNS = ("set", "judgeable", "decided", "dec%", "met", "met%", "mean miss")  # the terminal's, at 80 columns
@@ -18,6 +17,16 @@ NOTE = (
     "met %: of decided; 张家口 from its curated data; "
     "mean miss: how far the missed targets' figures fell from their goals, in points where the row has rates."
 )
+
+
+def outside_label(measures: int) -> str:
+    """The row of the measures outside the lexicon (--measure other), with how many there are."""
+    return f"other measures: {measures:,} outside the lexicon, each named by its report's words"
+
+
+def outside_short(measures: int) -> str:
+    """The same row in the terminal's narrow column."""
+    return f"other ({measures:,} measures)"
 
 
 def summary(cities: int, targets: int, judgeable: int, decided_judgeable: int, decided: int, met: int) -> str:
