@@ -308,8 +308,8 @@ MEASURES: tuple[Measure, ...] = (
         "society",
         r"^(常住人口)?城镇化率",
     ),
-    # The same words with a figure in 个百分点 (常住人口城镇化率提高1个百分点): the rise, not the level. As
-    # urbanisation-rate comes first, a subject never names this one alone: POINTS leads to it.
+    # The same words with a figure in 个百分点 (常住人口城镇化率提高1个百分点): the rise, not the level.
+    # Words alone never name it (lookup passes it over): POINTS leads to it from urbanisation-rate.
     _m(
         "urbanisation-rate-rise",
         "常住人口城镇化率提高",
@@ -346,9 +346,12 @@ def in_points(measure: Measure) -> Measure | None:
     return BY_ID[points] if points else None
 
 
+_NAMED = tuple(measure for measure in MEASURES if measure.id not in POINTS.values())  # what words alone name
+
+
 def lookup(subject: str) -> Measure | None:
     """The measure a subject names, or None when it is outside the lexicon."""
-    for measure in MEASURES:
+    for measure in _NAMED:
         if measure.pattern.search(subject):
             return measure
     return None

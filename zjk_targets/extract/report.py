@@ -289,8 +289,8 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
         estimated = "预计" in sentence
         found, _ = parse(parse_text, s_start, s_end, outcomes=True)
         for item in found:
-            before = parse_text.rfind("预计", s_start, item.end) >= 0
-            item = _with(item, estimated=estimated and before)
+            if estimated and parse_text.rfind("预计", s_start, item.end) >= 0:
+                item = _with(item, estimated=True)
             if item.measure is None:
                 others.append(item)
                 continue
