@@ -149,6 +149,8 @@ def evaluate_labels(label_files: list[Path], corpus: Path, collection: Path | No
         # Headline targets: each labelled item against the drafted ones, one to one.
         unused = list(targets)
         for item in label.get("headline") or []:
+            if item.get("goal") is None:
+                continue  # an item with no figure (三次产业比重): nothing to draft
             total_t += 1
             match = next(
                 (

@@ -32,6 +32,7 @@ from zjk_targets.model import (
     Metric,
     Observation,
     PartialDate,
+    Reading,
     Source,
     Target,
     Trust,
@@ -238,35 +239,41 @@ def _write_yaml(dataset: Dataset, path: Path) -> None:
     path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def _reference_export(paths: list[Path]) -> str:
+def _reference_export(paths: list[Path], reading: Reading = Reading.BAND) -> str:
     dataset = load_dataset(paths)
-    return csv_render.render(dataset, evaluate(dataset))
+    return csv_render.render(dataset, evaluate(dataset, reading=reading), reading=reading)
 
 
 @pytest.mark.parametrize("seed", range(300))
 def test_random_datasets_export_the_same_bytes_through_both_engines(tmp_path, seed) -> None:
+    """Each about goal read as a band for the even seeds, strictly for the odd ones."""
+    reading = (Reading.BAND, Reading.STRICT)[seed % 2]
     rng = random.Random(seed)
     generated = _random_dataset(rng, targets=rng.randint(1, 12), observations=rng.randint(0, 40))
     yaml_path, csv_path = tmp_path / "data.yaml", tmp_path / "data.csv"
     _write_yaml(generated, yaml_path)
     csv_path.write_text(to_csv(generated), encoding="utf-8")
 
-    expected = _reference_export([yaml_path])
-    assert columnar.export_csv([csv_path, csv_path]) == expected
+    expected = _reference_export([yaml_path], reading)
+    assert columnar.export_csv([csv_path, csv_path], reading=reading) == expected
     # The normal path on CSV input: the same dataset, hence the same everything.
     assert columnar.to_dataset([csv_path]) == load_dataset([yaml_path])
 
 
-def test_a_larger_random_dataset_through_both_engines(tmp_path) -> None:
+@pytest.mark.parametrize("reading", list(Reading))
+def test_a_larger_random_dataset_through_both_engines(tmp_path, reading) -> None:
     generated = _random_dataset(random.Random(2024), targets=1500, observations=6000, metric_count=60)
     path = tmp_path / "data.csv"
     path.write_text(to_csv(generated), encoding="utf-8")
-    assert columnar.export_csv([path, path]) == csv_render.render(generated, evaluate(generated))
+    expected = csv_render.render(generated, evaluate(generated, reading=reading), reading=reading)
+    assert columnar.export_csv([path, path], reading=reading) == expected
 
 
 def test_the_bundled_data_as_csv_exports_the_same_bytes(tmp_path) -> None:
     dataset = load_dataset(bundled_paths())
     expected = csv_render.render(dataset, evaluate(dataset))
+    strictly = csv_render.render(dataset, evaluate(dataset, reading=Reading.STRICT), reading=Reading.STRICT)
+    assert strictly != expected
     targets, actuals = tmp_path / "targets.csv", tmp_path / "actuals.csv"
     half = len(dataset.observations) // 2
     first = Dataset(dataset.sources, dataset.metrics, dataset.targets, dataset.observations[:half])
@@ -283,6 +290,7 @@ def test_the_bundled_data_as_csv_exports_the_same_bytes(tmp_path) -> None:
     actuals.write_text(to_csv(Dataset(rest, {}, (), dataset.observations)), encoding="utf-8")
     assert columnar.export_csv([yaml_targets, actuals]) == expected
     assert columnar.export_csv(bundled_paths()) == expected
+    assert columnar.export_csv(bundled_paths(), reading=Reading.STRICT) == strictly
 
 
 def test_the_csv_export_is_the_same_in_either_language(tmp_path) -> None:

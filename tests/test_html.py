@@ -57,7 +57,8 @@ def test_each_measure_is_charted_once_and_shown_by_reference(runner, tmp_path) -
     page = _export(runner, tmp_path).read_text(encoding="utf-8")
     symbols = re.findall(r'<symbol id="(m-[^"]+)"', page)
     assert symbols and len(symbols) == len(set(symbols))
-    uses = set(re.findall(r'<use href="#(m-[^"]+)"/>', page))
+    # shown by a reference in the page, or in a card by the script (data-m names the symbol)
+    uses = set(re.findall(r'<use href="#(m-[^"]+)"/>', page)) | set(re.findall(r'data-m="(m-[^"]+)"', page))
     assert uses == set(symbols), "every chart drawn is shown, and every chart shown is drawn"
 
 
@@ -71,8 +72,13 @@ def test_sources_link_to_the_documents_themselves(runner, tmp_path) -> None:
             assert source.url.startswith(LAWTEXT + "政府工作报告-其他地市/张家口市/"), source.id
             assert source.url.endswith(f"/{source.file.removeprefix('sources/zjk-gwr-')}"), source.id
             assert f'<a href="{source.url}">' in page
-    # a seed (a text without an address) is cited by its title and date
-    assert "<cite>张家口市政府工作报告（2017年4月10日 武卫东）</cite>, 2017-04-10" in page
+    # a card cites a source by its id, linked to its entry in the list, which gives the title and date
+    # (and links to the document where there is one: a seed, a text without an address, has none)
+    assert '<a href="#s-gwr-2017">gwr-2017</a>' in page
+    assert (
+        '<li id="s-gwr-2017"><b>gwr-2017</b>: 张家口市政府工作报告（2017年4月10日 武卫东）, 张家口市人民政府, 2017-04-10;'
+        in page
+    )
 
 
 PROBE = """<!DOCTYPE html><html><body style="margin:0">
@@ -149,3 +155,45 @@ def test_the_page_renders_as_something(runner, tmp_path) -> None:
     pixels = image.imread(str(shot))
     assert pixels.shape[:2] == (800, 1000)
     assert pixels.std() > 0.05, "the page renders as something, not a blank screen"
+
+
+# The national pages (issue 21: every place's page together under 15 MB, about 350 places): the
+# bundled data's pages, the shared stylesheet and script and the national page, per city page.
+# Measured: 104.7 kB a page before the pages were made small, 50.9 kB after (277 cities).
+BYTES_PER_PLACE = 55_000
+
+
+def test_the_national_pages_stay_within_their_budget_per_place(runner, tmp_path) -> None:
+    from zjk_targets.render import html
+
+    pages = tmp_path / "pages"
+    result = runner.invoke(app, ["national", "-f", "html", "-o", str(pages)])
+    assert result.exit_code == 0, result.output
+    places = [path for path in pages.glob("*.html") if path.name != "index.html"]
+    total = sum(path.stat().st_size for path in pages.iterdir())
+    assert total / len(places) <= BYTES_PER_PLACE, (total, len(places))
+    for name, text in html.ASSETS.items():
+        assert (pages / name).read_text(encoding="utf-8") == text
+    page = places[0].read_text(encoding="utf-8")
+    assert f'<link rel="stylesheet" href="{html.STYLE_FILE}">' in page and "<style>" not in page
+    assert f'<script src="{html.SCRIPT_FILE}"></script>' in page
+
+
+def test_every_decided_verdict_shows_its_figure_words_and_source_in_its_card(runner, tmp_path) -> None:
+    from html import escape
+
+    from zjk_targets import bundled_paths, evaluate, load_dataset
+    from zjk_targets.render.text import visible
+
+    page = _export(runner, tmp_path).read_text(encoding="utf-8")
+    cards = dict(re.findall(r'<article class="target" data-status="\w+" id="t-([^"]+)">(.*?)</article>', page))
+    decided = [verdict for verdict in evaluate(load_dataset(bundled_paths())) if verdict.decisive]
+    assert decided
+    for verdict in decided:
+        card = cards[verdict.target.id]
+        for item in verdict.decisive:
+            obs = item.observation
+            assert f"<b>{obs.year}: " in card, verdict.target.id
+            assert f"<blockquote>{escape(visible(obs.excerpt))}</blockquote>" in card, verdict.target.id
+            assert f'<a href="#s-{obs.source}">{obs.source}</a>' in card, verdict.target.id
+            assert f'<li id="s-{obs.source}">' in page

@@ -72,6 +72,7 @@ def test_an_outcome_outside_the_lexicon_decides_the_target_of_the_same_words(run
         "✓ met      x-feishuizhanbi-2020  非税占比 ≤ 29.8 %\n"
         "? unknown  x-feishuizhanbi-2021  非税占比 ≤ 30 %\n"
         "✓ met      x-senlinfugailv-2020  森林覆盖率 ≥ 70 %\n"
+        "左右 (about) read as a band: met within the goal's tolerance\n"
     )
     shown = runner.invoke(app, ["show", "x-feishuizhanbi-2020", "--targets", str(tmp_path / "city.yaml")])
     assert shown.stdout.splitlines()[4] == (
@@ -88,7 +89,7 @@ def test_an_outcome_outside_the_lexicon_decides_the_target_of_the_same_words(run
 def test_the_record_and_the_report_name_it_by_its_words(runner, tmp_path) -> None:
     path = _huaihua(tmp_path)
     record = runner.invoke(app, ["record", "--targets", str(path), "--no-pager"])
-    assert record.stdout.splitlines()[4:11] == [
+    assert record.stdout.splitlines()[6:13] == [
         "measure          2020         2021        met",
         "─────────────────────────────────────────────",
         "gdp-growth (%)   ≥7.5→3.9     ≥8→?        0/1",
@@ -204,8 +205,8 @@ def test_the_national_table_counts_the_measures_outside_the_lexicon_in_one_row(r
     )
     one = runner.invoke(app, ["national", "--national", str(out), "--measure", "x-feishuizhanbi", "-f", "csv"])
     assert one.stdout.splitlines()[3:5] == [
-        "measures,x-feishuizhanbi,非税占比,,2,1,1,100,1,100,–",
-        "cities,huaihua,怀化市,,2,1,1,100,1,100,–",
+        "measures,x-feishuizhanbi,非税占比,,2,1,1,100,1,100,–,band",
+        "cities,huaihua,怀化市,湖南,2,1,1,100,1,100,–,band",
     ]
     every = runner.invoke(app, ["national", "--national", str(out), "--measure", "other", "-f", "markdown"])
     assert (

@@ -80,11 +80,9 @@ def test_build_names_each_broken_file_once_skips_it_and_counts_them(runner, tmp_
         "taizhou-zhejiang.yaml.gz",
     ]
     assert (out / "cities.csv").read_text(encoding="utf-8").splitlines()[1:] == [
-        "taizhou-zhejiang,台州市,taizhou,浙江,"
-        "named with weight 3; first 政府工作报告-其他地市/台州市/2023.md:11,2023,1,1",
-        "taizhou-jiangsu,泰州市,taizhou,江苏,"
-        "named with weight 6; first 政府工作报告-其他地市/泰州市/2021.md:11,2021 2022,2,3",
-        "handan,邯郸市,handan,河北,named with weight 6; first 政府工作报告-其他地市/邯郸市/2021.md:11,2021 2022,2,3",
+        "taizhou-zhejiang,台州市,taizhou,浙江,331000,2023,1,1",
+        "taizhou-jiangsu,泰州市,taizhou,江苏,321200,2021 2022,2,3",
+        "handan,邯郸市,handan,河北,130400,2021 2022,2,3",
     ]
 
 
@@ -130,15 +128,24 @@ def test_filters_and_their_mistakes(runner, tmp_path) -> None:
     out, _ = _build(runner, tmp_path)
     only = runner.invoke(app, ["national", "--national", str(out), "--province", "江苏", "--measure", "gdp-growth"])
     assert only.exit_code == 0, only.output
-    assert only.stdout.splitlines()[1:3] == [
-        "1 city, 2 headline targets: 1 decided, 1 of the 1 judgeable (100 %); 0 met (0 % of decided).",
+    assert only.stdout.splitlines()[1:4] == [
+        "1 city, 2 headline targets: 1 judgeable, 1 decided (100 % of judgeable), 0 met (0 % of decided), 1",
+        "missed, 1 unknown.",
         "Only province 江苏; measure gdp-growth.",
     ]
-    wrong = runner.invoke(app, ["national", "--national", str(out), "--province", "火星"])
-    assert (wrong.exit_code, wrong.stderr) == (
-        2,
-        "zjk-targets: --province 火星: no city of that province; provinces: 江苏, 河北, 浙江\n",
-    )
+    for typed in ("江苏省", "jiangsu", "JiangSu"):
+        same = runner.invoke(app, ["national", "--national", str(out), "--province", typed, "--measure", "gdp-growth"])
+        assert same.stdout == only.stdout, typed
+    mistakes = {
+        "火星": "not a province of lawtext/gov; provinces of the national data: 江苏, 河北, 浙江",
+        "河被": "not a province of lawtext/gov; did you mean 河北, 河南?",
+        "jiangsv": "not a province of lawtext/gov; did you mean 江苏, 江西, 浙江?",
+        "shanxi": "names more than one province (山西, 陕西); give its Chinese name",
+        "广东省": "no city of the national data is in it; provinces of the national data: 江苏, 河北, 浙江",
+    }
+    for typed, message in mistakes.items():
+        wrong = runner.invoke(app, ["national", "--national", str(out), "--province", typed])
+        assert (wrong.exit_code, wrong.stderr) == (2, f"zjk-targets: --province {typed}: {message}\n")
     missing = runner.invoke(app, ["national", "--national", str(tmp_path / "nowhere")])
     assert missing.stderr == f"zjk-targets: --national {tmp_path / 'nowhere'}: folder not found\n"
 
@@ -211,8 +218,8 @@ def test_city_mistakes_are_one_line_with_close_names(runner) -> None:
     unknown = runner.invoke(app, ["record", "--city", "handn"])
     assert (unknown.exit_code, unknown.stderr) == (
         2,
-        "zjk-targets: --city handn: no such city in the national data; did you mean handan (邯郸市), "
-        "shannan (山南市), haidong (海东市)?\n",
+        "zjk-targets: --city handn: not a place of lawtext/gov nor of the bundled national data; did you mean "
+        "handan (邯郸市), 山东省 (not yet bundled), 海南省 (not yet bundled)?\n",
     )
     two = runner.invoke(app, ["report", "--city", "taizhou"])
     assert two.stderr == (
@@ -221,6 +228,57 @@ def test_city_mistakes_are_one_line_with_close_names(runner) -> None:
     )
     both = runner.invoke(app, ["report", "--city", "handan", "--data", "."])
     assert both.stderr == "zjk-targets: give --city NAME or --data/--targets/--actuals, not both\n"
+
+
+NOT_YET = "is in lawtext/gov but not yet in the bundled national data (the cities of 政府工作报告-其他地市; zjk-targets national lists them)"
+
+
+@pytest.mark.parametrize(
+    ("typed", "place"),
+    [
+        ("北京", "北京市 (政府工作报告-主要城市/北京市, province-level)"),
+        ("石家庄", "石家庄市 (政府工作报告-主要城市/石家庄市, a major city)"),
+        ("shijiazhuang", "石家庄市 (政府工作报告-主要城市/石家庄市, a major city)"),
+        ("广州市", "广州市 (政府工作报告-主要城市/广州市, a major city)"),
+        ("河北", "河北省 (政府工作报告-省自治区/河北省, province-level)"),
+        ("neimenggu", "内蒙古自治区 (政府工作报告-省自治区/内蒙古自治区, province-level)"),
+        ("全国", "全国 (政府工作报告-国务院, the nation)"),
+    ],
+)
+def test_a_place_of_the_collection_not_bundled_says_so_without_guessing(runner, typed, place) -> None:
+    result = runner.invoke(app, ["report", "--city", typed])
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"zjk-targets: --city {typed}: {place} {NOT_YET}\n",
+    )
+
+
+def test_a_name_two_places_share_names_both(runner) -> None:
+    result = runner.invoke(app, ["record", "--city", "shanxi"])
+    assert result.stderr == (
+        "zjk-targets: --city shanxi: 山西省 (政府工作报告-省自治区/山西省, province-level) and 陕西省 "
+        "(政府工作报告-省自治区/陕西省, province-level) are in lawtext/gov but not yet in the bundled national data "
+        "(the cities of 政府工作报告-其他地市; zjk-targets national lists them)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered"),
+    [
+        ("邯单", "did you mean handan (邯郸市)?"),  # one character other, and it sounds the same
+        ("邯单市", "did you mean handan (邯郸市)?"),
+        ("石加庄", "did you mean 石家庄市 (not yet bundled)?"),
+        ("hebie", "did you mean hebi (鹤壁市), heihe (黑河市), 河北省 (not yet bundled)?"),
+        ("火星", "zjk-targets national lists every city"),
+    ],
+)
+def test_a_name_of_no_place_offers_close_ones_chinese_too(runner, typed, offered) -> None:
+    result = runner.invoke(app, ["show", "gdp-growth-2021", "--city", typed])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"zjk-targets: --city {typed}: not a place of lawtext/gov nor of the bundled national data; {offered}\n",
+    )
 
 
 def test_zhangjiakou_is_its_curated_data(runner) -> None:
@@ -283,4 +341,4 @@ def test_the_bundled_national_table_fits_80_columns_and_answers_first(runner, mo
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert max(cell_len(line) for line in lines) <= 80
-    assert re.match(r"[\d,]+ cities, [\d,]+ headline targets: [\d,]+ decided, ", lines[2])
+    assert re.match(r"[\d,]+ cities, [\d,]+ headline targets: [\d,]+ judgeable, [\d,]+ decided ", lines[2])

@@ -28,7 +28,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from ..model import Comparator, Status, Trust
+from ..model import Comparator, Reading, Status, Trust
 from ..rules import wording
 from ..rules.schema import CHOICES
 from ..rules.units import conversion_factor, split_unit
@@ -239,7 +239,7 @@ def _nearest_figures(
 class _Targets:
     """The targets as arrays, in table order, with what rule 1 and the goal comparison need."""
 
-    def __init__(self, tables: Tables) -> None:
+    def __init__(self, tables: Tables, reading: Reading) -> None:
         frame, metrics, sources = tables.targets, tables.metrics, tables.sources
         self.id = frame["id"].to_numpy(dtype=object)
         self.metric = frame["metric_at"].to_numpy(dtype=np.int64)
@@ -249,18 +249,20 @@ class _Targets:
         self.exponent = np.array([_exponent(unit) if unit else 0 for unit in self.unit], dtype=np.int64)
         self.goal = frame["goal"].to_numpy(dtype=object)
         self.tolerance = frame["tolerance"].to_numpy(dtype=object)
+        about = self.comparator == Comparator.ABOUT.value
+        # Read strictly, an about goal is the band with no tolerance (verdicts.evaluate's reading).
+        self.strictly = about & (reading is Reading.STRICT)
         year, by = frame["year"].to_numpy(dtype=np.int64), frame["by"].to_numpy(dtype=np.int64)
         self.is_by = by > 0
         self.deadline = np.where(self.is_by, by, year)
         source_at = frame["source_at"].to_numpy(dtype=np.int64)
         self.set_year = np.array([date.year for date in sources["published"]], dtype=np.int64)[source_at]
         higher = (metrics["direction"] == "higher").to_numpy()[self.metric]
-        about = self.comparator == Comparator.ABOUT.value
         # verdicts.meets as: value ≥ threshold (higher wins) or value ≤ threshold, strict for > and <.
         ge, gt, le, lt = (c.value for c in (Comparator.GE, Comparator.GT, Comparator.LE, Comparator.LT))
         self.higher_wins = np.isin(self.comparator, [ge, gt]) | (about & higher)
         self.strict = np.isin(self.comparator, [gt, lt])
-        goal, tolerance = _floats(self.goal), np.nan_to_num(_floats(self.tolerance))
+        goal, tolerance = _floats(self.goal), np.where(self.strictly, 0.0, np.nan_to_num(_floats(self.tolerance)))
         self.threshold = np.where(about, np.where(higher, goal - tolerance, goal + tolerance), goal)
         self.higher = higher
 
@@ -282,9 +284,9 @@ def _meets(values: np.ndarray, threshold: np.ndarray, higher_wins: np.ndarray, s
 class _Engine:
     """The observations grouped by (metric, year), the targets, and rule 2 over any (target, group) pairs."""
 
-    def __init__(self, tables: Tables) -> None:
+    def __init__(self, tables: Tables, reading: Reading) -> None:
         self.obs = _Observations(tables)
-        self.targets = _Targets(tables)
+        self.targets = _Targets(tables, reading)
         # Rule 1: proxies never decide (every unit converts: the loader made sure).
         order = self.obs.order
         proxy = self.obs.is_proxy[order]
@@ -325,7 +327,7 @@ class _Engine:
             return Decimal(raw) * factor if raw else None
 
         low, high = (obs.value[o], obs.value[o]) if obs.has_value[o] else (obs.min[o], obs.max[o])
-        tolerance = Decimal(targets.tolerance[t]) if targets.tolerance[t] else None
+        tolerance = Decimal(targets.tolerance[t]) if targets.tolerance[t] and not targets.strictly[t] else None
         comparator = CHOICES["comparator"][targets.comparator[t]]
         status = judge(value(low), value(high), comparator, Decimal(targets.goal[t]), tolerance, targets.higher[t])
         return _OUTCOME[status]
@@ -412,6 +414,8 @@ class _Words:
         self.unit = targets.unit.tolist()
         self.symbol = [CHOICES["comparator"][c].symbol for c in targets.comparator]
         self.about = (targets.comparator == Comparator.ABOUT.value).tolist()
+        self.strictly = targets.strictly.tolist()
+        self.strict_symbol = [wording.about_strictly(higher) for higher in targets.higher.tolist()]
         self.goal_raw, self.tolerance = targets.goal.tolist(), targets.tolerance.tolist()
         self.deadline = targets.deadline.tolist()
         f = figures
@@ -461,10 +465,19 @@ class _Words:
         (``noted``: whether one of them is derived, estimated or of low trust)."""
         o = figures[0]
         compared = self.compared(t, o)
-        worded = self.about[t] or (self.value[o] == "" and self.done[o] < 0)
+        bound = self.value[o] == "" and self.done[o] < 0
         amount = wording.quantity(_shown(self.goal_raw[t], "", ""), self.unit[t]) if self.unit[t] else ""
-        goal = self.goal(t) if worded else ""
-        reason = wording.comparison(self.year[o], compared, self.label[o], met, self.symbol[t], amount, goal, worded)
+        if self.strictly[t]:
+            symbol = self.strict_symbol[t]
+            goal = wording.goal_text(symbol, _shown(self.goal_raw[t], "", ""), self.unit[t], None) if bound else ""
+            reason = wording.comparison(self.year[o], compared, self.label[o], met, symbol, amount, goal, bound)
+            reason = wording.read_strictly(reason)
+        else:
+            worded = self.about[t] or bound
+            goal = self.goal(t) if worded else ""
+            reason = wording.comparison(
+                self.year[o], compared, self.label[o], met, self.symbol[t], amount, goal, worded
+            )
         if early:
             reason = wording.met_early(self.deadline[t], reason)
         if noted:
@@ -473,9 +486,10 @@ class _Words:
         return reason, compared
 
 
-def evaluate_tables(tables: Tables) -> Verdicts:
-    """Every target's status, reason and headline figure, as the per-target engine gives them."""
-    engine = _Engine(tables)
+def evaluate_tables(tables: Tables, reading: Reading = Reading.BAND) -> Verdicts:
+    """Every target's status, reason and headline figure, as the per-target engine gives them, each
+    about (左右) goal read by ``reading``."""
+    engine = _Engine(tables, reading)
     targets = engine.targets
     count = len(targets.id)
     everyone = np.arange(count)
@@ -562,14 +576,16 @@ def evaluate_tables(tables: Tables) -> Verdicts:
             reason[t] = wording.no_figure(deadline[t], set_year[t] if by[t] else None, words.cites(t, nearest))
         else:
             reason[t] = wording.unresolved(problem, words.cites(t, cited_list[starts[t] : stops[t]]))
+            if words.strictly[t]:
+                reason[t] = wording.read_strictly(reason[t])
     # A deadline goal without a figure may be projected: that rule runs per target, on those few.
     projected = np.flatnonzero((kind == Resolution.NO_FIGURE) & targets.is_by)
     if len(projected):
-        reason[projected] = _with_projections(tables, projected, reason[projected])
+        reason[projected] = _with_projections(tables, projected, reason[projected], reading)
     return Verdicts(_STATUS[status], reason, actual, actual_year, kind == Resolution.DECIDED)
 
 
-def _with_projections(tables: Tables, rows: np.ndarray, reasons: np.ndarray) -> list[str]:
+def _with_projections(tables: Tables, rows: np.ndarray, reasons: np.ndarray, reading: Reading) -> list[str]:
     """The reasons of the targets at ``rows``, each with its projection (the rule book's) when it has one."""
     from ..rules.verdicts import projection_of
     from .dataset import build_dataset
@@ -590,6 +606,6 @@ def _with_projections(tables: Tables, rows: np.ndarray, reasons: np.ndarray) -> 
         of_metric.setdefault(obs.metric, []).append(obs)
     out = []
     for target, reason in zip(dataset.targets, reasons, strict=True):
-        projection = projection_of(dataset, target, of_metric.get(target.metric, []))
+        projection = projection_of(dataset, target, of_metric.get(target.metric, []), reading)
         out.append(wording.with_projection(reason, projection.describe()) if projection else reason)
     return out

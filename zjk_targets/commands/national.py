@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..model import Reading
 from ..render.text import visible
 from .exits import UserError, err
-from .options import Command, NoPagerOption
+from .options import AboutOption, Command, NoPagerOption
 from .output import console, page, write, write_atomically
 from .reading import max_bytes
 
@@ -72,6 +73,7 @@ def build_national(
     from ..inputs import read_input
     from ..national.build import CityReports, build
     from ..national.cities import CITIES_DIR
+    from ..rules import national as words
 
     folders = _city_folders(collection)
     unread: list[tuple[str, str]] = []
@@ -89,7 +91,9 @@ def build_national(
                     files.append((shown, data))
             yield CityReports(folder.name, files)
 
-    result = build(cities(), source_url)
+    from ..national.places import bundled_places
+
+    result = build(cities(), source_url, bundled_places())
     if output.exists() and not output.is_dir():
         raise UserError(f"--output {output}: not a folder")
     (output / CITIES_DIR).mkdir(parents=True, exist_ok=True)
@@ -103,6 +107,8 @@ def build_national(
         err(f"zjk-targets: {visible(name)}: {reason}")
     for name, reason in skipped:
         err(f"zjk-targets: {visible(name)}: skipped: {reason}")
+    for name in result.unplaced:
+        err(f"zjk-targets: {words.unplaced(visible(name))}")
     reports = result.reports + len(unread)
     write(
         f"{len(result.cities):,} cities, {reports:,} reports ({reports - len(skipped):,} read), "
@@ -110,6 +116,47 @@ def build_national(
         None,
     )
     err(f"zjk-targets: {len(skipped)} of {reports:,} reports skipped")
+
+
+def build_places(
+    collection: Annotated[
+        Path,
+        typer.Argument(
+            metavar="COLLECTION_DIR",
+            help="A checkout of lawtext/gov (its folders 政府工作报告-省自治区, -主要城市, -其他地市).",
+        ),
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The place table to write (places.csv).")],
+    adcodes: Annotated[
+        Path | None,
+        typer.Option(
+            "--adcodes",
+            metavar="FILE",
+            help="GB/T 2260 codes as cpca's adcodes.csv [default: that of the installed cpca].",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Write the place table: every place of the collection with its GB/T 2260 code, level and parent."""
+    from ..national.places import CPCA, PART_LEVELS, build_places, cpca_adcodes
+    from ..rules import national as words
+
+    if adcodes is None:
+        try:
+            adcodes, version = cpca_adcodes()
+        except FileNotFoundError as error:
+            raise UserError(f"--adcodes: {error}") from None
+        source = CPCA.format(version=version)
+    else:
+        source = f"GB/T 2260, {adcodes.name}"
+    if not adcodes.is_file():
+        raise UserError(f"--adcodes {adcodes}: file not found")
+    folders = {part: [path.name for path in _city_folders(collection / part)] for part in PART_LEVELS}
+    text, problems = build_places(adcodes.read_text(encoding="utf-8"), folders, source)
+    if problems:
+        raise UserError(words.place_problems(problems))
+    write_atomically(output, text.encode("utf-8"))
+    write(f"{text.count(chr(10)) - 1:,} places; wrote {output}\n", None)
 
 
 def _national_paths(folder: Path | None) -> tuple[Path, Path]:
@@ -124,6 +171,27 @@ def _national_paths(folder: Path | None) -> tuple[Path, Path]:
         if not path.is_file():
             raise UserError(f"{path}: not found; build the national data with zjk-targets build-national")
     return national, cities
+
+
+def _provinces(typed: list[str], cities: list[City]) -> list[str]:
+    """The short name of each province typed (河北, 河北省 or hebei), through the place table; a
+    name of no province, or of one without a city in the data, is an error."""
+    from ..national.places import bundled_places, find_province
+    from ..rules import national as words
+
+    places = bundled_places()
+    held = sorted({city.province for city in cities if city.province})
+    names = []
+    for name in typed:
+        found, offered, several = find_province(places, name)
+        if found is None:
+            raise UserError(
+                words.ambiguous_province(name, offered) if several else words.unknown_province(name, offered, held)
+            )
+        if found.short not in held:
+            raise UserError(words.empty_province(name, held))
+        names.append(found.short)
+    return list(dict.fromkeys(names))
 
 
 def national(
@@ -151,6 +219,7 @@ def national(
             "--national", metavar="DIR", help="A folder written by build-national [default: the bundled one]."
         ),
     ] = None,
+    about: AboutOption = Reading.BAND,
     no_pager: NoPagerOption = False,
 ) -> None:
     """The national table: per city, per year and per measure, headline targets set, decided and met."""
@@ -160,18 +229,21 @@ def national(
 
     national_path, cities_path = _national_paths(folder)
     cities = read_cities(cities_path.read_text(encoding="utf-8"))
-    provinces = sorted({city.province for city in cities if city.province})
-    unknown = [name for name in province or [] if name not in provinces]
-    if unknown:
-        raise UserError(f"--province {', '.join(unknown)}: no city of that province; provinces: {', '.join(provinces)}")
-    judged = [target for target in judge(national_path, cities) if target.city != CURATED]
-    judged += curated(CURATED, cities) if folder is None else []
+    province = _provinces(province or [], cities)
+    judged = [target for target in judge(national_path, cities, about) if target.city != CURATED]
+    judged += curated(CURATED, about) if folder is None else []
     known = set(measure_names()) | {target.measure for target in judged}
     wrong = [name for name in measure or [] if name not in known]
     if wrong:
         raise UserError(f"--measure {', '.join(wrong)}: no such measure; zjk-targets national lists them")
     table = tabulate(
-        judged, cities, sort=sort.value, provinces=province or (), years=year or (), measures=measure or ()
+        judged,
+        cities,
+        sort=sort.value,
+        provinces=province or (),
+        years=year or (),
+        measures=measure or (),
+        reading=about,
     )
     if output_format is NationalFormat.HTML:
         _write_html(table, cities, folder, output)
@@ -189,7 +261,8 @@ def national(
 
 
 def _write_html(table: NationalTable, cities: list[City], folder: Path | None, output: Path | None) -> None:
-    """The national page (index.html) and one record page per city, linked from it."""
+    """The national page (index.html) and one record page per city, linked from it; the city pages
+    share one stylesheet and script, written beside them."""
     from .. import engine
     from ..national.cities import CITIES_DIR
     from ..render import html as city_html
@@ -202,9 +275,13 @@ def _write_html(table: NationalTable, cities: list[City], folder: Path | None, o
         raise UserError(f"--output {output}: not a folder")
     output.mkdir(parents=True, exist_ok=True)
     root = _national_paths(folder)[0].parent
+    for name, text in city_html.ASSETS.items():
+        write_atomically(output / name, text.encode("utf-8"))
     for city in cities:
         dataset = engine.load([root / CITIES_DIR / f"{city.slug}.yaml.gz"], max_bytes())
-        write_atomically(output / f"{city.slug}.html", city_html.render(dataset, evaluate(dataset)))
+        verdicts = evaluate(dataset, reading=table.reading)
+        page = city_html.render(dataset, verdicts, linked=True, reading=table.reading)
+        write_atomically(output / f"{city.slug}.html", page)
     write_atomically(output / "index.html", render.html_page(table))
     err(f"wrote {output / 'index.html'} and {len(cities)} city pages")
 
@@ -214,3 +291,6 @@ def register(app: typer.Typer) -> None:
     app.command("build-national", cls=Command, short_help="Build the national dataset from a collection.")(
         build_national
     )
+    # Hidden: the place table is bundled and rebuilt only when the collection's folders or the codes
+    # change, by a maintainer with cpca (a test extra) installed.
+    app.command("build-places", cls=Command, hidden=True)(build_places)

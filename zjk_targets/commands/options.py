@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperCommand
 
 from .. import engine
-from ..model import Dataset, Status
+from ..model import Dataset, Reading, Status
 from .reading import data_paths, max_bytes
 
 
@@ -77,6 +77,15 @@ CityOption = Annotated[
         help="A city of the bundled national data, in Chinese or pinyin (邯郸, handan; 市 optional), drafted "
         "from its work reports [default: Zhangjiakou's curated data].",
         show_default=False,
+    ),
+]
+AboutOption = Annotated[
+    Reading,
+    typer.Option(
+        "--about",
+        case_sensitive=False,
+        help="How a 左右 (about) goal is judged: band (met within its tolerance) or strict (met only when "
+        "the outcome reaches the goal: ≥ it, or ≤ where lower is better).",
     ),
 ]
 LangOption = Annotated[

@@ -5,13 +5,17 @@ from __future__ import annotations
 import difflib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import engine
 from ..bundled import ACTUALS_NAME, TARGETS_NAME, bundled_paths, national_dir
-from ..model import Dataset, PartialDate, Status
+from ..model import Dataset, PartialDate, Reading, Status
 from ..rules import timeline
 from ..rules.verdicts import Verdict, evaluate
 from .exits import UserError, err
+
+if TYPE_CHECKING:
+    from ..national.cities import City
 
 MAX_INPUT_ENV = "ZJK_MAX_INPUT_MB"
 
@@ -40,9 +44,10 @@ def as_of_date(text: str | None) -> PartialDate | None:
 
 
 def judge(
-    dataset: Dataset, as_of: str | None = None, report_year: int | None = None
+    dataset: Dataset, as_of: str | None = None, report_year: int | None = None, reading: Reading = Reading.BAND
 ) -> tuple[Dataset, tuple[Verdict, ...]]:
-    """The data a reader had on the --as-of date, narrowed to the --report year, and its verdicts."""
+    """The data a reader had on the --as-of date, narrowed to the --report year, and its verdicts
+    (about goals read by --about)."""
     date = as_of_date(as_of)
     if date is not None:
         dataset = timeline.as_of(dataset, date)
@@ -55,7 +60,7 @@ def judge(
                 f"--report {report_year}: no targets were set by a report of that year{when}; reports: {known}"
             )
         dataset = timeline.of_reports(dataset, {report_year})
-    return dataset, evaluate(dataset)
+    return dataset, evaluate(dataset, reading=reading)
 
 
 def dated(dataset: Dataset, as_of: str | None, target_ids: list[str]) -> Dataset:
@@ -89,12 +94,32 @@ def city_paths(typed: str) -> tuple[list[Path], str | None]:
     from ..rules import national as words
 
     folder = national_dir()
-    found, offered, several = find_city(read_cities((folder / CITIES_NAME).read_text(encoding="utf-8")), typed)
+    cities = read_cities((folder / CITIES_NAME).read_text(encoding="utf-8"))
+    found, offered, several = find_city(cities, typed)
+    if several:
+        raise UserError(words.ambiguous_city(typed, offered))
     if found is None:
-        raise UserError(words.ambiguous_city(typed, offered) if several else words.unknown_city(typed, offered))
+        raise UserError(_not_bundled(typed, cities))
     if found.slug == CURATED:
         return list(bundled_paths()), None
     return [folder / CITIES_DIR / f"{found.slug}.yaml.gz"], words.drafted_note(found.name)
+
+
+def _not_bundled(typed: str, cities: list[City]) -> str:
+    """Why ``typed`` names no city of the bundled data: a place of the collection not bundled yet,
+    or no place at all (then the close names, of the bundled cities and of the other places)."""
+    from ..national.places import Place, bundled_places, close_to, find_places
+    from ..rules import national as words
+
+    places = bundled_places()
+    named = find_places(places, typed)
+    if named:
+        return words.not_bundled(typed, [(place.name, place.folder, place.level) for place in named])
+    close = [
+        words.place_offered(item.name) if isinstance(item, Place) else words.city_offered(item.slug, item.name)
+        for item in close_to(typed, cities, places)
+    ]
+    return words.unknown_city(typed, close)
 
 
 def data_paths(
@@ -146,9 +171,9 @@ def load(targets: Path | None, actuals: Path | None, data: Path | None = None, c
     return engine.load(paths(targets, actuals, data, city), max_bytes())
 
 
-def select(dataset: Dataset, target_ids: list[str]) -> tuple[Verdict, ...]:
+def select(dataset: Dataset, target_ids: list[str], reading: Reading = Reading.BAND) -> tuple[Verdict, ...]:
     """The verdicts of the named targets, in the order named; every unknown id is one error."""
-    verdicts = {verdict.target.id: verdict for verdict in evaluate(dataset, only=set(target_ids))}
+    verdicts = {verdict.target.id: verdict for verdict in evaluate(dataset, only=set(target_ids), reading=reading)}
     missing = [target_id for target_id in target_ids if target_id not in verdicts]
     if missing:
         known = sorted(target.id for target in dataset.targets)

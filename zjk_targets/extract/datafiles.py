@@ -56,6 +56,8 @@ class Draft:
     years: tuple[int, ...] = ()
     entries: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     """Each kind's entries (source, metric, target, observation) as field → text, in file order."""
+    header: str = ""
+    """The files' opening comments and dataset section."""
 
 
 def _q(value: str) -> str:
@@ -335,14 +337,33 @@ def draft(
         f"  title_zh: {_q(f'{result.city}政府工作报告目标（{span}年，zjk-targets extract 草拟）：说到做到了吗？')}\n\n"
     )
     result.entries = {"source": sources, "metric": metric_entries, "target": targets, "observation": observations}
-    sections = [("sources", sources), ("metrics", metric_entries), ("targets", targets)]
-    result.targets_yaml = header + _sections(sections)
-    result.one_file_yaml = result.targets_yaml + "\n" + _sections([("observations", observations)])
+    result.header = header
+    _render(result)
+    return result
+
+
+def _render(result: Draft) -> None:
+    """The draft's files, from its header and entries."""
+    entries = result.entries
+    sections = [("sources", entries["source"]), ("metrics", entries["metric"]), ("targets", entries["target"])]
+    result.targets_yaml = result.header + _sections(sections)
+    observations = _sections([("observations", entries["observation"])])
+    result.one_file_yaml = result.targets_yaml + "\n" + observations
     result.actuals_yaml = (
-        header.split("\n\n")[0].replace("targets of", "outcomes reviewed in")
-        + "\n"
-        + _sections([("observations", observations)])
+        result.header.split("\n\n")[0].replace("targets of", "outcomes reviewed in") + "\n" + observations
     )
+
+
+def with_entries(result: Draft, extra: dict[str, list[dict[str, str]]]) -> Draft:
+    """The draft with another publisher's entries of the same place added (sources, metrics it lacks,
+    observations), its files written again. Ids must not clash with the draft's own."""
+    known = {entry["id"] for entry in result.entries["metric"]}
+    for kind, entries in extra.items():
+        for entry in entries:
+            if kind == "metric" and entry["id"] in known:
+                continue  # the draft names this metric already (its first unit printed)
+            result.entries[kind].append(entry)
+    _render(result)
     return result
 
 
@@ -358,4 +379,4 @@ def _sections(sections: list[tuple[str, list[dict[str, str]]]]) -> str:
     return "\n".join(out) + "\n"
 
 
-__all__ = ["Draft", "draft"]
+__all__ = ["Draft", "draft", "with_entries"]

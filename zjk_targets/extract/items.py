@@ -13,7 +13,7 @@ from decimal import Decimal
 from .lexicon import BY_ID, Measure, in_points, lookup
 
 UNIT = (
-    r"个百分点|百分点|万亿元|亿美元|万美元|亿元|万元/人|万元|元|万人次|万人|人|万吨|吨|亿斤|万斤|斤|万亩|亩|天"
+    r"个百分点|百分点|万亿元|万亿美元|亿美元|万美元|亿元|万元/人|万元|元|万人次|万人|人|万吨|吨|万亿斤|亿斤|万斤|斤|万亩|亩|天"
     r"|微克/立方米|μg/m3|μg/m³|ug/m3|%|‰"
 )
 NUMBER = r"(?<![\d.A-Za-z])\d+(?:\.\d+)?"
@@ -29,13 +29,15 @@ VERB = re.compile(
 )
 # Fillers before a subject; a short note in brackets too: 预计（下同）, 同比（下同）增长2.1%.
 _LEAD = re.compile(
-    r"(?:[\s*#—\-]|\([^()]{0,12}\)|(?:19|20)\d\d年(?=全市|全年|全州|地区|生产|规|一般|地方|社会|固定|城|农)|其中|预计|可比口径|同口径|(?:剔除|扣除)[^,;。]{0,12}?(?:因素|影响)|可比|同比|比上年|全市|我市|全州|全盟|全年|今年|力争|确保|实现|完成|努力|争取"
+    r"(?:[\s*#—\-]|\([^()]{0,12}\)|(?:19|20)\d\d年(?=全市|全年|全州|地区|生产|规|一般|地方|社会|固定|城|农)|其中|预计|可比口径|同口径|(?:剔除|扣除)[^,;。]{0,12}?(?:因素|影响)|可比|同比|比上年|全市|我市|全州|全盟|全省|我省|全区|我区|全国|全年|今年|去年|力争|确保|实现|完成|努力|争取"
     r"|可(?=实现|完成|达到)|按(?=可比|同口径)|财政(?=一般公共预算)|并|和|及|同时|另外|此外)+"
 )
 _NEAR = "近约"
 _PARTIAL = re.compile(
     r"前三季度|上半年|[一二三]季度|前[一二三四五六七八九十\d]+个?月|1\s*[-—–～~至]\s*\d{1,2}\s*月|一至[一二三四五六七八九十]+月"
 )
+_EARLIER = re.compile(r"(?:由|从)(?:前[一二三两四五\d]{0,2}年|上年)")  # 由前三年分别上升…: another period
+_PLANNED = re.compile(r"年初(?:确定|提出|预期|计划)|预期目标|计划目标")
 _FROM = re.compile(r"(?:由|从)(?:\s*(?:19|20)\d\d\s*年(?:末|底)?的?)?\s*$")  # 由2015年的984.98亿元增加到…
 # Growth on another basis than the plain one a target sets: 可比增长, 按可比口径, 同口径, 剔除…因素.
 _BASIS = re.compile(r"可比(?:口径|价格)?|同口径|剔除[^,;。]{0,12}(?:因素|影响)|扣除[^,;。]{0,12}(?:因素|影响)")
@@ -303,6 +305,15 @@ def parse(text: str, start: int, end: int, *, outcomes: bool = False) -> tuple[l
             )[0]
             if lookup(whole) is not None:
                 subject = whole
+        if outcomes and _EARLIER.search(text, s_start, figures[0].start):
+            # 能耗由前三年分别上升4.9%、5.5%、0.2%，转为下降1.2%: the figures before 转为 are of other years.
+            turn = clause.rfind("转为")
+            figures = [f for f in figures if turn >= 0 and f.start > c_start + turn]
+            if not figures:
+                previous = (s_start, s_end, subject) if subject else previous
+                continue
+        if outcomes and _PLANNED.search(clause):
+            continue  # 没有实现年初确定的单位国内生产总值能耗降低4%左右的目标: the goal, not the outcome
         if outcomes and _FROM.search(text[s_start : figures[0].start]):
             if len(figures) == 1:
                 continue  # 由116.6亿元 (增加到…): the starting level, not the year's
@@ -340,6 +351,11 @@ def parse(text: str, start: int, end: int, *, outcomes: bool = False) -> tuple[l
     return items, unquantified
 
 
+# A measure's share of another (占…比重, 占比): not the measure's growth, and outside the lexicon.
+_SHARE = re.compile(r"占.{0,16}(?:比重|比例)|比重|占比")
+SHARE_NOTE = "a share of another measure (占…比重), not its growth: outside the lexicon"
+
+
 def _cpi_index(text: str, c_start: int, figure: Figure) -> bool:
     """居民消费价格指数控制在103.5左右: an index without a unit."""
     return figure.upper is None and 100 <= figure.value <= 110 and "价格" in text[c_start : figure.start]
@@ -357,6 +373,9 @@ def _item(
     outcomes: bool,
 ) -> Item | None:
     measure = lookup(name)
+    share = None
+    if measure is not None and measure.id.endswith("-growth") and _SHARE.search(name):
+        measure, share = None, SHARE_NOTE  # 服务业增加值占国内生产总值比重上升到51.6%: a share, not growth
     pre = text[s_end : figure.start]
     post = text[figure.end : min(c_end, figure.end + 4)]
     unit = figure.unit or "%"
@@ -368,6 +387,7 @@ def _item(
         value = figure.value - 100
         unit = "%"
     measure, why = _resolve(measure, unit, pre)
+    why = why or share
     direction = _direction(measure, pre, post)
     basis = None
     if outcomes:

@@ -9,7 +9,8 @@ bytes):
   city's slug (``handan.gdp-growth-2021``), for the columnar engine;
 - ``cities/SLUG.yaml.gz``: each city's draft as `extract` writes it (targets and outcomes in one
   file), for the per-target engine behind ``--city``;
-- ``cities.csv``: one row per city: slug, name, pinyin, province and the evidence for it, years.
+- ``cities.csv``: one row per city: slug, name, pinyin, its province and GB/T 2260 code (from the
+  place table, :mod:`zjk_targets.national.places`), years.
 
 Pure: the caller reads the reports and writes the files.
 """
@@ -19,58 +20,17 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..extract import Draft, draft
+from ..extract.datafiles import with_entries
 from ..rules.schema import CSV_COLUMNS
 from ..write import csv_row
-from .cities import CITIES_DIR, CITIES_NAME, CITY_COLUMNS, NATIONAL_NAME, SLUG_SEPARATOR, City, short_name
+from .cities import CITIES_DIR, CITIES_NAME, CITY_COLUMNS, NATIONAL_NAME, SLUG_SEPARATOR, City, pinyin, short_name
+from .places import Place, by_code
 
-# Provincial-level divisions by the short names reports use (河北省委, 全省 and 湖北自贸区 alike):
-# a city's reports name their own province far more often than any other.
-_PROVINCES = [
-    "河北",
-    "山西",
-    "内蒙古",
-    "辽宁",
-    "吉林",
-    "黑龙江",
-    "江苏",
-    "浙江",
-    "安徽",
-    "福建",
-    "江西",
-    "山东",
-    "河南",
-    "湖北",
-    "湖南",
-    "广东",
-    "广西",
-    "海南",
-    "四川",
-    "贵州",
-    "云南",
-    "西藏",
-    "陕西",
-    "甘肃",
-    "青海",
-    "宁夏",
-    "新疆",
-]
-_FORMAL = {"内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "西藏": "西藏自治区", "宁夏": "宁夏回族自治区"}
-_FORMAL |= {"新疆": "新疆维吾尔自治区"}
-_PROVINCE_WORDS = re.compile(
-    "|".join(
-        f"{name}(?:{_FORMAL.get(name, name + '省').removeprefix(name)})?"
-        for name in sorted(_PROVINCES, key=len, reverse=True)
-    )
-)
-_AID = re.compile(r"援|对口|支援|帮扶|协作")
-_MARGIN = 2  # the city's own province is named at least twice as much as any other, or none is given
-_FORMAL_WEIGHT = 3  # a formal name (湖北省) is surer of the city's own province than a plain one (湖北援疆)
 _REFERS = ("id", "metric", "source")
 
 
@@ -90,6 +50,7 @@ class Build:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     partial: list[tuple[str, str]] = field(default_factory=list)  # (file, what of it was read)
     cities: list[City] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)  # cities not in the place table: no province
     reports: int = 0
     headline_targets: int = 0
 
@@ -102,28 +63,6 @@ def _gzip(text: str) -> bytes:
     return buffer.getvalue()
 
 
-def _province(files: list[tuple[str, bytes]]) -> tuple[str, str]:
-    """The province the city's reports name most, and where: ("河北", "named 14 times; first 2021.md:5")."""
-    counts: Counter[str] = Counter()
-    first: dict[str, str] = {}
-    for name, data in files:
-        text = data.decode("utf-8", errors="replace")
-        for match in _PROVINCE_WORDS.finditer(text):
-            if _AID.search(text, max(0, match.start() - 6), match.end() + 8):
-                continue  # 湖北援疆, 对口支援: the province that helps, not the city's own
-            word = match.group()
-            province = next(p for p in _PROVINCES if word.startswith(p))
-            counts[province] += _FORMAL_WEIGHT if word != province else 1
-            word = province
-            first.setdefault(word, f"{name}:{text.count(chr(10), 0, match.start()) + 1}")
-    if not counts:
-        return "", "no province named"
-    (word, count), *rest = counts.most_common(2)
-    if rest and count < _MARGIN * rest[0][1]:
-        return "", f"not decided: {word} (weight {count}) and {rest[0][0]} (weight {rest[0][1]}) are both named"
-    return word, f"named with weight {count}; first {first[word]}"
-
-
 def _slugs(names: list[tuple[str, str, str]]) -> list[str]:
     """Each city's slug: its pinyin, with the province's pinyin where two cities share a pinyin."""
     counts = Counter(pinyin for _, pinyin, _ in names)
@@ -131,12 +70,6 @@ def _slugs(names: list[tuple[str, str, str]]) -> list[str]:
         pinyin if counts[pinyin] == 1 or not province_pinyin else f"{pinyin}-{province_pinyin}"
         for _, pinyin, province_pinyin in names
     ]
-
-
-def _pinyin(text: str) -> str:
-    from pypinyin import lazy_pinyin
-
-    return "".join(lazy_pinyin(text)).lower().replace("ü", "v")
 
 
 def _prefixed(entry: dict[str, str], slug: str) -> dict[str, str]:
@@ -147,10 +80,21 @@ def _prefixed(entry: dict[str, str], slug: str) -> dict[str, str]:
     return out
 
 
-def build(cities: Iterable[CityReports], url_base: str | None = None) -> Build:
+def build(
+    cities: Iterable[CityReports],
+    url_base: str | None = None,
+    places: Sequence[Place] = (),
+    extra: Mapping[str, dict[str, list[dict[str, str]]]] | None = None,
+) -> Build:
     """Draft every city and lay the drafts out as the national dataset's files; ``url_base`` is
-    where the reports are published (each source cites ``url_base`` + its file)."""
+    where the reports are published (each source cites ``url_base`` + its file); ``places`` gives
+    each city's code and so its province (a city not among them has neither, and is named);
+    ``extra``: entries of other publishers per place (its folder's name → entries per kind), added
+    to its draft, e.g. the statistics bureau's communiqués for the nation
+    (:func:`zjk_targets.national.communiques.communique_entries`)."""
     result = Build()
+    codes = by_code(places)
+    cities_by_name = {place.name: place for place in places if place.level in ("city", "major-city")}
     drafted: list[tuple[CityReports, Draft, str, str]] = []
     for city in cities:
         result.reports += len(city.files)
@@ -159,15 +103,20 @@ def build(cities: Iterable[CityReports], url_base: str | None = None) -> Build:
         result.partial.extend(outcome.partial)
         if outcome.targets_yaml is None:
             continue
-        province, evidence = _province(city.files)
-        drafted.append((city, outcome, province, evidence))
-    names = [(c.folder, _pinyin(short_name(c.folder)), _pinyin(p)) for c, _, p, _ in drafted]
+        if extra and city.folder in extra:
+            outcome = with_entries(outcome, extra[city.folder])
+        place = cities_by_name.get(city.folder)
+        if place is None:
+            result.unplaced.append(city.folder)
+        province = codes[place.parent].short if place is not None and place.parent in codes else ""
+        drafted.append((city, outcome, province, place.adcode if place is not None else ""))
+    names = [(c.folder, pinyin(short_name(c.folder)), pinyin(p)) for c, _, p, _ in drafted]
     slugs = _slugs(names)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     by_kind: dict[str, list[dict[str, str]]] = {kind: [] for kind in ("source", "metric", "target", "observation")}
-    for (city, outcome, province, evidence), slug, (_, pinyin, _) in zip(drafted, slugs, names, strict=True):
+    for (city, outcome, province, adcode), slug, (_, spoken, _) in zip(drafted, slugs, names, strict=True):
         for kind, entries in outcome.entries.items():
             by_kind[kind].extend(_prefixed(entry, slug) for entry in entries)
         headline = sum(1 for entry in outcome.entries["target"] if entry.get("headline") == "true")
@@ -175,9 +124,9 @@ def build(cities: Iterable[CityReports], url_base: str | None = None) -> Build:
         record = City(
             slug=slug,
             name=city.folder,
-            pinyin=pinyin,
+            pinyin=spoken,
             province=province,
-            province_evidence=evidence,
+            adcode=adcode,
             years=outcome.years,
             reports=len(city.files),
             headline_targets=headline,

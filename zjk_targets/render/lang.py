@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..model import Comparator, Target
+from ..model import Comparator, Reading, Target
 from ..rules import wording as fmt
 from ..rules.verdicts import Evidence, Verdict
 
@@ -29,6 +29,18 @@ WORDS_ZH = {
     fmt.ON_TRACK: "照此速度可以达到",
     fmt.NOT_ON_TRACK: "照此速度达不到",
 }
+
+
+# How a table's about (左右) goals were read: the Chinese of wording.READINGS.
+READINGS_ZH = {
+    Reading.BAND: "“左右”按容差判定：与目标相差在容差以内即为达到",
+    Reading.STRICT: "“左右”从严判定：实际值达到目标才算达到",
+}
+
+
+def reading(read: Reading, lang: str) -> str:
+    """The line that says how a table's about goals were read, in ``lang``."""
+    return READINGS_ZH[read] if lang == "zh" else fmt.reading(read)
 
 
 def word(text: str, lang: str) -> str:
@@ -99,6 +111,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (re.escape(fmt.AFTER_DEADLINE), "截止年份之后"),
         (re.escape(fmt.OTHER_YEAR), "其他年份"),
         (f"^{re.escape(fmt.PROXY)}: ", f"{WORDS_ZH[fmt.PROXY]}："),
+        (re.escape(fmt.SEP + fmt.READ_STRICTLY), "；“左右”从严判定"),
         (re.escape(fmt.SEP), "；"),
     )
 )

@@ -12,13 +12,11 @@ from rich.cells import cell_len
 
 from ..national.table import OUTSIDE, NationalTable, Tally
 from ..rules import national as words
+from ..rules import wording as fmt
+from ..rules.counts import as_json, percent
 from ..rules.schema import is_outside
 
 VIEW_ORDER = ("years", "measures", "cities")
-
-
-def _share(value: float | None) -> str:
-    return "–" if value is None else f"{round(value * 100)}"
 
 
 def _gap(row: Tally) -> str:
@@ -34,9 +32,9 @@ def _cells(row: Tally) -> list[str]:
         f"{row.targets}",
         f"{row.judgeable}",
         f"{row.decided}",
-        _share(row.decided_share),
+        percent(row.decided_share),
         f"{row.met}",
-        _share(row.met_share),
+        percent(row.met_share),
         _gap(row),
     ]
 
@@ -63,12 +61,11 @@ def _head(table: NationalTable) -> list[str]:
     total = table.total
     lines = [
         words.TITLE,
-        words.summary(
-            len(table.cities), total.targets, total.judgeable, total.decided_judgeable, total.decided, total.met
-        ),
+        words.summary(len(table.cities), total),
     ]
     if table.filters:
         lines.append(words.filtered(table.filters))
+    lines.append(fmt.reading(table.reading))
     return lines
 
 
@@ -131,24 +128,21 @@ def _json_row(table: NationalTable, view: str, row: Tally) -> dict:
         city = table.city_info[row.key]
         item |= {"province": city.province or None, "pinyin": city.pinyin}
     gap = row.mean_gap
-    return item | {
-        "targets": row.targets,
-        "judgeable": row.judgeable,
-        "decided": row.decided,
-        "decided_judgeable": row.decided_judgeable,
-        "met": row.met,
-        "missed": row.missed,
-        "decided_share": None if row.decided_share is None else round(row.decided_share, 4),
-        "met_share": None if row.met_share is None else round(row.met_share, 4),
-        "mean_miss": None if gap is None else str(gap.normalize()),
-        "mean_miss_unit": row.unit or None,
-    }
+    return (
+        item
+        | as_json(row)
+        | {
+            "mean_miss": None if gap is None else str(gap.normalize()),
+            "mean_miss_unit": row.unit or None,
+        }
+    )
 
 
 def json_text(table: NationalTable) -> str:
     document = {
         "title": words.TITLE,
         "filters": table.filters,
+        "about_reading": {"reading": table.reading.value, "note": fmt.reading(table.reading)},
         "total": _json_row(table, "total", table.total),
         **{view: [_json_row(table, view, row) for row in rows] for view, rows in _rows(table)},
     }
@@ -158,11 +152,12 @@ def json_text(table: NationalTable) -> str:
 def csv_text(table: NationalTable) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["view", "key", "label", "province", *words.COLUMNS])
+    writer.writerow(["view", "key", "label", "province", *words.COLUMNS, "about_reading"])
     for view, rows in _rows(table):
         for row in rows:
             city = table.city_info.get(row.key) if view == "cities" else None
-            writer.writerow([view, row.key, row.label, city.province if city else "", *_cells(row)])
+            province = city.province if city else ""
+            writer.writerow([view, row.key, row.label, province, *_cells(row), table.reading.value])
     return buffer.getvalue()
 
 

@@ -17,8 +17,11 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from .. import labels
-from ..model import Dataset, Status
+from ..model import Dataset, Reading, Status
+from ..rules import counts as count_rules
 from ..rules import wording as fmt
+from ..rules.counts import reviewed_years
+from ..rules.record import headline_counts, headline_verdicts
 from ..rules.schema import is_outside
 from ..rules.verdicts import Evidence, Role, Verdict, summarise
 from . import lang as words_of
@@ -247,7 +250,12 @@ def _title(text: str, status: Status | None = None) -> Text:
 
 
 def render(
-    dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en", width: int = 80, full: bool = False
+    dataset: Dataset,
+    verdicts: tuple[Verdict, ...],
+    lang: str = "en",
+    width: int = 80,
+    full: bool = False,
+    reading: Reading = Reading.BAND,
 ) -> Text:
     """The report as one Text of lines at most ``width`` cells wide (an atom wider than that
     runs over rather than being cut)."""
@@ -256,6 +264,11 @@ def render(
     counts["noun"] = ("target" if counts["total"] == 1 else "targets") if lang == "en" else "目标"
     by_year = _report_years(dataset, verdicts)
     lines: list[Text] = [*wrap(_title(words["counts"].format(**counts)), width)]
+    headline = headline_verdicts(dataset, verdicts)
+    if headline:
+        tally = headline_counts(headline, reviewed_years(dataset.sources))
+        lines += wrap(Text(count_rules.line(tally, lang)), width)
+    lines += wrap(Text(words_of.reading(reading, lang), style="dim"), width)
     if not verdicts:
         return Text("\n").join([*lines, Text(words["none"])]) + Text("\n")
     years = list(by_year)

@@ -23,7 +23,6 @@ WIDTH, HEIGHT = 320, 200
 LEFT, RIGHT, TOP, BOTTOM = 50, 26, 30, 36
 STATUS_COLOUR = {"met": "#1a7f37", "missed": "#cf222e", "unknown": "#9a6700"}
 POINT, MUTED = "#0969da", "#57606a"
-OUTLINE = f'stroke="{POINT}" stroke-width="1.5"'
 WORDS = {
     "en": {"legend": "● figure ◆ estimate ○ related measure — goal"},
     "zh": {"legend": f"● 数据 ◆ {words_of.word(fmt.ESTIMATED, 'zh')} ○ 相近指标 — 目标"},
@@ -80,9 +79,9 @@ def _value(obs: Observation, metric: Metric) -> tuple[float | None, float | None
     return low, high
 
 
-def symbol(dataset: Dataset, metric: Metric, verdicts: list[Verdict], lang: str) -> str:
-    """``<symbol id="m-…" viewBox="0 0 360 210">``: the measure's figures and goals by year."""
-    words = WORDS[lang]
+def symbol(dataset: Dataset, metric: Metric, verdicts: list[Verdict], lang: str, label: str) -> str:
+    """``<symbol id="m-…" viewBox="0 0 320 200" aria-label="…">``: the measure's figures and goals by
+    year; ``label`` names it for a screen reader wherever it is shown."""
     milestone = metric.unit == "done"
     observations = sorted(
         {item.observation.id: item.observation for v in verdicts for item in v.evidence}.values(),
@@ -122,61 +121,80 @@ def symbol(dataset: Dataset, metric: Metric, verdicts: list[Verdict], lang: str)
     def y(value: float) -> float:
         return top + (high - value) / (high - low) * (HEIGHT - top - BOTTOM)
 
+    def at(value: float) -> str:
+        """A coordinate to the unit: the chart is 320 units wide, drawn at most 520 pixels."""
+        return f"{value:.0f}"
+
     parts = [
-        f'<symbol id="{symbol_id(metric.id)}" viewBox="0 0 {WIDTH} {HEIGHT}">',
-        f'<g font-family="system-ui,sans-serif" font-size="12" fill="{MUTED}">',
-        *(
-            f'<text x="4" y="{16 + 16 * row}" font-size="13" font-weight="600" fill="#1f2328">{escape(line)}</text>'
-            for row, line in enumerate(title)
-        ),
-        f'<path d="M{LEFT} {top}V{HEIGHT - BOTTOM}H{WIDTH - RIGHT}" fill="none" stroke="#8c959f"/>',
+        f'<symbol id="{symbol_id(metric.id)}" viewBox="0 0 {WIDTH} {HEIGHT}" aria-label="{escape(label)}">',
+        '<g class="cc">',
+        *(f'<text x="4" y="{16 + 16 * row}" class="ct">{escape(line)}</text>' for row, line in enumerate(title)),
+        f'<path d="M{LEFT} {top}V{HEIGHT - BOTTOM}H{WIDTH - RIGHT}" class="cf" fill="none"/>',
     ]
+    axis: list[tuple[float, str]] = []
     if milestone:
-        for value, state in ((0.0, fmt.NOT_DONE), (1.0, fmt.DONE)):
-            label = escape(words_of.phrase(state, lang))
-            parts.append(f'<text x="{LEFT - 4}" y="{y(value) + 4:.1f}" text-anchor="end">{label}</text>')
+        axis = [
+            (y(value), escape(words_of.phrase(state, lang))) for value, state in ((0.0, fmt.NOT_DONE), (1.0, fmt.DONE))
+        ]
     else:
-        for tick in _ticks(min(values), max(values)):
-            if low <= tick <= high:
-                parts.append(f'<path d="M{LEFT} {y(tick):.1f}H{WIDTH - RIGHT}" stroke="#d0d7de"/>')
-                parts.append(f'<text x="{LEFT - 4}" y="{y(tick) + 4:.1f}" text-anchor="end">{_number(tick)}</text>')
+        axis = [(y(tick), _number(tick)) for tick in _ticks(min(values), max(values)) if low <= tick <= high]
+        grid = "".join(f"M{LEFT} {at(cy)}H{WIDTH - RIGHT}" for cy, _ in axis)
+        parts.append(f'<path d="{grid}" class="cg"/>')
+    parts.append('<g class="cy">')
+    parts += [f'<text x="{LEFT - 4}" y="{at(cy + 4)}">{label}</text>' for cy, label in axis]
+    parts.append('</g><g class="cx">')
     step = max(1, -(-(last - first) // 6))
     for year in range(first, last + 1, step):
-        parts.append(f'<text x="{x(year):.1f}" y="{HEIGHT - BOTTOM + 14}" text-anchor="middle">{year}</text>')
+        parts.append(f'<text x="{at(x(year))}" y="{HEIGHT - BOTTOM + 14}">{year}</text>')
+    parts.append("</g>")
+    # the goals, one path a verdict: a goal reads off the axis and its card says it in words
+    by_status: dict[str, list[str]] = {}
     for verdict, goal in goals:
-        colour = STATUS_COLOUR[verdict.status.value]
-        target = verdict.target
-        tip = f"{target.id}: {words_of.goal_and_period(target, lang)} → {verdict.status.value}"
-        cx = x(target.deadline_year)
-        title = f"<title>{escape(tip)}</title>"
-        parts.append(f'<path d="M{cx - 9:.1f} {y(goal):.1f}h18" stroke="{colour}" stroke-width="3">{title}</path>')
+        mark = f"M{at(x(verdict.target.deadline_year) - 9)} {at(y(goal))}h18"
+        by_status.setdefault(verdict.status.value, []).append(mark)
+    for status, marks in sorted(by_status.items()):
+        parts.append(f'<path d="{"".join(marks)}" class="g{status[:2]}"/>')
+    parts.append('<g class="cp">')
     for obs in observations:
         low_value, high_value = _value(obs, metric)
-        cx = x(obs.year)
-        source = dataset.sources[obs.source]
-        tip = f"{obs.year}: {fmt.observed(obs)} ({source.publisher} {source.published})"
-        hollow = obs.proxy is not None
-        fill = "none" if hollow else POINT
+        cx = at(x(obs.year))
+        # the source by its id, as the cards and the list of sources cite it
+        title = f"<title>{escape(f'{obs.year}: {fmt.observed(obs)} ({obs.source})')}</title>"
+        hollow = ' class="ch"' if obs.proxy is not None else ""
         if low_value is not None and high_value is not None and low_value == high_value:
             cy = y(low_value)
-            title = f"<title>{escape(tip)}</title>"
             if obs.estimated:
-                parts.append(f'<path d="M{cx:.1f} {cy - 5:.1f}l5 5l-5 5l-5-5z" fill="{fill}" {OUTLINE}>{title}</path>')
+                parts.append(f'<path d="M{cx} {at(cy - 5)}l5 5-5 5-5-5z"{hollow}>{title}</path>')
             else:
-                parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4" fill="{fill}" {OUTLINE}>{title}</circle>')
+                parts.append(f'<circle cx="{cx}" cy="{at(cy)}" r="4"{hollow}>{title}</circle>')
         else:
             upper = y(high_value) if high_value is not None else top
             lower = y(low_value) if low_value is not None else HEIGHT - BOTTOM
-            bar = f'<path d="M{cx:.1f} {upper:.1f}V{lower:.1f}" stroke="{POINT}" stroke-width="4">'
-            parts.append(f"{bar}<title>{escape(tip)}</title></path>")
-    parts.append(f'<text x="4" y="{HEIGHT - 4}">{escape(words["legend"])}</text>')
+            parts.append(f'<path d="M{cx} {at(upper)}V{at(lower)}" class="cr">{title}</path>')
+    parts.append("</g>")
+    parts.append(f'<use href="#{LEGEND}"/>')
     parts.append("</g></symbol>")
     return "".join(parts)
 
 
-# Presentation attributes, not CSS: a copy shown by ``<use>`` takes no style from the page
-# where it is shown, only what its own elements carry.
-STYLE = "svg.chart{width:100%;max-width:520px;height:auto;display:block;margin:.5rem 0}"
+# The chart's look as classes: a copy shown by ``<use>`` is styled by the page's rules that match
+# the elements of its symbol (Chromium and Firefox), and the classes are much shorter than the
+# attributes repeated in every chart.
+STYLE = (
+    "svg.chart{width:100%;max-width:520px;height:auto;display:block;margin:.5rem 0}"
+    f".cc{{font:12px system-ui,sans-serif;fill:{MUTED}}}.ct{{font-size:13px;font-weight:600;fill:#1f2328}}"
+    ".cf{fill:none;stroke:#8c959f}.cg{stroke:#d0d7de}.cy{text-anchor:end}.cx{text-anchor:middle}"
+    + "".join(f".g{status[:2]}{{stroke:{colour};stroke-width:3}}" for status, colour in STATUS_COLOUR.items())
+    + f".cp{{fill:{POINT};stroke:{POINT};stroke-width:1.5}}.cp .ch{{fill:none}}.cp .cr{{stroke-width:4}}"
+)
+
+
+LEGEND = "m-legend"
+
+
+def legend(lang: str) -> str:
+    """The key every chart shows at its foot, drawn once in the page."""
+    return f'<symbol id="{LEGEND}"><text x="4" y="{HEIGHT - 4}">{escape(WORDS[lang]["legend"])}</text></symbol>'
 
 
 def use(metric_id: str, label: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from . import counts as count_rules
+
 TITLE = "The national record: headline targets of city work reports, judged by each city's next report"
 DRAFTED = (
     "Drafted by zjk-targets extract from the work reports of lawtext/gov; unknown where the next report "
@@ -12,9 +14,17 @@ KEY_COLUMN = {"years": "year", "measures": "measure", "cities": "city"}
 COLUMNS = ("targets", "judgeable", "decided", "decided %", "met", "met %", "mean miss")
 SHORT_COLUMNS = ("set", "judgeable", "decided", "dec%", "met", "met%", "mean miss")  # the terminal's, at 80 columns
 NOTE = (
-    "set: headline targets; judgeable: the city's next report is in the collection; decided: met or missed "
-    "(dec%: of the judgeable); "
-    "met %: of decided; 张家口 from its curated data; "
+    "set: "
+    + count_rules.DEFINITIONS["set"]
+    + "; judgeable: "
+    + count_rules.DEFINITIONS["judgeable"]
+    + " (张家口's curated articles); decided: "
+    + count_rules.DEFINITIONS["decided"]
+    + " (dec%: "
+    + count_rules.DEFINITIONS["decided %"]
+    + "); met%: "
+    + count_rules.DEFINITIONS["met %"]
+    + "; 张家口 from its curated data; "
     "mean miss: how far the missed targets' figures fell from their goals, in points where the row has rates."
 )
 
@@ -29,24 +39,80 @@ def outside_short(measures: int) -> str:
     return f"other ({measures:,} measures)"
 
 
-def summary(cities: int, targets: int, judgeable: int, decided_judgeable: int, decided: int, met: int) -> str:
+def summary(cities: int, counts: count_rules.Counts) -> str:
     places = f"{cities:,} {'city' if cities == 1 else 'cities'}"
-    of_judgeable = (
-        f", {decided_judgeable:,} of the {judgeable:,} judgeable ({round(decided_judgeable * 100 / judgeable)} %)"
-        if judgeable
-        else ""
-    )
-    met_share = f" ({round(met * 100 / decided)} % of decided)" if decided else ""
-    return f"{places}, {targets:,} headline targets: {decided:,} decided{of_judgeable}; {met:,} met{met_share}."
+    return f"{places}, {count_rules.line(counts)}"
 
 
 def filtered(filters: dict[str, str]) -> str:
     return "Only " + "; ".join(f"{name} {value}" for name, value in filters.items()) + "."
 
 
+COLLECTION = "lawtext/gov"
+LEVEL_WORDS = {
+    "nation": "the nation",
+    "province": "province-level",
+    "major-city": "a major city",
+    "city": "a prefecture-level city",
+}
+
+
 def unknown_city(typed: str, close: list[str]) -> str:
     hint = f"; did you mean {', '.join(close)}?" if close else "; zjk-targets national lists every city"
-    return f"--city {typed}: no such city in the national data{hint}"
+    return f"--city {typed}: not a place of {COLLECTION} nor of the bundled national data{hint}"
+
+
+def city_offered(slug: str, name: str) -> str:
+    return f"{slug} ({name})"
+
+
+def place_offered(name: str) -> str:
+    return f"{name} (not yet bundled)"
+
+
+def not_bundled(typed: str, places: list[tuple[str, str, str]]) -> str:
+    """``places``: (name, folder, level) of each place of the collection that ``typed`` names."""
+    named = " and ".join(f"{name} ({folder}, {LEVEL_WORDS[level]})" for name, folder, level in places)
+    return (
+        f"--city {typed}: {named} {'is' if len(places) == 1 else 'are'} in {COLLECTION} but not yet in the bundled "
+        "national data (the cities of 政府工作报告-其他地市; zjk-targets national lists them)"
+    )
+
+
+def unknown_province(typed: str, close: list[str], held: list[str]) -> str:
+    hint = f"; did you mean {', '.join(close)}?" if close else f"; provinces of the national data: {', '.join(held)}"
+    return f"--province {typed}: not a province of {COLLECTION}{hint}"
+
+
+def ambiguous_province(typed: str, candidates: list[str]) -> str:
+    return f"--province {typed}: names more than one province ({', '.join(candidates)}); give its Chinese name"
+
+
+def empty_province(typed: str, held: list[str]) -> str:
+    return (
+        f"--province {typed}: no city of the national data is in it; provinces of the national data: {', '.join(held)}"
+    )
+
+
+def unplaced(folder: str) -> str:
+    return f"{folder}: not in the place table (places.csv): no province"
+
+
+def no_code(folder: str, codes: list[str]) -> str:
+    found = f"codes {', '.join(codes)}" if codes else "no code"
+    return f"{folder}: {found} in cpca's table; give it an explicit entry with its source (national/places.py)"
+
+
+def explicit_but_coded(folder: str, codes: list[str]) -> str:
+    return f"{folder}: has code {', '.join(codes)} in cpca's table; drop its explicit entry"
+
+
+def no_province(folder: str, parent: str) -> str:
+    return f"{folder}: its province {parent} is not a place of the collection"
+
+
+def place_problems(problems: list[str]) -> str:
+    return "the place table was not written:\n" + "\n".join(problems)
 
 
 def ambiguous_city(typed: str, candidates: list[str]) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from ..model import About, Comparator, Observation, Source, Target
+from ..model import About, Comparator, Observation, Reading, Source, Target
 
 NEGATED = {"≥": "<", ">": "≤", "≤": ">", "<": "≥"}
 
@@ -49,6 +49,13 @@ PROJECTION = "projection, not a verdict: {state}: "
 ON_TRACK, NOT_ON_TRACK = "on track", "not on track"
 RATE = " a year {first}–{last} against {required} needed"
 PROJECTED = "{deadline} projected at "
+READ_STRICTLY = "about read strictly"
+
+# How the about (左右) goals of a table were read: every table and export says it with these words.
+READINGS = {
+    Reading.BAND: "左右 (about) read as a band: met within the goal's tolerance",
+    Reading.STRICT: "左右 (about) read strictly: met only when the outcome reaches the goal",
+}
 
 
 def number(value: Decimal) -> str:
@@ -135,6 +142,21 @@ def comparison(
     if worded:
         return f"{year}: {compared} {MEETS if met else MISSES} {goal_full} ({label})"
     return f"{year}: {compared} {symbol if met else NEGATED[symbol]} {goal} ({label})"
+
+
+def about_strictly(higher: bool) -> str:
+    """The comparator an about goal is read with strictly: ≥ where higher is better, ≤ where lower is."""
+    return Comparator.GE.symbol if higher else Comparator.LE.symbol
+
+
+def read_strictly(reason: str) -> str:
+    """The reason of an about goal that the strict reading compared: it says so."""
+    return reason + SEP + READ_STRICTLY
+
+
+def reading(read: Reading) -> str:
+    """How the table's about goals were read, in a line."""
+    return READINGS[read]
 
 
 def met_early(deadline: int, reason: str) -> str:
