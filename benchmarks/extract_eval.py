@@ -208,6 +208,14 @@ def _figure(verdict: object) -> Decimal | None:
     return obs.value * factor if factor is not None else obs.value
 
 
+def _factor(label_unit: str | None, target_unit: str | None) -> Decimal:
+    """A labelled value into the target's unit, as :func:`_figure` gives the deciding figure
+    (外资到位1.01亿美元 is the 10100 万美元 of a goal in 万美元)."""
+    from zjk_targets.rules.units import conversion_factor
+
+    return conversion_factor(label_unit or "", target_unit or label_unit or "") or Decimal(1)
+
+
 def _own_figure(verdict: object, review: dict) -> bool | None:
     """Whether a decided verdict rests on a figure the labels give as its measure's outcome of the
     year (True), on another figure (False), or on a level readers differ on (None)."""
@@ -216,7 +224,11 @@ def _own_figure(verdict: object, review: dict) -> bool | None:
     outcomes = review.get("outcomes") or []
     if value is None:
         return False
-    values = {abs(_dec(o["value"])) for o in outcomes if o.get("measure") == metric and o.get("value") is not None}
+    values = {
+        abs(_dec(o["value"])) * _factor(o.get("unit"), verdict.target.unit)  # type: ignore[attr-defined]
+        for o in outcomes
+        if o.get("measure") == metric and o.get("value") is not None
+    }
     if any(_same_goal(abs(value), v) for v in values):
         return True
     against_goal = any(o.get("measure") == metric and o.get("value") is None for o in outcomes)
