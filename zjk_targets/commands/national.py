@@ -12,9 +12,9 @@ import typer
 from ..model import Reading
 from ..render.text import visible
 from .exits import UserError, err
-from .options import AboutOption, Command, NoPagerOption
+from .options import CITY_HELP, AboutOption, Command, NationalDirOption, NoPagerOption
 from .output import console, page, write, write_atomically
-from .reading import max_bytes
+from .reading import find_place, max_bytes, national_cities
 
 if TYPE_CHECKING:
     from ..national.cities import City
@@ -29,6 +29,13 @@ class NationalFormat(enum.StrEnum):
     JSON = "json"
     CSV = "csv"
     HTML = "html"
+
+
+class Level(enum.StrEnum):
+    NATION = "nation"
+    PROVINCE = "province"
+    MAJOR_CITY = "major-city"
+    CITY = "city"
 
 
 class Sort(enum.StrEnum):
@@ -50,12 +57,40 @@ def _city_folders(collection: Path) -> list[Path]:
     return folders
 
 
+def _reports(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.iterdir() if path.is_file() and path.suffix.lower() in REPORT_SUFFIXES)
+
+
+def _place_folders(collection: Path) -> tuple[list[tuple[Path, str, str]], bool]:
+    """Each place's folder, its path in the collection, and the level of the collection's folder it
+    is in; and whether ``collection`` is the whole collection (its folders 政府工作报告-国务院, …).
+    Of the whole collection (its folders 政府工作报告-国务院, -省自治区, -主要城市, -其他地市),
+    of one folder of place folders, or of one place's flat folder of reports."""
+    from ..national.places import NATION_FOLDER, PART_LEVELS
+
+    if not collection.is_dir():
+        raise UserError(f"{collection}: {'not a folder' if collection.exists() else 'folder not found'}")
+    parts = {NATION_FOLDER: "nation", **PART_LEVELS}
+    if any((collection / part).is_dir() for part in parts):
+        found = []
+        for part, level in parts.items():
+            if part == NATION_FOLDER:
+                found += [(collection / part, part, level)] if (collection / part).is_dir() else []
+            elif (collection / part).is_dir():
+                found += [(folder, f"{part}/{folder.name}", level) for folder in _city_folders(collection / part)]
+        return found, True
+    if _reports(collection) and not any(path.is_dir() for path in collection.iterdir()):
+        return [(collection, collection.name, "")], False
+    return [(folder, f"{collection.name}/{folder.name}", "") for folder in _city_folders(collection)], False
+
+
 def build_national(
     collection: Annotated[
         Path,
         typer.Argument(
             metavar="COLLECTION_DIR",
-            help="A folder per city, each holding its work reports (YEAR.md), as 政府工作报告-其他地市 of lawtext/gov.",
+            help="A checkout of lawtext/gov (its folders 政府工作报告-国务院, -省自治区, -主要城市, -其他地市), or "
+            "one folder of place folders, each holding its work reports (YEAR.md).",
         ),
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the national dataset (created).")],
@@ -64,34 +99,42 @@ def build_national(
         typer.Option(
             "--source-url",
             metavar="PREFIX",
-            help="Where the collection is published: each report is cited at PREFIX + COLLECTION_DIR's name/city/file.",
+            help="Where the collection is published: each report is cited at PREFIX + its path in the collection "
+            "(of one folder: PREFIX + the folder's name/place/file).",
         ),
     ] = None,
 ) -> None:
-    """Draft every city of a collection of work reports into the national dataset."""
+    """Draft every place of a collection of work reports into the national dataset."""
     from ..extract import MAX_REPORT_BYTES
     from ..inputs import read_input
-    from ..national.build import CityReports, build
+    from ..national.build import OTHER_SOURCES, READERS, CityReports, build
     from ..national.cities import CITIES_DIR
+    from ..national.places import bundled_places
     from ..rules import national as words
 
-    folders = _city_folders(collection)
-    unread: list[tuple[str, str]] = []
+    folders, whole = _place_folders(collection)
     limit = max_bytes() or MAX_REPORT_BYTES
 
-    def cities() -> Iterator[CityReports]:
-        for folder in folders:
-            files = []
-            for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in REPORT_SUFFIXES):
-                shown = f"{collection.name}/{folder.name}/{path.name}"
-                data, problems = read_input(str(path), limit)
-                if data is None:
-                    unread.append((shown, problems[0].message))
-                else:
-                    files.append((shown, data))
-            yield CityReports(folder.name, files)
+    def read(paths: list[Path], under: str) -> tuple[list[tuple[str, bytes]], list[tuple[str, str]]]:
+        files, unread = [], []
+        for path in paths:
+            shown = f"{under}/{path.name}"
+            data, problems = read_input(str(path), limit)
+            if data is None:
+                unread.append((shown, problems[0].message))
+            else:
+                files.append((shown, data))
+        return files, unread
 
-    from ..national.places import bundled_places
+    others: dict[str, dict[str, list[tuple[str, bytes]]]] = {}
+    for source, owner in OTHER_SOURCES.items():
+        if source in READERS and (collection / source).is_dir():
+            others.setdefault(owner, {})[source] = read(_reports(collection / source), source)[0]
+
+    def cities() -> Iterator[CityReports]:
+        for folder, path, level in folders:
+            files, unread = read(_reports(folder), path)
+            yield CityReports(folder.name, files, path, level, unread, others.get(path, {}) if whole else {})
 
     result = build(cities(), source_url, bundled_places())
     if output.exists() and not output.is_dir():
@@ -99,23 +142,24 @@ def build_national(
     (output / CITIES_DIR).mkdir(parents=True, exist_ok=True)
     for stale in (output / CITIES_DIR).glob("*.yaml.gz"):
         if f"{CITIES_DIR}/{stale.name}" not in result.files:
-            stale.unlink()  # a city of an earlier build that this collection no longer gives
+            stale.unlink()  # a place of an earlier build that this collection no longer gives
     for name, data in sorted(result.files.items()):
         write_atomically(output / name, data)
-    skipped = sorted(unread + result.skipped)
+    skipped = sorted(result.skipped)
     for name, reason in sorted(result.partial):
         err(f"zjk-targets: {visible(name)}: {reason}")
     for name, reason in skipped:
         err(f"zjk-targets: {visible(name)}: skipped: {reason}")
     for name in result.unplaced:
         err(f"zjk-targets: {words.unplaced(visible(name))}")
-    reports = result.reports + len(unread)
-    write(
-        f"{len(result.cities):,} cities, {reports:,} reports ({reports - len(skipped):,} read), "
-        f"{result.headline_targets:,} headline targets; wrote {output}\n",
-        None,
-    )
-    err(f"zjk-targets: {len(skipped)} of {reports:,} reports skipped")
+    total = words.built(len(result.cities), result.reports, len(skipped), result.headline_targets)
+    lines = [f"{total}; wrote {output}"]
+    lines += [
+        words.built_level(level, count.places, count.reports, count.skipped, count.headline_targets)
+        for level, count in result.levels.items()
+    ]
+    write("\n".join(lines) + "\n", None)
+    err(f"zjk-targets: {len(skipped)} of {result.reports:,} reports skipped")
 
 
 def build_places(
@@ -207,29 +251,38 @@ def national(
     measure: Annotated[
         list[str] | None, typer.Option("--measure", metavar="ID", help="Only this measure (repeatable): gdp-growth.")
     ] = None,
+    level: Annotated[
+        list[Level] | None,
+        typer.Option(
+            "--level",
+            case_sensitive=False,
+            help="Only the places of this level (repeatable): nation, province (with the municipalities), "
+            "major-city or city (a prefecture city).",
+        ),
+    ] = None,
+    city: Annotated[
+        list[str] | None,
+        typer.Option("--city", "--place", metavar="NAME", help=CITY_HELP + ": only this place (repeatable)."),
+    ] = None,
     output_format: Annotated[
         NationalFormat, typer.Option("--format", "-f", case_sensitive=False, help="text, markdown, json, csv or html.")
     ] = NationalFormat.TEXT,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (html: a folder, one page a city).")
     ] = None,
-    folder: Annotated[
-        Path | None,
-        typer.Option(
-            "--national", metavar="DIR", help="A folder written by build-national [default: the bundled one]."
-        ),
-    ] = None,
+    folder: NationalDirOption = None,
     about: AboutOption = Reading.BAND,
     no_pager: NoPagerOption = False,
 ) -> None:
-    """The national table: per city, per year and per measure, headline targets set, decided and met."""
-    from ..national.cities import CURATED, read_cities
+    """The national table: per level, year, measure and place, headline targets set, decided and met."""
+    from ..national.cities import CURATED
     from ..national.table import curated, judge, measure_names, tabulate
     from ..render import national as render
 
     national_path, cities_path = _national_paths(folder)
-    cities = read_cities(cities_path.read_text(encoding="utf-8"))
+    cities = national_cities(cities_path.parent)
     province = _provinces(province or [], cities)
+    places = list(dict.fromkeys(find_place(name, cities).slug for name in city or []))
     judged = [target for target in judge(national_path, cities, about) if target.city != CURATED]
     judged += curated(CURATED, about) if folder is None else []
     known = set(measure_names()) | {target.measure for target in judged}
@@ -243,6 +296,8 @@ def national(
         provinces=province or (),
         years=year or (),
         measures=measure or (),
+        levels=[item.value for item in level or []],
+        places=places,
         reading=about,
     )
     if output_format is NationalFormat.HTML:
@@ -287,7 +342,7 @@ def _write_html(table: NationalTable, cities: list[City], folder: Path | None, o
 
 
 def register(app: typer.Typer) -> None:
-    app.command(cls=Command, short_help="The national table: every city's headline targets.")(national)
+    app.command(cls=Command, short_help="The national table: every place's headline targets.")(national)
     app.command("build-national", cls=Command, short_help="Build the national dataset from a collection.")(
         build_national
     )

@@ -85,36 +85,56 @@ def _same_bytes(first: Path, second: Path) -> bool:
         return False
 
 
-def city_paths(typed: str) -> tuple[list[Path], str | None]:
-    """The file of a city of the bundled national data, and the note that its data is drafted.
+def national_cities(folder: Path) -> list[City]:
+    """The places of a national data folder (its cities.csv); a file written before the levels gets
+    each row's level from the place table."""
+    from ..national.cities import CITIES_NAME, read_cities
+    from ..national.places import bundled_places
 
-    Zhangjiakou's curated data wins over its drafted data: it is the bundled default.
-    """
-    from ..national.cities import CITIES_DIR, CITIES_NAME, CURATED, find_city, read_cities
+    levels = {place.adcode: place.level for place in bundled_places()}
+    return read_cities((folder / CITIES_NAME).read_text(encoding="utf-8"), levels)
+
+
+def find_place(typed: str, cities: list[City]) -> City:
+    """The place of the national data that ``typed`` names (全国, china, 河北省, hebei, 邯郸, handan),
+    else the error that says why not."""
+    from ..national.cities import find_city
     from ..rules import national as words
 
-    folder = national_dir()
-    cities = read_cities((folder / CITIES_NAME).read_text(encoding="utf-8"))
     found, offered, several = find_city(cities, typed)
     if several:
         raise UserError(words.ambiguous_city(typed, offered))
     if found is None:
         raise UserError(_not_bundled(typed, cities))
+    return found
+
+
+def city_paths(typed: str) -> tuple[list[Path], str | None]:
+    """The file of a place of the bundled national data, and the note that its data is drafted.
+
+    Zhangjiakou's curated data wins over its drafted data: it is the bundled default.
+    """
+    from ..national.cities import CITIES_DIR, CURATED
+    from ..rules import national as words
+
+    folder = national_dir()
+    found = find_place(typed, national_cities(folder))
     if found.slug == CURATED:
         return list(bundled_paths()), None
     return [folder / CITIES_DIR / f"{found.slug}.yaml.gz"], words.drafted_note(found.name)
 
 
 def _not_bundled(typed: str, cities: list[City]) -> str:
-    """Why ``typed`` names no city of the bundled data: a place of the collection not bundled yet,
-    or no place at all (then the close names, of the bundled cities and of the other places)."""
-    from ..national.places import Place, bundled_places, close_to, find_places
+    """Why ``typed`` names no place of the national data: a place of the collection not in it yet,
+    or no place at all (then the close names, of the places of the data and of the others)."""
+    from ..national.places import LEVELS, Place, bundled_places, close_to, find_places
     from ..rules import national as words
 
     places = bundled_places()
     named = find_places(places, typed)
     if named:
-        return words.not_bundled(typed, [(place.name, place.folder, place.level) for place in named])
+        held = [level for level in LEVELS if any(city.level == level for city in cities)]
+        return words.not_bundled(typed, [(place.name, place.folder, place.level) for place in named], held)
     close = [
         words.place_offered(item.name) if isinstance(item, Place) else words.city_offered(item.slug, item.name)
         for item in close_to(typed, cities, places)
@@ -129,7 +149,7 @@ def data_paths(
 
     With no file named, a folder holding both ``targets.yaml`` and ``actuals.yaml`` (a curator's
     clone of the repository) is read instead of the installed copy, and the note says so
-    whenever that changes anything. ``--city`` names a city of the bundled national data.
+    whenever that changes anything. ``--city`` names a place of the bundled national data.
     """
     if city is not None:
         if targets is not None or actuals is not None or data is not None:

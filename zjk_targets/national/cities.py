@@ -1,4 +1,5 @@
-"""The cities of the national dataset (its ``cities.csv``), and finding one by what a user types."""
+"""The places of the national dataset (its ``cities.csv``: the nation, provinces and cities, a row
+each), and finding one by what a user types."""
 
 from __future__ import annotations
 
@@ -25,7 +26,12 @@ CITY_COLUMNS = (
     "years",
     "reports",
     "headline_targets",
+    "level",
+    "parent",
 )
+# A cities.csv written before the levels (every row a city of 政府工作报告-其他地市) has no level: a row
+# is given the level of its code in the place table, else this one.
+OLD_LEVEL = "city"
 # What follows a place's own name in the collection's folder names: 邯郸市, 大兴安岭地区, 锡林郭勒盟,
 # 河北省, and an autonomous prefecture's or region's nationalities (西双版纳傣族自治州, 广西壮族自治区).
 _NATIONALITIES = "藏|羌|彝|傣|景颇|傈僳|白|哈尼|壮|苗|侗|布依|土家|朝鲜|回|蒙古|哈萨克|柯尔克孜|维吾尔|土|撒拉|黎"
@@ -51,6 +57,8 @@ class City:
     years: tuple[int, ...]
     reports: int
     headline_targets: int
+    level: str = OLD_LEVEL  # nation, province, major-city or city (places.LEVELS)
+    parent: str = ""  # the slug of its parent: a city's province, a province's nation (china); "" for the nation
 
     def row(self) -> list[str]:
         return [
@@ -62,11 +70,16 @@ class City:
             " ".join(str(year) for year in self.years),
             str(self.reports),
             str(self.headline_targets),
+            self.level,
+            self.parent,
         ]
 
 
-def read_cities(text: str) -> list[City]:
+def read_cities(text: str, levels: dict[str, str] | None = None) -> list[City]:
+    """The rows of cities.csv; ``levels`` (adcode → level, from the place table) gives the level of a
+    row of a file written before the levels, else it is a city (:data:`OLD_LEVEL`)."""
     rows = csv.DictReader(io.StringIO(text))
+    known = levels or {}
     return [
         City(
             slug=row["slug"],
@@ -77,6 +90,8 @@ def read_cities(text: str) -> list[City]:
             years=tuple(int(year) for year in row["years"].split()),
             reports=int(row["reports"]),
             headline_targets=int(row["headline_targets"]),
+            level=row.get("level") or known.get(row["adcode"], OLD_LEVEL),
+            parent=row.get("parent") or "",
         )
         for row in rows
     ]

@@ -10,9 +10,12 @@ the next work report's review: same trust, so the later publication decides (rul
 
 from __future__ import annotations
 
+from ..extract import Draft
 from ..extract.communique import PUBLISHER, CommuniqueError, Outcome, read_communique
+from ..extract.datafiles import with_entries
 from ..extract.decode import DecodeError, decode
 from ..extract.lexicon import BY_ID, MEASURES
+from ..rules.checks import number_is_stated
 from ..rules.wording import number
 
 YEAR_BASIS = "the year the communiqué reports on: its title's"
@@ -84,7 +87,7 @@ def communique_entries(
                 "unit": outcome.unit,
                 "source": source_id,
                 "excerpt": outcome.words,
-                "derived": outcome.derived,
+                "derived": outcome.derived or _unwritten(outcome),
                 "year_basis": YEAR_BASIS,
                 "proxy": outcome.proxy,
                 "note": note,
@@ -94,4 +97,25 @@ def communique_entries(
     return kinds, problems
 
 
+# Why a figure the reader took is not written as its digits in its words: the data's check asks to
+# say how it was read.
+UNWRITTEN = (
+    "read from the words as they state it: numerals in characters, 持平 (no change), or a footnote mark "
+    "beside the digits"
+)
+
+
+def _unwritten(outcome: Outcome) -> str | None:
+    return None if number_is_stated(outcome.value, outcome.words) else UNWRITTEN
+
+
 __all__ = ["YEAR_BASIS", "communique_entries"]
+
+
+def read_into(outcome: Draft, files: list[tuple[str, bytes]], url_base: str | None = None) -> Draft:
+    """The nation's draft with the communiqués' sources and outcomes added (the build's reader of
+    国家统计局年度统计), each file it could not read named among the draft's problems."""
+    entries, problems = communique_entries(files, url_base)
+    result = with_entries(outcome, entries)
+    result.problems.extend(problems)
+    return result

@@ -17,7 +17,8 @@ from ..rules import national as words
 from ..rules.counts import Counts, reviewed_years
 from ..rules.schema import is_outside
 from ..rules.timeline import year_set_on
-from .cities import SLUG_SEPARATOR, City
+from .cities import OLD_LEVEL, SLUG_SEPARATOR, City
+from .places import LEVELS
 
 
 @dataclass
@@ -69,6 +70,7 @@ class NationalTable:
     """The three views and the total, each filtered as asked."""
 
     total: Tally
+    levels: list[Tally]
     cities: list[Tally]
     years: list[Tally]
     measures: list[Tally]
@@ -192,6 +194,10 @@ def _sorted(rows: Iterable[Tally], sort: str) -> list[Tally]:
     return sorted(rows, key=key)
 
 
+def _level_order(level: str) -> tuple[int, str]:
+    return (LEVELS.index(level) if level in LEVELS else len(LEVELS), level)
+
+
 def measure_names() -> dict[str, str]:
     """The lexicon's Chinese name of each measure id, growth and level alike."""
     from ..extract.lexicon import MEASURES
@@ -212,19 +218,26 @@ def tabulate(
     provinces: Sequence[str] = (),
     years: Sequence[int] = (),
     measures: Sequence[str] = (),
+    levels: Sequence[str] = (),
+    places: Sequence[str] = (),
     reading: Reading = Reading.BAND,
 ) -> NationalTable:
-    """Sum the judged targets up, keeping those of the provinces, years and measures asked for."""
+    """Sum the judged targets up, keeping those of the provinces (a province's own and its cities'),
+    years, measures, levels and places (slugs) asked for."""
     info = {city.slug: city for city in cities}
     names = measure_names()
     outside: set[str] = set()
     total = Tally(key="all", label="all")
+    by_level: dict[str, Tally] = {}
     by_city: dict[str, Tally] = {}
     by_year: dict[int, Tally] = {}
     by_measure: dict[str, Tally] = {}
     for target in judged:
         city = info.get(target.city)
         if provinces and (city is None or city.province not in provinces):
+            continue
+        level = city.level if city is not None else OLD_LEVEL
+        if (levels and level not in levels) or (places and target.city not in places):
             continue
         # Outside the lexicon: one row for all, unless one of them is asked for by its id.
         grouped = is_outside(target.measure) and target.measure not in measures
@@ -234,6 +247,7 @@ def tabulate(
         if grouped:
             outside.add(target.measure)
         _add(total, target)
+        _add(by_level.setdefault(level, Tally(key=level, label=words.LEVEL_PLACES.get(level, level))), target)
         name = city.name if city else target.city
         _add(by_city.setdefault(target.city, Tally(key=target.city, label=name)), target)
         _add(by_year.setdefault(target.year, Tally(key=str(target.year), label=str(target.year))), target)
@@ -243,11 +257,18 @@ def tabulate(
         by_measure[OUTSIDE].label = words.outside_label(len(outside))
     filters = {
         name: ", ".join(str(v) for v in values)
-        for name, values in (("province", provinces), ("year", years), ("measure", measures))
+        for name, values in (
+            ("place", places),
+            ("level", levels),
+            ("province", provinces),
+            ("year", years),
+            ("measure", measures),
+        )
         if values
     }
     return NationalTable(
         total=total,
+        levels=[by_level[level] for level in sorted(by_level, key=_level_order)],
         cities=_sorted(by_city.values(), sort),
         years=[by_year[year] for year in sorted(by_year)],
         measures=_sorted(by_measure.values(), sort),

@@ -16,7 +16,8 @@ from ..rules import wording as fmt
 from ..rules.counts import as_json, percent
 from ..rules.schema import is_outside
 
-VIEW_ORDER = ("years", "measures", "cities")
+VIEW_ORDER = ("levels", "years", "measures", "cities")
+_PROVINCE_SHOWN = ("major-city", "city")  # the levels whose row names their province
 
 
 def _gap(row: Tally) -> str:
@@ -44,7 +45,8 @@ def _label(table: NationalTable, view: str, row: Tally, short: bool = False) -> 
     in the terminal's narrow column a lexicon measure by its id alone, one outside it with its words."""
     if view == "cities":
         city = table.city_info.get(row.key)
-        return f"{row.label} {city.province}" if city and city.province else row.label
+        shown = city is not None and city.province and city.level in _PROVINCE_SHOWN
+        return f"{row.label} {city.province}" if city and shown else row.label
     if view == "measures" and row.key == OUTSIDE:
         return words.outside_short(table.outside) if short else row.label
     if view == "measures" and row.label != row.key:
@@ -126,7 +128,12 @@ def _json_row(table: NationalTable, view: str, row: Tally) -> dict:
         item["measures"] = table.outside
     if view == "cities" and row.key in table.city_info:
         city = table.city_info[row.key]
-        item |= {"province": city.province or None, "pinyin": city.pinyin}
+        item |= {
+            "province": city.province or None,
+            "pinyin": city.pinyin,
+            "level": city.level,
+            "parent": city.parent or None,
+        }
     gap = row.mean_gap
     return (
         item
@@ -152,12 +159,12 @@ def json_text(table: NationalTable) -> str:
 def csv_text(table: NationalTable) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["view", "key", "label", "province", *words.COLUMNS, "about_reading"])
+    writer.writerow(["view", "key", "label", "province", "level", *words.COLUMNS, "about_reading"])
     for view, rows in _rows(table):
         for row in rows:
             city = table.city_info.get(row.key) if view == "cities" else None
-            province = city.province if city else ""
-            writer.writerow([view, row.key, row.label, province, *_cells(row), table.reading.value])
+            province, level = (city.province, city.level) if city else ("", row.key if view == "levels" else "")
+            writer.writerow([view, row.key, row.label, province, level, *_cells(row), table.reading.value])
     return buffer.getvalue()
 
 
@@ -172,7 +179,7 @@ th:first-child,td:first-child{text-align:left;white-space:normal}
 
 
 def html_page(table: NationalTable, city_link: str = "{slug}.html") -> str:
-    """One page: the answer, then the three views; each city links to its own record page."""
+    """One page: the answer, then the views; each place links to its own record page."""
     esc = html.escape
     out = [
         "<!DOCTYPE html>",
@@ -191,5 +198,8 @@ def html_page(table: NationalTable, city_link: str = "{slug}.html") -> str:
                 label = f'<a href="{esc(city_link.format(slug=row.key))}">{label}</a>'
             out.append(f"<tr><td>{label}</td>" + "".join(f"<td>{esc(c)}</td>" for c in _cells(row)) + "</tr>")
         out.append("</table></div>")
-    out += [f"<p>{esc(words.NOTE)}</p>", f"<p>{esc(words.DRAFTED)}</p>", "</body></html>", ""]
+    # how verdicts are reached: said once here for every city page, which links to it
+    from .html import rules
+
+    out += [f"<p>{esc(words.NOTE)}</p>", f"<p>{esc(words.DRAFTED)}</p>", rules("en"), "</body></html>", ""]
     return "\n".join(out)

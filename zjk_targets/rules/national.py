@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from . import counts as count_rules
 
-TITLE = "The national record: headline targets of city work reports, judged by each city's next report"
+TITLE = "The national record: headline targets of work reports, nation to city, judged by the next report"
 DRAFTED = (
     "Drafted by zjk-targets extract from the work reports of lawtext/gov; unknown where the next report "
-    "states no figure of the target's year. One city: zjk-targets record --city NAME."
+    "states no figure of the target's year. One place: zjk-targets record --city NAME."
 )
-VIEWS = {"years": "Per report year", "measures": "Per measure", "cities": "Per city"}
-KEY_COLUMN = {"years": "year", "measures": "measure", "cities": "city"}
+VIEWS = {"levels": "Per level", "years": "Per report year", "measures": "Per measure", "cities": "Per place"}
+KEY_COLUMN = {"levels": "level", "years": "year", "measures": "measure", "cities": "place"}
 COLUMNS = ("targets", "judgeable", "decided", "decided %", "met", "met %", "mean miss")
 SHORT_COLUMNS = ("set", "judgeable", "decided", "dec%", "met", "met%", "mean miss")  # the terminal's, at 80 columns
 NOTE = (
@@ -39,9 +39,8 @@ def outside_short(measures: int) -> str:
     return f"other ({measures:,} measures)"
 
 
-def summary(cities: int, counts: count_rules.Counts) -> str:
-    places = f"{cities:,} {'city' if cities == 1 else 'cities'}"
-    return f"{places}, {count_rules.line(counts)}"
+def summary(places: int, counts: count_rules.Counts) -> str:
+    return f"{_places(places)}, {count_rules.line(counts)}"
 
 
 def filtered(filters: dict[str, str]) -> str:
@@ -57,8 +56,34 @@ LEVEL_WORDS = {
 }
 
 
+# Each level's places, as a build's summary, the per-level view and the messages name them.
+LEVEL_PLACES = {
+    "nation": "the nation",
+    "province": "province-level places",
+    "major-city": "major cities",
+    "city": "prefecture cities",
+}
+
+
+def no_reader(folder: str) -> str:
+    return f"{folder}: no reader of this source yet"
+
+
+def _places(count: int) -> str:
+    return f"{count:,} {'place' if count == 1 else 'places'}"
+
+
+def built(places: int, reports: int, skipped: int, targets: int) -> str:
+    """A build's count, of everything or of one level."""
+    return f"{_places(places)}, {reports:,} reports ({reports - skipped:,} read), {targets:,} headline targets"
+
+
+def built_level(level: str, places: int, reports: int, skipped: int, targets: int) -> str:
+    return f"  {LEVEL_PLACES.get(level, level)}: {built(places, reports, skipped, targets)}"
+
+
 def unknown_city(typed: str, close: list[str]) -> str:
-    hint = f"; did you mean {', '.join(close)}?" if close else "; zjk-targets national lists every city"
+    hint = f"; did you mean {', '.join(close)}?" if close else "; zjk-targets national lists every place"
     return f"--city {typed}: not a place of {COLLECTION} nor of the bundled national data{hint}"
 
 
@@ -70,12 +95,18 @@ def place_offered(name: str) -> str:
     return f"{name} (not yet bundled)"
 
 
-def not_bundled(typed: str, places: list[tuple[str, str, str]]) -> str:
-    """``places``: (name, folder, level) of each place of the collection that ``typed`` names."""
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def not_bundled(typed: str, places: list[tuple[str, str, str]], held: list[str]) -> str:
+    """``places``: (name, folder, level) of each place of the collection that ``typed`` names;
+    ``held``: the levels the national data holds."""
     named = " and ".join(f"{name} ({folder}, {LEVEL_WORDS[level]})" for name, folder, level in places)
+    holds = _and([LEVEL_PLACES.get(level, level) for level in held]) if held else "no place"
     return (
         f"--city {typed}: {named} {'is' if len(places) == 1 else 'are'} in {COLLECTION} but not yet in the bundled "
-        "national data (the cities of 政府工作报告-其他地市; zjk-targets national lists them)"
+        f"national data (it holds {holds}; zjk-targets national lists them)"
     )
 
 
@@ -116,7 +147,7 @@ def place_problems(problems: list[str]) -> str:
 
 
 def ambiguous_city(typed: str, candidates: list[str]) -> str:
-    return f"--city {typed}: names more than one city ({', '.join(candidates)}); give the slug"
+    return f"--city {typed}: names more than one place ({', '.join(candidates)}); give the slug"
 
 
 def drafted_note(city: str) -> str:
