@@ -260,7 +260,7 @@ def test_every_export_says_which_reading_it_used(runner) -> None:
     markdown = runner.invoke(app, ["export", "--about", "strict"]).stdout
     assert f"\n\n{STRICT_LINE}\n\n" in markdown
     page = runner.invoke(app, ["export", "-f", "html", "--about", "strict"]).stdout
-    assert f'<p id=about-reading>{STRICT_LINE.replace(chr(39), "&#x27;")}</p>' in page
+    assert f"<p id=about-reading>{STRICT_LINE.replace(chr(39), '&#x27;')}</p>" in page
 
 
 def test_the_national_table_says_which_reading_it_used(runner) -> None:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .lexicon import BY_ID, Measure, lookup
+from .lexicon import BY_ID, Measure, in_points, lookup
 
 UNIT = (
     r"个百分点|百分点|万亿元|万亿美元|亿美元|万美元|亿元|万元/人|万元|元|万人次|万人|人|万吨|吨|万亿斤|亿斤|万斤|斤|万亩|亩|天"
@@ -206,7 +206,8 @@ def _resolve(measure: Measure | None, unit: str, verb: str) -> tuple[Measure | N
     if unit not in ("%", "‰") and re.match(r"\s*(?:比上年)?(?:比增|增加|净增|新增|多增)", verb):
         return None, "an increase by an amount, not a level: outside the lexicon"
     if unit == "个百分点":
-        return None, "a change in percentage points, not a level: outside the lexicon"
+        points = in_points(measure)  # 城镇化率提高1个百分点: the rise, where the lexicon has one
+        return points, None if points else "a change in percentage points, not a level: outside the lexicon"
     if measure.id == "pm25" and unit == "%":
         return BY_ID["pm25-reduction"], None
     if measure.unit == "%" and unit not in ("%",):

@@ -33,6 +33,7 @@ class Report:
     traditional: bool
     tasks: tuple[Item, ...] = ()  # quantified tasks of headline measures outside the headline paragraph
     review_only: bool = False  # no targets paragraph was found: only the review of last year was read
+    others: tuple[Item, ...] = ()  # outcomes outside the lexicon, in order: extract matches them to targets by words
 
     def words(self, item: Item) -> str:
         return self.text[item.start : item.end]
@@ -353,6 +354,7 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
         targets, unquantified, end = [*targets, *more], [*unquantified, *more_unquantified], binding[1]
     targets = [t for t in targets if not _other_base(parse_text[t.start : t.end], sets_year)]
     outcomes: list[Item] = []
+    others: list[Item] = []
     seen: dict[str, int] = {}
     term: list[tuple[int, int]] = []
     for s_start, s_end in _review_spans(parse_text, body, sentence_start, term, sets_year - 1):
@@ -365,11 +367,12 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
         estimated = "预计" in sentence
         found, _ = parse(parse_text, s_start, s_end, outcomes=True)
         for item in found:
+            if estimated and parse_text.rfind("预计", s_start, item.end) >= 0:
+                item = _with(item, estimated=True)
             if item.measure is None:
+                others.append(item)
                 continue
             key = item.measure.id
-            before = parse_text.rfind("预计", s_start, item.end) >= 0
-            item = _with(item, estimated=estimated and before)
             if key not in seen:
                 seen[key] = len(outcomes)
                 outcomes.append(item)
@@ -398,6 +401,7 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
         targets=tuple(targets),
         unquantified=tuple(re.sub(r"\s+", "", text[a:b]) for a, b in unquantified),
         outcomes=tuple(outcomes),
+        others=tuple(others),
         traditional=traditional,
     )
 
@@ -500,7 +504,7 @@ def _term_levels(parse_text: str, term: list[tuple[int, int]], year: int) -> lis
         found, _ = parse(parse_text, s_start, s_end, outcomes=True)
         for item in found:
             measure = item.measure
-            if measure is None or measure.id.endswith(("-growth", "-reduction")) or item.bound:
+            if measure is None or measure.id.endswith(("-growth", "-reduction", "-rise")) or item.bound:
                 continue
             if item.unit in ("%", "‰") and measure.id not in _RATE_LEVELS:
                 continue

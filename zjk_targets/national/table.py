@@ -15,6 +15,7 @@ from pathlib import Path
 from ..model import Reading, Status
 from ..rules import national as words
 from ..rules.counts import Counts, reviewed_years
+from ..rules.schema import is_outside
 from ..rules.timeline import year_set_on
 from .cities import OLD_LEVEL, SLUG_SEPARATOR, City
 from .places import LEVELS
@@ -61,6 +62,7 @@ class Judged:
     unit: str
     actual: Decimal | None
     reviewed: bool  # the city's next work report is in the data
+    name: str = ""  # the measure's Chinese name in the data: its words, for one outside the lexicon
 
 
 @dataclass
@@ -76,10 +78,10 @@ class NationalTable:
     filters: dict[str, str]
     reading: Reading = Reading.BAND
     """How the about (左右) goals were judged."""
+    outside: int = 0  # distinct measures outside the lexicon in the row OUTSIDE
 
 
-OUTSIDE_PREFIX = "x-"  # extract's ids for measures outside its lexicon, one per wording
-OUTSIDE = "x"  # their one row in the per-measure view
+OUTSIDE = "other"  # the one row of the per-measure view for the measures outside the lexicon
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -98,6 +100,7 @@ def judge(national: Path | str, cities: Sequence[City], reading: Reading = Readi
     tables = read_tables([national])
     verdicts = evaluate_tables(tables, reading)
     targets = tables.targets
+    names = dict(zip(tables.metrics["id"], tables.metrics["zh"], strict=True))
     years_of = {city.slug: set(city.years) for city in cities}
     set_in = [year_set_on(published) for published in tables.sources["published"]]
     judged = []
@@ -123,6 +126,7 @@ def judge(national: Path | str, cities: Sequence[City], reading: Reading = Readi
                 unit=unit,
                 actual=_decimal(actual) if decides else None,
                 reviewed=when + 1 in years_of.get(slug, ()),
+                name=names.get(metric, ""),
             )
         )
     return judged
@@ -160,6 +164,7 @@ def curated(slug: str, reading: Reading = Reading.BAND) -> list[Judged]:
                 unit=target.unit or "",
                 actual=actual,
                 reviewed=year in reviewed,
+                name=dataset.metrics[target.metric].zh,
             )
         )
     return judged
@@ -197,7 +202,7 @@ def measure_names() -> dict[str, str]:
     """The lexicon's Chinese name of each measure id, growth and level alike."""
     from ..extract.lexicon import MEASURES
 
-    names = {OUTSIDE: words.OUTSIDE_LABEL}
+    names = {OUTSIDE: words.outside_label(0)}
     for measure in MEASURES:
         names[measure.id] = measure.zh
         if measure.level and measure.level_zh:
@@ -221,6 +226,7 @@ def tabulate(
     years, measures, levels and places (slugs) asked for."""
     info = {city.slug: city for city in cities}
     names = measure_names()
+    outside: set[str] = set()
     total = Tally(key="all", label="all")
     by_level: dict[str, Tally] = {}
     by_city: dict[str, Tally] = {}
@@ -233,16 +239,22 @@ def tabulate(
         level = city.level if city is not None else OLD_LEVEL
         if (levels and level not in levels) or (places and target.city not in places):
             continue
-        measure = OUTSIDE if target.measure.startswith(OUTSIDE_PREFIX) else target.measure
+        # Outside the lexicon: one row for all, unless one of them is asked for by its id.
+        grouped = is_outside(target.measure) and target.measure not in measures
+        measure = OUTSIDE if grouped else target.measure
         if (years and target.year not in years) or (measures and measure not in measures):
             continue
+        if grouped:
+            outside.add(target.measure)
         _add(total, target)
         _add(by_level.setdefault(level, Tally(key=level, label=words.LEVEL_PLACES.get(level, level))), target)
         name = city.name if city else target.city
         _add(by_city.setdefault(target.city, Tally(key=target.city, label=name)), target)
         _add(by_year.setdefault(target.year, Tally(key=str(target.year), label=str(target.year))), target)
-        label = names.get(measure, measure)
+        label = names.get(measure) or target.name or measure
         _add(by_measure.setdefault(measure, Tally(key=measure, label=label)), target)
+    if OUTSIDE in by_measure:
+        by_measure[OUTSIDE].label = words.outside_label(len(outside))
     filters = {
         name: ", ".join(str(v) for v in values)
         for name, values in (
@@ -263,4 +275,5 @@ def tabulate(
         city_info=info,
         filters=filters,
         reading=reading,
+        outside=len(outside),
     )

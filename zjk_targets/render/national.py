@@ -10,10 +10,11 @@ from collections.abc import Iterator
 
 from rich.cells import cell_len
 
-from ..national.table import NationalTable, Tally
+from ..national.table import OUTSIDE, NationalTable, Tally
 from ..rules import national as words
 from ..rules import wording as fmt
 from ..rules.counts import as_json, percent
+from ..rules.schema import is_outside
 
 VIEW_ORDER = ("levels", "years", "measures", "cities")
 _PROVINCE_SHOWN = ("major-city", "city")  # the levels whose row names their province
@@ -40,13 +41,16 @@ def _cells(row: Tally) -> list[str]:
 
 
 def _label(table: NationalTable, view: str, row: Tally, short: bool = False) -> str:
-    """A row's name: a city with its province, a measure by its id (what --measure takes) and name."""
+    """A row's name: a city with its province, a measure by its id (what --measure takes) and name;
+    in the terminal's narrow column a lexicon measure by its id alone, one outside it with its words."""
     if view == "cities":
         city = table.city_info.get(row.key)
         shown = city is not None and city.province and city.level in _PROVINCE_SHOWN
         return f"{row.label} {city.province}" if city and shown else row.label
+    if view == "measures" and row.key == OUTSIDE:
+        return words.outside_short(table.outside) if short else row.label
     if view == "measures" and row.label != row.key:
-        return row.key if short else f"{row.key} {row.label}"
+        return row.key if short and not is_outside(row.key) else f"{row.key} {row.label}"
     return row.label
 
 
@@ -120,6 +124,8 @@ def markdown(table: NationalTable) -> str:
 
 def _json_row(table: NationalTable, view: str, row: Tally) -> dict:
     item: dict = {"key": row.key, "label": row.label}
+    if view == "measures" and row.key == OUTSIDE:
+        item["measures"] = table.outside
     if view == "cities" and row.key in table.city_info:
         city = table.city_info[row.key]
         item |= {

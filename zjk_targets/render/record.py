@@ -17,6 +17,7 @@ from ..rules import counts as count_rules
 from ..rules import wording as fmt
 from ..rules.counts import Counts
 from ..rules.record import TrackRecord
+from ..rules.schema import is_outside
 from ..rules.units import conversion_factor
 from ..rules.verdicts import Verdict
 from . import lang as words_of
@@ -120,8 +121,10 @@ def answer(record: TrackRecord, lang: str) -> str:
 
 
 def row_label(record: TrackRecord, metric_id: str, lang: str) -> str:
+    """A measure by its id (what --metric takes), or its Chinese name; by its words, which its
+    Chinese name holds, where it is outside the lexicon."""
     metric = next(m for m in record.metrics if m.id == metric_id)
-    name = metric.zh if lang == "zh" else metric.id
+    name = metric.zh if lang == "zh" or is_outside(metric.id) else metric.id
     return f"{name} ({labels.unit(metric.unit, lang)})"
 
 

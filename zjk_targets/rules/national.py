@@ -10,7 +10,6 @@ DRAFTED = (
     "states no figure of the target's year. One place: zjk-targets record --city NAME."
 )
 VIEWS = {"levels": "Per level", "years": "Per report year", "measures": "Per measure", "cities": "Per place"}
-OUTSIDE_LABEL = "measures outside the lexicon (one row for all)"
 KEY_COLUMN = {"levels": "level", "years": "year", "measures": "measure", "cities": "place"}
 COLUMNS = ("targets", "judgeable", "decided", "decided %", "met", "met %", "mean miss")
 SHORT_COLUMNS = ("set", "judgeable", "decided", "dec%", "met", "met%", "mean miss")  # the terminal's, at 80 columns
@@ -28,6 +27,16 @@ NOTE = (
     + "; 张家口 from its curated data; "
     "mean miss: how far the missed targets' figures fell from their goals, in points where the row has rates."
 )
+
+
+def outside_label(measures: int) -> str:
+    """The row of the measures outside the lexicon (--measure other), with how many there are."""
+    return f"other measures: {measures:,} outside the lexicon, each named by its report's words"
+
+
+def outside_short(measures: int) -> str:
+    """The same row in the terminal's narrow column."""
+    return f"other ({measures:,} measures)"
 
 
 def summary(places: int, counts: count_rules.Counts) -> str:
