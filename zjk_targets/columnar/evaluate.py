@@ -119,6 +119,13 @@ class _Observations:
         rows = zip(chosen["trust"], chosen["publisher"], chosen["published"], strict=True)
         return objects(wording.label(trust, publisher, str(date)) for trust, publisher, date in rows)[codes]
 
+    def publications(self, figures: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The publisher and the publication date (as wording.label writes it) of the source of each figure."""
+        codes, used = pd.factorize(self.source[figures])
+        chosen = self.sources.iloc[used]
+        published = objects(str(date) for date in chosen["published"])
+        return chosen["publisher"].to_numpy(dtype=object)[codes], published[codes]
+
     def exponents(self, figures: np.ndarray) -> np.ndarray:
         """The exponent of the unit of each figure (each unit asked of the rule book once)."""
         codes, units = pd.factorize(self.unit[figures])
@@ -376,7 +383,29 @@ class _Engine:
         )
         # For a trusted conflict the decisive figures come first, then the earlier ones.
         rank = np.where(decisive, 0, 1)
-        return _Resolution(entry_target, group, kind, status, pair_entry, pair_obs, cited, rank)
+        aside = self._set_aside(pair_entry, pair_obs, decided & ~decisive, decisive, entries)
+        straddles = outcome == Outcome.UNDECIDED
+        return _Resolution(entry_target, group, kind, status, pair_entry, pair_obs, cited, rank, aside, straddles)
+
+    def _set_aside(
+        self, pair_entry: np.ndarray, pair_obs: np.ndarray, superseded: np.ndarray, decisive: np.ndarray, entries: int
+    ) -> np.ndarray:
+        """The superseded pairs of decided entries whose figure may differ from the one their reason
+        cites (the first decisive pair): any of its numbers, state or unit written otherwise. The
+        wording compares their texts; a figure written alike is never one of these."""
+        obs = self.obs
+        at = np.flatnonzero(decisive)
+        entry, first = np.unique(pair_entry[at], return_index=True)
+        shown = np.zeros(entries, dtype=np.int64)
+        shown[entry] = pair_obs[at[first]]
+        rows = np.flatnonzero(superseded)
+        o, d = pair_obs[rows], shown[pair_entry[rows]]
+        differs = obs.done[o] != obs.done[d]
+        for column in (obs.value, obs.min, obs.max, obs.unit):
+            differs |= column[o] != column[d]
+        aside = np.zeros(len(pair_entry), dtype=bool)
+        aside[rows[differs]] = True
+        return aside
 
 
 @dataclass
@@ -389,6 +418,19 @@ class _Resolution:
     pair_obs: np.ndarray
     cited: np.ndarray
     rank: np.ndarray
+    aside: np.ndarray
+    """Pairs whose figure a decided reason may name as set aside."""
+    straddles: np.ndarray
+    """Pairs whose figure's range straddles the goal."""
+
+    def set_aside_figures(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(figures, straddles, start, stop): each entry's figures that may be set aside, in evidence order."""
+        keep = np.flatnonzero(self.aside)  # pairs run entry by entry, each in (publication, id) order
+        entry = self.pair_entry[keep]
+        entries = np.arange(len(self.target))
+        start = np.searchsorted(entry, entries, side="left")
+        stop = np.searchsorted(entry, entries, side="right")
+        return self.pair_obs[keep], self.straddles[keep], start, stop
 
     def cited_figures(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(figures, start, stop): the observations each entry's reason cites are figures[start:stop], in order."""
@@ -424,6 +466,8 @@ class _Words:
         self.value, self.min, self.max = obs.value[f].tolist(), obs.min[f].tolist(), obs.max[f].tolist()
         self.derived, self.estimated = obs.derived[f].tolist(), obs.estimated[f].tolist()
         self.low_trust = obs.low_trust_publisher[f].tolist()
+        publisher, published = obs.publications(f)
+        self.publisher, self.published = publisher.tolist(), published.tolist()
 
     def goal(self, t: int) -> str:
         """wording.goal of target ``t``."""
@@ -459,6 +503,17 @@ class _Words:
             )
             for o in figures
         ]
+
+    def set_aside(self, t: int, figures: list[int], straddles: list[bool], shown: str) -> list[str]:
+        """wording.set_aside of each of ``figures`` of target ``t`` written otherwise than ``shown``,
+        the deciding figure."""
+        notes = []
+        for o, straddling in zip(figures, straddles, strict=True):
+            compared = self.compared(t, o)
+            if compared != shown:
+                why = wording.superseded(self.estimated[o], straddling)
+                notes.append(wording.set_aside(self.publisher[o], self.published[o], compared, why))
+        return notes
 
     def decided(self, t: int, figures: list[int], met: bool, early: bool, noted: bool) -> tuple[str, str]:
         """(reason, the deciding figure as compared) of a decided target and its decisive figures
@@ -519,15 +574,26 @@ def evaluate_tables(tables: Tables, reading: Reading = Reading.BAND) -> Verdicts
     early_won = np.flatnonzero(best_early >= 0)
     kind[early_won], status[early_won] = Resolution.DECIDED, Outcome.MET
 
-    # The figures each target's reason cites, from whichever resolution decided it.
-    figures_first, start_first, stop_first = first.cited_figures()
-    figures_early, start_early, stop_early = early.cited_figures()
-    cited = np.concatenate([figures_first, figures_early]).astype(np.int64)
-    start, stop = np.zeros(count, dtype=np.int64), np.zeros(count, dtype=np.int64)
-    start[first.target], stop[first.target] = start_first, stop_first
+    # The figures each target's reason cites, from whichever resolution decided it, and those it may
+    # name as set aside.
     chosen = best_early[early_won]
-    start[early_won] = start_early[chosen] + len(figures_first)
-    stop[early_won] = stop_early[chosen] + len(figures_first)
+
+    def per_target(
+        figures_first: np.ndarray, start_first: np.ndarray, stop_first: np.ndarray, *early_figures: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        figures_early, start_early, stop_early = early_figures
+        figures = np.concatenate([figures_first, figures_early]).astype(np.int64)
+        start, stop = np.zeros(count, dtype=np.int64), np.zeros(count, dtype=np.int64)
+        start[first.target], stop[first.target] = start_first, stop_first
+        start[early_won] = start_early[chosen] + len(figures_first)
+        stop[early_won] = stop_early[chosen] + len(figures_first)
+        return figures, start, stop
+
+    cited, start, stop = per_target(*first.cited_figures(), *early.cited_figures())
+    aside_first, straddles_first, *bounds_first = first.set_aside_figures()
+    aside_early, straddles_early, *bounds_early = early.set_aside_figures()
+    aside, aside_start, aside_stop = per_target(aside_first, *bounds_first, aside_early, *bounds_early)
+    aside_straddles = np.concatenate([straddles_first, straddles_early]).tolist()
 
     # Rule 5: the nearest context figures, non-proxy ones first; the headline of an undecided target.
     below, above = engine.candidates.nearest(targets.metric, targets.deadline, skip_own=True)
@@ -541,6 +607,7 @@ def evaluate_tables(tables: Tables, reading: Reading = Reading.BAND) -> Verdicts
     cited_or_near = np.zeros(len(engine.obs.id), dtype=bool)
     cited_or_near[cited] = True
     cited_or_near[near] = True
+    cited_or_near[aside] = True
     used = np.flatnonzero(cited_or_near)
     number = np.zeros(len(cited_or_near), dtype=np.int64)
     number[used] = np.arange(len(used))
@@ -557,6 +624,12 @@ def evaluate_tables(tables: Tables, reading: Reading = Reading.BAND) -> Verdicts
         figures = cited_list[starts[t] : stops[t]]
         reason[t], actual[t] = words.decided(t, figures, met[t], early_met[t], noted[t])
         actual_year[t] = str(words.year[figures[0]])
+    # Rule 2's figures set aside: the few decided targets with a superseded figure written otherwise.
+    aside_list, aside_starts, aside_stops = number[aside].tolist(), aside_start.tolist(), aside_stop.tolist()
+    for t in np.flatnonzero((kind == Resolution.DECIDED) & (aside_stop > aside_start)).tolist():
+        spans = range(aside_starts[t], aside_stops[t])
+        notes = words.set_aside(t, [aside_list[i] for i in spans], [aside_straddles[i] for i in spans], actual[t])
+        reason[t] = wording.with_set_aside(reason[t], notes)
     problems = {Resolution.STRADDLES.value: wording.STRADDLES, Resolution.NO_FIGURE.value: None}
     kinds, by, deadline, set_year = (
         kind.tolist(),
