@@ -21,6 +21,7 @@ Each reason is then worded per target by the rule book's wording, from the figur
 from __future__ import annotations
 
 import enum
+import string
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -61,6 +62,7 @@ class Resolution(enum.IntEnum):
 _YEARS = 10_000  # group key = metric code * _YEARS + year; every year is below it
 _CLOSE = 1e-9  # relative gap under which a float comparison is redone exactly
 _RANK = {trust.value: trust.rank for trust in Trust}
+_KEY = "\x1f"  # joins the texts of a compound key (no number or unit holds it)
 
 
 @dataclass
@@ -466,8 +468,6 @@ class _Words:
         self.value, self.min, self.max = obs.value[f].tolist(), obs.min[f].tolist(), obs.max[f].tolist()
         self.derived, self.estimated = obs.derived[f].tolist(), obs.estimated[f].tolist()
         self.low_trust = obs.low_trust_publisher[f].tolist()
-        publisher, published = obs.publications(f)
-        self.publisher, self.published = publisher.tolist(), published.tolist()
 
     def goal(self, t: int) -> str:
         """wording.goal of target ``t``."""
@@ -503,17 +503,6 @@ class _Words:
             )
             for o in figures
         ]
-
-    def set_aside(self, t: int, figures: list[int], straddles: list[bool], shown: str) -> list[str]:
-        """wording.set_aside of each of ``figures`` of target ``t`` written otherwise than ``shown``,
-        the deciding figure."""
-        notes = []
-        for o, straddling in zip(figures, straddles, strict=True):
-            compared = self.compared(t, o)
-            if compared != shown:
-                why = wording.superseded(self.estimated[o], straddling)
-                notes.append(wording.set_aside(self.publisher[o], self.published[o], compared, why))
-        return notes
 
     def decided(self, t: int, figures: list[int], met: bool, early: bool, noted: bool) -> tuple[str, str]:
         """(reason, the deciding figure as compared) of a decided target and its decisive figures
@@ -593,7 +582,7 @@ def evaluate_tables(tables: Tables, reading: Reading = Reading.BAND) -> Verdicts
     aside_first, straddles_first, *bounds_first = first.set_aside_figures()
     aside_early, straddles_early, *bounds_early = early.set_aside_figures()
     aside, aside_start, aside_stop = per_target(aside_first, *bounds_first, aside_early, *bounds_early)
-    aside_straddles = np.concatenate([straddles_first, straddles_early]).tolist()
+    aside_straddles = np.concatenate([straddles_first, straddles_early]).astype(np.int64)
 
     # Rule 5: the nearest context figures, non-proxy ones first; the headline of an undecided target.
     below, above = engine.candidates.nearest(targets.metric, targets.deadline, skip_own=True)
@@ -624,12 +613,18 @@ def evaluate_tables(tables: Tables, reading: Reading = Reading.BAND) -> Verdicts
         figures = cited_list[starts[t] : stops[t]]
         reason[t], actual[t] = words.decided(t, figures, met[t], early_met[t], noted[t])
         actual_year[t] = str(words.year[figures[0]])
-    # Rule 2's figures set aside: the few decided targets with a superseded figure written otherwise.
-    aside_list, aside_starts, aside_stops = number[aside].tolist(), aside_start.tolist(), aside_stop.tolist()
-    for t in np.flatnonzero((kind == Resolution.DECIDED) & (aside_stop > aside_start)).tolist():
-        spans = range(aside_starts[t], aside_stops[t])
-        notes = words.set_aside(t, [aside_list[i] for i in spans], [aside_straddles[i] for i in spans], actual[t])
-        reason[t] = wording.with_set_aside(reason[t], notes)
+    # Rule 2's figures set aside: the superseded figures of decided targets that may be written
+    # otherwise than the deciding one, worded on whole columns; those that are join their reason.
+    flagged = np.flatnonzero((kind == Resolution.DECIDED) & (aside_stop > aside_start))
+    sizes = aside_stop[flagged] - aside_start[flagged]
+    item = _spread(aside_start[flagged], sizes)
+    item_target = np.repeat(flagged, sizes)
+    notes = _set_aside(engine, words, item_target, aside[item], number[aside[item]], aside_straddles[item], actual)
+    kept = np.not_equal(notes, None)
+    noted_targets, first_note = np.unique(item_target[kept], return_index=True)
+    note_list, bounds = notes[kept].tolist(), np.append(first_note, kept.sum()).tolist()
+    for t, first, last in zip(noted_targets.tolist(), bounds[:-1], bounds[1:], strict=True):
+        reason[t] = wording.with_set_aside(reason[t], note_list[first:last])
     problems = {Resolution.STRADDLES.value: wording.STRADDLES, Resolution.NO_FIGURE.value: None}
     kinds, by, deadline, set_year = (
         kind.tolist(),
@@ -656,6 +651,57 @@ def evaluate_tables(tables: Tables, reading: Reading = Reading.BAND) -> Verdicts
     if len(projected):
         reason[projected] = _with_projections(tables, projected, reason[projected], reading)
     return Verdicts(_STATUS[status], reason, actual, actual_year, kind == Resolution.DECIDED)
+
+
+def _set_aside(
+    engine: _Engine,
+    words: _Words,
+    targets: np.ndarray,
+    figures: np.ndarray,
+    numbers: np.ndarray,
+    straddles: np.ndarray,
+    shown: np.ndarray,
+) -> np.ndarray:
+    """wording.set_aside of each of ``figures`` (observations; ``numbers``: theirs in ``words``), each of
+    the target beside it in ``targets``, None where it is written as ``shown[target]``, the deciding figure."""
+    obs = engine.obs
+    compared = np.empty(len(figures), dtype=object)
+    value = np.flatnonzero(obs.has_value[figures])
+    # A value in the target's unit, worded once per (number, unit, target's unit).
+    codes, keys = pd.factorize(
+        obs.value[figures[value]] + _KEY + obs.unit[figures[value]] + _KEY + engine.targets.unit[targets[value]]
+    )
+    compared[value] = objects(_value_figure(*key.split(_KEY)) for key in keys)[codes]
+    other = np.flatnonzero(~obs.has_value[figures])
+    compared[other] = [
+        words.compared(t, o) for t, o in zip(targets[other].tolist(), numbers[other].tolist(), strict=True)
+    ]
+    differs = np.flatnonzero(np.not_equal(compared, shown[targets]).astype(bool))
+    kept = figures[differs]
+    why = objects(wording.superseded(e, s) for e in (False, True) for s in (False, True))
+    publisher, published = obs.publications(kept)
+    notes = filled(len(figures), None)
+    notes[differs] = _formatted(
+        wording.SET_ASIDE,
+        len(kept),
+        publisher=publisher,
+        published=published,
+        figure=compared[differs],
+        why=why[obs.estimated[kept] * 2 + straddles[differs]],
+    )
+    return notes
+
+
+def _formatted(template: str, count: int, **columns: np.ndarray) -> np.ndarray:
+    """``template.format(**row)`` of each of ``count`` rows of ``columns``, by whole-column concatenation."""
+    out = filled(count, "")
+    for literal, field, spec, conversion in string.Formatter().parse(template):
+        assert not spec and conversion is None, template
+        if literal:
+            out = out + literal
+        if field is not None:
+            out = out + columns[field]
+    return out
 
 
 def _with_projections(tables: Tables, rows: np.ndarray, reasons: np.ndarray, reading: Reading) -> list[str]:
