@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, dataset
+from test_evaluate import SET_ASIDE
 
 from zjk_targets import columnar, engine, to_csv
 from zjk_targets.bundled import bundled_paths
@@ -45,7 +46,10 @@ from zjk_targets.rules.wording import number
 # ------------------------------------------------------------------------------------------
 # A generator of valid datasets that piles up the cases the rules distinguish: figures at the
 # goal, across 万/亿 conversions, same-date disagreements, more-trusted earlier figures,
-# estimates, ranges on and across the goal, proxies, deadlines met early or late, milestones.
+# estimates, ranges on and across the goal, proxies, deadlines met early or late, milestones, and
+# restatements: a figure published again by another source (a work report and the statistics
+# bureau's communiqué of one year), as stated or otherwise, so that superseded figures that differ
+# from the deciding one, in value or in what they say of the goal, are named in many reasons.
 
 UNIT_FAMILIES = [("%",), ("元", "万元", "亿元"), ("万亩", "亩"), ("μg/m³",), ("done",)]
 DATES = ["2016", "2017-04", "2017-04-10", "2018-01-20", "2018-03", "2018-03-01", "2019", "2019-02-15", "2023"]
@@ -164,6 +168,28 @@ def _random_dataset(rng: random.Random, targets: int = 8, observations: int = 30
                 **values,
             )
         )
+    for n, restated in enumerate(rng.sample(obs_list, len(obs_list) // 4), start=observations):
+        if restated.done is not None:
+            values: dict = {"done": rng.random() < 0.5}
+        elif rng.random() < 0.6:
+            values = {"value": scaled(rng.choice(grid), metrics[restated.metric].unit, restated.unit)}
+        elif restated.value is not None:
+            values = {"value": restated.value}
+        else:
+            values = {"minimum": restated.minimum, "maximum": restated.maximum}
+        numbers = [v for k, v in values.items() if k != "done" and v is not None]
+        obs_list.append(
+            Observation(
+                f"o-{n:04d}",
+                restated.metric,
+                restated.year,
+                restated.unit,
+                rng.choice(source_ids),
+                "，".join(f"为{number(abs(v))}" for v in numbers) if numbers else "…",
+                estimated=rng.random() < 0.1,
+                **values,
+            )
+        )
     return Dataset(sources, metrics, tuple(target_list), tuple(obs_list))
 
 
@@ -267,6 +293,23 @@ def test_a_larger_random_dataset_through_both_engines(tmp_path, reading) -> None
     path.write_text(to_csv(generated), encoding="utf-8")
     expected = csv_render.render(generated, evaluate(generated, reading=reading), reading=reading)
     assert columnar.export_csv([path, path], reading=reading) == expected
+
+
+@pytest.mark.parametrize("case", SET_ASIDE, ids=[case[0] for case in SET_ASIDE])
+def test_the_figures_set_aside_are_named_alike_by_both_engines(tmp_path, case) -> None:
+    _name, the_target, the_metric, observations, reason = case
+
+    def stated(*numbers: Decimal | None) -> str:  # the CSV reader holds every figure to its excerpt
+        return "，".join(f"为{number(n)}" for n in numbers if n is not None) or "…"
+
+    the_target = dataclasses.replace(the_target, excerpt=stated(the_target.goal))
+    observations = [dataclasses.replace(o, excerpt=stated(o.value, o.minimum, o.maximum)) for o in observations]
+    generated = dataset(the_target, the_metric, observations)
+    path = tmp_path / "data.csv"
+    path.write_text(to_csv(generated), encoding="utf-8")
+    expected = csv_render.render(generated, evaluate(generated))
+    assert reason in expected
+    assert columnar.export_csv([path]) == expected
 
 
 def test_the_bundled_data_as_csv_exports_the_same_bytes(tmp_path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from zjk_targets.extract.communique import REAL, YEAR_END, CommuniqueError, read_communique
+from zjk_targets.render.lang import phrase
 from zjk_targets.rules import wording
 
 DATA = Path(__file__).parent / "data" / "communique"
@@ -249,6 +250,7 @@ def test_where_the_work_report_and_the_communique_agree_the_later_publication_de
     assert verdict.status.value == "met"
     roles = {e.observation.source: (e.role.value, e.why) for e in verdict.evidence if e.observation.year == 2017}
     assert roles == {"gwr-2018": ("decisive", wording.DECIDES), "nbs-2017": ("superseded", wording.SUPERSEDED)}
+    assert verdict.reason.endswith(" 2018-03-05)")  # the same figure twice: the reason cites the deciding one only
 
 
 def test_where_they_disagree_the_existing_rule_holds_same_trust_the_later_publication_decides(tmp_path) -> None:
@@ -265,4 +267,10 @@ def test_where_they_disagree_the_existing_rule_holds_same_trust_the_later_public
         "met",
     )
     assert verdict.reason.startswith("2017: 5.8 % misses ≈ 6.5 % ± 0.5 (official, ")
-    assert verdict.reason.endswith(" 2018-03-05)")  # the reason cites the deciding figure only
+    # The reason names the communiqué's figure it set aside, and why (in Chinese too).
+    set_aside = wording.set_aside("国家统计局", "2018-02-28", "6.9 %", wording.SUPERSEDED)
+    assert verdict.reason.endswith(" 2018-03-05)" + wording.SEP + set_aside)
+    assert set_aside == "国家统计局 2018-02-28 gave 6.9 %, superseded by a later publication"
+    assert phrase(verdict.reason, "zh").endswith(
+        " 2018-03-05）；国家统计局 2018-02-28 发布 6.9 %，被更晚发布的数据取代"
+    )

@@ -68,7 +68,8 @@ def test_an_estimate_decides_until_its_final_figure_is_published() -> None:
     verdict = {v.target.id: v for v in evaluate(data)}["gdp-growth-2020"]
     assert (verdict.status, verdict.reason) == (
         Status.MISSED,
-        "2020: 6.2 % < 6.5 % (official, City statistics bureau 2021-03-10)",
+        "2020: 6.2 % < 6.5 % (official, City statistics bureau 2021-03-10); "
+        "City government 2021-01-28 gave 6.6 %, an estimate, superseded",
     )
 
 

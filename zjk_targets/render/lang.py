@@ -69,9 +69,18 @@ def _label(match: re.Match[str]) -> str:
 
 
 _STATE = "|".join(map(re.escape, (fmt.ON_TRACK, fmt.NOT_ON_TRACK)))
+_PUBLISHED = YEAR + r"(?:-\d\d){0,2}"
+# A figure set aside follows the reason after its separator; its publisher never spans one.
+_SET_ASIDE = re.escape(fmt.SEP) + _pattern(
+    fmt.SET_ASIDE,
+    publisher=f"(?:(?!{re.escape(fmt.SEP)}).)*?",
+    published=_PUBLISHED,
+    figure=".*?",
+    why="|".join(map(re.escape, (fmt.ESTIMATE_SUPERSEDED, fmt.RANGE_STRADDLES, fmt.SUPERSEDED))),
+)
 _CITED = (
     r" ?\("
-    + _pattern(fmt.LABEL, trust="|".join(TRUST_ZH), publisher=".*?", published=YEAR + r"(?:-\d\d){0,2}")
+    + _pattern(fmt.LABEL, trust="|".join(TRUST_ZH), publisher=".*?", published=_PUBLISHED)
     + f"(?P<proxy>{re.escape(', ' + fmt.PROXY)})?\\)"
 )
 
@@ -95,6 +104,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (re.escape(f" {fmt.MEETS} "), " 达到 "),
         (re.escape(f" {fmt.MISSES} "), " 未达到 "),
         (_CITED, _label),
+        (_SET_ASIDE, _zh(f"{fmt.SEP}{{publisher}} {{published}} 发布 {{figure}}，{{why}}")),
         (re.escape(fmt.CAVEAT), " —— "),
         (re.escape(f"{fmt.DERIVED}: "), f"{WORDS_ZH[fmt.DERIVED]}："),
         (re.escape(fmt.ESTIMATED), WORDS_ZH[fmt.ESTIMATED]),

@@ -5,6 +5,8 @@
 2. A year with several figures: the most recent publication decides. An earlier figure that
    is not an estimate, comes from a more trusted source and disagrees makes the verdict
    unknown ("conflicting evidence"), as do decisive figures of the same date that disagree.
+   A decided reason names each superseded figure of its year that differs from the deciding one,
+   and why it was set aside.
 3. A deadline target is decided by its deadline year; failing that it is met if a year
    from the report year up to the deadline already meets it; otherwise unknown.
    A figure after the deadline is context only.
@@ -239,6 +241,19 @@ def _comparison(judge: _Judge, obs: Observation, status: Status) -> str:
     return wording.comparison(obs.year, judge.compared(obs), label, met, symbol, amount, wording.goal(target), worded)
 
 
+def _set_aside(judge: _Judge, result: _YearResult, roles: dict[str, tuple[Role, str]]) -> list[str]:
+    """Each superseded figure of the deciding year that differs from the deciding figure, worded with why
+    it was set aside (in the order of the evidence: publication, id)."""
+    shown = judge.compared(result.decisive[0])
+    notes = []
+    for obs in result.superseded:
+        compared = judge.compared(obs)
+        if compared != shown:
+            source = judge.source(obs)
+            notes.append(wording.set_aside(source.publisher, str(source.published), compared, roles[obs.id][1]))
+    return notes
+
+
 def _caveats(judge: _Judge, observations: Iterable[Observation]) -> tuple[str, ...]:
     def low_trust(obs: Observation) -> str | None:
         source = judge.source(obs)
@@ -272,13 +287,7 @@ def evaluate_target(
         for obs in result.conflicting:
             roles[obs.id] = (Role.CONFLICTING, wording.DISAGREES)
         for obs in result.superseded:
-            if obs.estimated:
-                why = wording.ESTIMATE_SUPERSEDED
-            elif judge.outcome(obs) is None:
-                why = wording.RANGE_STRADDLES
-            else:
-                why = wording.SUPERSEDED
-            roles[obs.id] = (Role.SUPERSEDED, why)
+            roles[obs.id] = (Role.SUPERSEDED, wording.superseded(obs.estimated, judge.outcome(obs) is None))
 
     def context_reason(obs: Observation) -> str:
         if obs.proxy is not None:
@@ -305,6 +314,7 @@ def evaluate_target(
             reason = wording.met_early(year, reason)
         caveats = _caveats(judge, result.decisive)
         reason = wording.with_caveats(reason, caveats)
+        reason = wording.with_set_aside(reason, _set_aside(judge, result, roles))
         status = result.status
     elif result is not None:
         assert result.problem is not None

@@ -50,6 +50,7 @@ ON_TRACK, NOT_ON_TRACK = "on track", "not on track"
 RATE = " a year {first}–{last} against {required} needed"
 PROJECTED = "{deadline} projected at "
 READ_STRICTLY = "about read strictly"
+SET_ASIDE = "{publisher} {published} gave {figure}, {why}"
 
 # How the about (左右) goals of a table were read: every table and export says it with these words.
 READINGS = {
@@ -157,6 +158,23 @@ def read_strictly(reason: str) -> str:
 def reading(read: Reading) -> str:
     """How the table's about goals were read, in a line."""
     return READINGS[read]
+
+
+def superseded(estimated: bool, straddles: bool) -> str:
+    """Why a figure of the deciding year does not decide (Evidence.why of a superseded figure)."""
+    return ESTIMATE_SUPERSEDED if estimated else RANGE_STRADDLES if straddles else SUPERSEDED
+
+
+def set_aside(publisher: str, published: str, figure: str, why: str) -> str:
+    """A figure of the deciding year, other than the deciding one, that was set aside, and why:
+    "国家统计局 2018-02-28 gave 6.9 %, superseded by a later publication"."""
+    return SET_ASIDE.format(publisher=publisher, published=published, figure=figure, why=why)
+
+
+def with_set_aside(reason: str, notes: Iterable[str]) -> str:
+    """A decided target's reason and the figures of its year set aside (rule 2: the verdict still
+    rests on the deciding figure; the reason says which other figures differed)."""
+    return SEP.join((reason, *notes))
 
 
 def met_early(deadline: int, reason: str) -> str:
