@@ -43,7 +43,9 @@ sys.path.insert(0, str(ROOT))
 from zjk_targets import evaluate, load_dataset  # noqa: E402
 from zjk_targets.extract import draft  # noqa: E402
 from zjk_targets.extract.decode import DecodeError, decode  # noqa: E402
+from zjk_targets.extract.lexicon import MEASURES  # noqa: E402
 from zjk_targets.extract.report import ReportError, read_report  # noqa: E402
+from zjk_targets.rules.schema import is_outside  # noqa: E402
 
 TOLERANCE = Decimal("0.5")
 
@@ -81,6 +83,25 @@ def _label_verdict(target: dict, outcome: dict) -> tuple[str, bool]:
     return ("met" if met else "missed"), clear
 
 
+JOINED = {measure.id for measure in MEASURES if measure.joined}
+"""Measures that joined the lexicon after hand labels were written: a label set that never names
+one holds its items as outside the lexicon (null), and they are compared as such."""
+
+
+def _known(labels: list[dict]) -> set[str]:
+    """The measure ids a label set names anywhere."""
+    items = [item for label in labels for key in ("headline", "outcomes") for item in label.get(key) or []]
+    return {item["measure"] for item in items if item.get("measure")}
+
+
+def _as_labelled(measure: object, known: set[str]) -> str | None:
+    """A drafted item's measure id as the labels would name it (see JOINED)."""
+    if measure is None:
+        return None
+    id_ = measure.id  # type: ignore[attr-defined]
+    return None if id_ in JOINED and id_ not in known else id_
+
+
 LOWER = {"cpi-inflation", "urban-unemployment-rate", "surveyed-unemployment-rate", "pm25", "population-growth-rate"}
 
 
@@ -113,6 +134,7 @@ def evaluate_labels(label_files: list[Path], corpus: Path, collection: Path | No
     by_city: dict[str, list[tuple[dict, Path]]] = defaultdict(list)
     labels = [yaml.safe_load(file.read_text(encoding="utf-8")) for file in label_files]
     _resolve_against_goal(labels)
+    known = _known(labels)
     reports: dict[int, object] = {}
     for number, label in enumerate(labels):
         path = _report_path(label, corpus, collection)
@@ -141,12 +163,14 @@ def evaluate_labels(label_files: list[Path], corpus: Path, collection: Path | No
         # Headline targets: each labelled item against the drafted ones, one to one.
         unused = list(targets)
         for item in label.get("headline") or []:
+            if item.get("goal") is None:
+                continue  # an item with no figure (三次产业比重): nothing to draft
             total_t += 1
             match = next(
                 (
                     t
                     for t in unused
-                    if (t.measure.id if t.measure else None) == item["measure"]
+                    if _as_labelled(t.measure, known) == item["measure"]
                     and _same_goal(t.value, _dec(item["goal"]))
                     and t.comparator == item["comparator"]
                 ),
@@ -160,7 +184,7 @@ def evaluate_labels(label_files: list[Path], corpus: Path, collection: Path | No
         drafted += len(targets)
         right_d += len(targets) - len(unused)
         for t in unused:
-            misses.append(f"{label['report']}: drafted {t.measure.id if t.measure else None} {t.comparator} {t.value}")
+            misses.append(f"{label['report']}: drafted {_as_labelled(t.measure, known)} {t.comparator} {t.value}")
         for item in label.get("outcomes") or []:
             if item.get("measure") is None or item.get("value") is None:
                 continue
@@ -174,7 +198,7 @@ def evaluate_labels(label_files: list[Path], corpus: Path, collection: Path | No
                 found_o += 1
             else:
                 misses.append(f"{label['report']}: outcome {item['measure']} {item['value']}")
-    agree, clear_cases, decided, foreign, checked = _verdicts(by_city, misses)
+    agree, clear_cases, decided, foreign, checked = _verdicts(by_city, misses, known)
     return {
         "reports": len(label_files),
         "targets recall": (found_t, total_t),
@@ -198,6 +222,14 @@ def _figure(verdict: object) -> Decimal | None:
     return obs.value * factor if factor is not None else obs.value
 
 
+def _factor(label_unit: str | None, target_unit: str | None) -> Decimal:
+    """A labelled value into the target's unit, as :func:`_figure` gives the deciding figure
+    (外资到位1.01亿美元 is the 10100 万美元 of a goal in 万美元)."""
+    from zjk_targets.rules.units import conversion_factor
+
+    return conversion_factor(label_unit or "", target_unit or label_unit or "") or Decimal(1)
+
+
 def _own_figure(verdict: object, review: dict) -> bool | None:
     """Whether a decided verdict rests on a figure the labels give as its measure's outcome of the
     year (True), on another figure (False), or on a level readers differ on (None)."""
@@ -206,7 +238,11 @@ def _own_figure(verdict: object, review: dict) -> bool | None:
     outcomes = review.get("outcomes") or []
     if value is None:
         return False
-    values = {abs(_dec(o["value"])) for o in outcomes if o.get("measure") == metric and o.get("value") is not None}
+    values = {
+        abs(_dec(o["value"])) * _factor(o.get("unit"), verdict.target.unit)  # type: ignore[attr-defined]
+        for o in outcomes
+        if o.get("measure") == metric and o.get("value") is not None
+    }
     if any(_same_goal(abs(value), v) for v in values):
         return True
     against_goal = any(o.get("measure") == metric and o.get("value") is None for o in outcomes)
@@ -215,7 +251,9 @@ def _own_figure(verdict: object, review: dict) -> bool | None:
     return False
 
 
-def _verdicts(by_city: dict[str, list[tuple[dict, Path]]], misses: list[str]) -> tuple[int, int, int, int, int]:
+def _verdicts(
+    by_city: dict[str, list[tuple[dict, Path]]], misses: list[str], known: set[str]
+) -> tuple[int, int, int, int, int]:
     agree = total = decided = foreign = checked = 0
     for pairs in by_city.values():
         labels = {label["sets_year"]: label for label, _ in pairs}
@@ -236,8 +274,9 @@ def _verdicts(by_city: dict[str, list[tuple[dict, Path]]], misses: list[str]) ->
             for verdict in every:
                 if verdict.target.year != year or verdict.status.value == "unknown" or not verdict.decisive:
                     continue
-                if verdict.target.metric.startswith("x-"):
-                    continue  # outside the lexicon: the labels name no outcome of such a measure
+                metric = verdict.target.metric
+                if is_outside(metric) or (metric in JOINED and metric not in known):
+                    continue  # outside the lexicon (as labelled): the labels name no outcome of such a measure
                 own = _own_figure(verdict, review)
                 if own is None:
                     continue

@@ -342,3 +342,69 @@ def test_conflict_marks_both_sides_and_decides_nothing() -> None:
     (verdict,) = evaluate(dataset(target(GE), metric(), observations))
     assert {item.role for item in verdict.evidence} == {Role.CONFLICTING}
     assert verdict.decisive == ()
+
+
+# Rule 2's figures set aside: a decided reason names each superseded figure of its year that differs
+# from the deciding one (a work report beside the statistics bureau's communiqué), and why.
+SET_ASIDE = [
+    (
+        "an earlier official figure that would have met is named",
+        target(GE),
+        metric(),
+        [obs("a", 2017, "8.5", source="est"), obs("b", 2017, "7.5", source="final")],
+        "2017: 7.5 % < 8 % (official, Statistics 2018-03-01); City 2018-01-20 gave 8.5 %, superseded by a later publication",
+    ),
+    (
+        "an earlier figure of the same status but another value is named",
+        target(GE),
+        metric(),
+        [obs("a", 2017, "9", source="est"), obs("b", 2017, "8.5", source="final")],
+        "2017: 8.5 % ≥ 8 % (official, Statistics 2018-03-01); City 2018-01-20 gave 9 %, superseded by a later publication",
+    ),
+    (
+        "the same figure published twice is not",
+        target(GE),
+        metric(),
+        [obs("a", 2017, "8.50", source="est"), obs("b", 2017, "8.5", source="final")],
+        "2017: 8.5 % ≥ 8 % (official, Statistics 2018-03-01)",
+    ),
+    (
+        "nor is the same figure in another unit",
+        target(GE, "0.5", "亿元"),
+        metric("亿元"),
+        [obs("a", 2017, "8100", source="est", unit="万元"), obs("b", 2017, "0.81", source="final", unit="亿元")],
+        "2017: 0.81 亿元 ≥ 0.5 亿元 (official, Statistics 2018-03-01)",
+    ),
+    (
+        "an estimate, a more trusted figure that agrees and a straddling range of the deciding date, in order",
+        target(GE),
+        metric(),
+        [
+            obs("a", 2017, "7", source="est", estimated=True),
+            obs("b", 2017, "9.5", source="final"),
+            obs("c", 2017, "9", source="news", derived="x"),
+            obs("d", 2017, low="7", high="9", source="news"),
+        ],
+        "2017: 9 % ≥ 8 % (news, Daily 2019-02-15) — derived: x; City 2018-01-20 gave 7 %, an estimate, superseded; "
+        "Statistics 2018-03-01 gave 9.5 %, superseded by a later publication; "
+        "Daily 2019-02-15 gave 7–9 %, its range straddles the goal",
+    ),
+    (
+        "a deadline met early names the figures set aside of the year that met it",
+        target(GE, year=None, by=2019),
+        metric(),
+        [obs("a", 2018, "7", source="final"), obs("b", 2018, "8", source="review")],
+        "met before the 2019 deadline: 2018: 8 % ≥ 8 % (official, City 2020-01-15); "
+        "Statistics 2018-03-01 gave 7 %, superseded by a later publication",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("the_target", "the_metric", "observations", "reason"),
+    [case[1:] for case in SET_ASIDE],
+    ids=[case[0] for case in SET_ASIDE],
+)
+def test_a_decided_reason_names_the_figures_of_its_year_set_aside(the_target, the_metric, observations, reason) -> None:
+    (verdict,) = evaluate(dataset(the_target, the_metric, observations))
+    assert verdict.reason == reason

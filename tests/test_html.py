@@ -53,12 +53,48 @@ def test_the_bundled_report_is_small_and_about_as_quick_as_markdown(runner, tmp_
     assert html < 2 * markdown + 0.1, (html, markdown)
 
 
-def test_each_measure_is_charted_once_and_shown_by_reference(runner, tmp_path) -> None:
+def _data(page: str) -> dict:
+    found = re.search(r'<script type="application/json" id="data">(.*?)</script>', page, re.S)
+    assert found, "the charts' data block"
+    return json.loads(found.group(1))
+
+
+def test_each_measure_is_charted_once_and_every_figure_has_its_words_on_the_page(runner, tmp_path) -> None:
+    from html import escape
+
+    from zjk_targets import bundled_paths, evaluate, load_dataset
+    from zjk_targets.render.text import visible
+
     page = _export(runner, tmp_path).read_text(encoding="utf-8")
-    symbols = re.findall(r'<symbol id="(m-[^"]+)"', page)
-    assert symbols and len(symbols) == len(set(symbols))
-    uses = set(re.findall(r'<use href="#(m-[^"]+)"/>', page))
-    assert uses == set(symbols), "every chart drawn is shown, and every chart shown is drawn"
+    verdicts = evaluate(load_dataset(bundled_paths()))
+    charts = _data(page)["charts"]
+    measures = {verdict.target.metric for verdict in verdicts if verdict.evidence}
+    assert len(charts) == len(measures), "one chart per measure with figures"
+    cards = re.findall(r"<article class=\w+ id=t-([^ >]+)>", page)
+    shown = {goal[3] for chart in charts for goal in chart[3] if len(goal) > 3}
+    assert shown == {i for i, key in enumerate(cards) if next(v for v in verdicts if v.target.id == key).evidence}
+    # every point of a chart is a figure whose words are written on the page at id=f<n> (in a card,
+    # or under its source): a page read without the script still has every word and number
+    points = {point[-1] for chart in charts for point in chart[2]}
+    for number in points:
+        assert re.search(rf"<li id=f{number}>[^<]*<(b|q)>", page) or f"<li id=f{number}><b>" in page, number
+    observations = {item.observation for verdict in verdicts for item in verdict.evidence}
+    assert len(points) == len(observations)
+    for obs in observations:
+        assert f"<q>{escape(visible(obs.excerpt))}</q>" in page, obs.id
+
+
+def test_an_unknown_targets_nearest_figures_link_to_their_words(runner, tmp_path) -> None:
+    page = _export(runner, tmp_path).read_text(encoding="utf-8")
+    links = re.findall(r"nearest: <a href=#(f\d+)>([^<]+)</a>", page)
+    assert links
+    for anchor, figure in links:
+        item = re.search(rf"<li id={anchor}>(.*?)(?=<li|</ul>)", page)
+        assert item, anchor
+        # the figure in the target's unit (14000 套), its words in the source's (1.4 万套)
+        year = figure.split(":")[0]
+        assert item.group(1).startswith((f"{year}: ", f"<b>{year}: ")), (anchor, figure)
+        assert "<q>" in item.group(1)
 
 
 def test_sources_link_to_the_documents_themselves(runner, tmp_path) -> None:
@@ -71,8 +107,13 @@ def test_sources_link_to_the_documents_themselves(runner, tmp_path) -> None:
             assert source.url.startswith(LAWTEXT + "政府工作报告-其他地市/张家口市/"), source.id
             assert source.url.endswith(f"/{source.file.removeprefix('sources/zjk-gwr-')}"), source.id
             assert f'<a href="{source.url}">' in page
-    # a seed (a text without an address) is cited by its title and date
-    assert "<cite>张家口市政府工作报告（2017年4月10日 武卫东）</cite>, 2017-04-10" in page
+    # a card cites a source by its id, linked to its entry in the list, which gives the title and date
+    # (and links to the document where there is one: a seed, a text without an address, has none)
+    assert "<a href=#s-gwr-2017>gwr-2017</a>" in page
+    assert (
+        "<li id=s-gwr-2017><b>gwr-2017</b>: 张家口市政府工作报告（2017年4月10日 武卫东）, 张家口市人民政府, 2017-04-10;"
+        in page
+    )
 
 
 PROBE = """<!DOCTYPE html><html><body style="margin:0">
@@ -84,7 +125,7 @@ document.getElementById('f').addEventListener('load', () => {{
   const charts = [...d.querySelectorAll('svg.chart')].map(s => Math.round(s.getBoundingClientRect().width));
   const text = [...d.querySelectorAll('article p')].map(p => parseFloat(getComputedStyle(p).fontSize));
   const report = {{scroll: root.scrollWidth, client: root.clientWidth, charts: charts,
-    smallest_text: Math.min(...text), cards: d.querySelectorAll('article.target').length,
+    smallest_text: Math.min(...text), cards: d.querySelectorAll('#targets article').length,
     shown: d.getElementById('shown').textContent}};
   document.body.insertAdjacentHTML('beforeend', '<pre id="probe">' + JSON.stringify(report) + '</pre>');
 }});
@@ -149,3 +190,49 @@ def test_the_page_renders_as_something(runner, tmp_path) -> None:
     pixels = image.imread(str(shot))
     assert pixels.shape[:2] == (800, 1000)
     assert pixels.std() > 0.05, "the page renders as something, not a blank screen"
+
+
+# The national pages (issue 21: every place's page together under 15 MB, about 350 places, the
+# provinces and major cities with longer records): the bundled data's pages, the shared stylesheet
+# and script and the national page, per city page. Measured: 104.7 kB a page before the pages were
+# made small, 50.9 kB after the first round, 28.8 kB after the second (277 cities).
+BYTES_PER_PLACE = 30_000
+
+
+def test_the_national_pages_stay_within_their_budget_per_place(runner, tmp_path) -> None:
+    from zjk_targets.render import html
+
+    pages = tmp_path / "pages"
+    result = runner.invoke(app, ["national", "-f", "html", "-o", str(pages)])
+    assert result.exit_code == 0, result.output
+    places = [path for path in pages.glob("*.html") if path.name != "index.html"]
+    total = sum(path.stat().st_size for path in pages.iterdir())
+    assert total / len(places) <= BYTES_PER_PLACE, (total, len(places))
+    for name, text in html.ASSETS.items():
+        assert (pages / name).read_text(encoding="utf-8") == text
+    page = places[0].read_text(encoding="utf-8")
+    assert f"<link rel=stylesheet href={html.STYLE_FILE}>" in page and "<style>" not in page
+    assert f"<script src={html.SCRIPT_FILE}></script>" in page
+    # how verdicts are reached: once, on the national page each city page links to
+    assert f"<a href={html.INDEX}#how>" in page and "<ol><li>" not in page
+    assert '<h2 id="how">' in (pages / html.INDEX).read_text(encoding="utf-8")
+
+
+def test_every_decided_verdict_shows_its_figure_words_and_source_in_its_card(runner, tmp_path) -> None:
+    from html import escape
+
+    from zjk_targets import bundled_paths, evaluate, load_dataset
+    from zjk_targets.render.text import visible
+
+    page = _export(runner, tmp_path).read_text(encoding="utf-8")
+    cards = dict(re.findall(r"<article class=\w+ id=t-([^ >]+)>(.*?)</article>", page))
+    decided = [verdict for verdict in evaluate(load_dataset(bundled_paths())) if verdict.decisive]
+    assert decided
+    for verdict in decided:
+        card = cards[verdict.target.id]
+        for item in verdict.decisive:
+            obs = item.observation
+            assert f"<b>{obs.year}: " in card, verdict.target.id
+            assert f"<q>{escape(visible(obs.excerpt))}</q>" in card, verdict.target.id
+            assert f"<a href=#s-{obs.source}>{obs.source}</a>" in card, verdict.target.id
+            assert f"<li id=s-{obs.source}>" in page

@@ -35,6 +35,21 @@ def test_caveats_and_an_early_meeting_in_chinese() -> None:
     )
 
 
+def test_figures_set_aside_in_chinese() -> None:
+    reason = wording.with_set_aside(
+        wording.comparison(
+            2017, "5.8 %", wording.label("official", "国务院", "2018-03-05"), False, "≥", "6.5 %", "", False
+        ),
+        [wording.set_aside("国家统计局", "2018-02-28", "6.9 %", wording.SUPERSEDED)],
+    )
+    assert reason == (
+        "2017: 5.8 % < 6.5 % (official, 国务院 2018-03-05); 国家统计局 2018-02-28 gave 6.9 %, superseded by a later publication"
+    )
+    assert phrase(reason, "zh") == (
+        "2017: 5.8 % < 6.5 %（官方，国务院 2018-03-05）；国家统计局 2018-02-28 发布 6.9 %，被更晚发布的数据取代"
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -46,6 +61,16 @@ def test_caveats_and_an_early_meeting_in_chinese() -> None:
         wording.comparison(2017, "8 %", LABEL, True, "≥", "8 %", "≥ 8 %", True),
         wording.projection(False, Decimal("-1"), Decimal("1"), (2016, 2019), 2021, Decimal("3"), "万人"),
         wording.no_figure(2020, None, []),
+        wording.with_set_aside(
+            wording.with_caveats(
+                wording.comparison(2017, "8 %", LABEL, True, "≥", "8 %", "≥ 8 %", False), [wording.ESTIMATED]
+            ),
+            [
+                wording.set_aside("国家统计局", "2018-02-28", "at least 6.9 %", wording.SUPERSEDED),
+                wording.set_aside("某报", "2018", "not done", wording.superseded(True, False)),
+                wording.set_aside("某报", "2018-03", "6–7 %", wording.superseded(False, True)),
+            ],
+        ),
         wording.proxy(""),
     ],
 )

@@ -144,12 +144,14 @@ def test_list(runner) -> None:
     result = runner.invoke(app, ["list", "--status", "MET", "--lang", "zh", *MINI])
     assert result.stdout == (
         "✓ 达成  forest-coverage-by-2021  森林覆盖率达到50%\n✓ 达成  pm25-2017                PM2.5年均浓度控制在31以内\n"
+        "“左右”按容差判定：与目标相差在容差以内即为达到\n"
     )
 
 
 def test_list_cuts_names_between_words_never_ids(runner) -> None:
     result = runner.invoke(app, ["list"], env={"COLUMNS": "60"})
-    lines = result.stdout.splitlines()
+    *lines, reading = result.stdout.splitlines()
+    assert reading == "左右 (about) read as a band: met within the goal's tolerance"
     assert len(lines) == len(IDS)
     for line, target_id in zip(lines, IDS, strict=True):
         assert f"  {target_id}  " in line

@@ -68,7 +68,8 @@ def test_an_estimate_decides_until_its_final_figure_is_published() -> None:
     verdict = {v.target.id: v for v in evaluate(data)}["gdp-growth-2020"]
     assert (verdict.status, verdict.reason) == (
         Status.MISSED,
-        "2020: 6.2 % < 6.5 % (official, City statistics bureau 2021-03-10)",
+        "2020: 6.2 % < 6.5 % (official, City statistics bureau 2021-03-10); "
+        "City government 2021-01-28 gave 6.6 %, an estimate, superseded",
     )
 
 
@@ -145,8 +146,10 @@ def test_record_prints_the_matrix_at_80_columns(runner, monkeypatch) -> None:
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == (
         "Track record: headline targets of the 2020–2022 work reports\n"
-        "Met 2 of 3 decided (67 %); 2 unknown.\n"
+        "5 headline targets: 3 judgeable, 3 decided (100 % of judgeable), 2 met (67 % of\n"
+        "decided), 1 missed, 2 unknown.\n"
         "Met per report year: 2020 1/2, 2021 1/1, 2022 –.\n"
+        "左右 (about) read as a band: met within the goal's tolerance\n"
         "\n"
         "measure             2020       2021        2022        met\n"
         "──────────────────────────────────────────────────────────\n"
@@ -178,8 +181,8 @@ def test_record_in_chinese_and_filtered(runner) -> None:
     assert result.exit_code == 0
     assert result.stdout.splitlines()[:3] == [
         "说到做到了吗：2020年政府工作报告主要预期目标",
-        "已判定1项，达成1项（100 %）；未知0项。",
-        "各年达成：2020 1/1。",
+        "主要预期目标1项：可判定1项，已判定1项（占可判定100 %），达成1项（占已判定100 %），未达成0项，未知",
+        "0项。",
     ]
     assert "居民消费价格涨幅 (%)" in result.stdout and "✓ 达成" in result.stdout
 
@@ -271,12 +274,15 @@ def test_json_states_as_of_the_counts_per_report_and_projections(runner) -> None
 def test_markdown_opens_with_the_track_record(runner) -> None:
     result = runner.invoke(app, ["export", *ARGS])
     lines = result.stdout.splitlines()
-    assert lines[2:13] == [
+    assert lines[2:15] == [
         "Of 6 targets set in 2020–2022: 2 met, 1 missed, 3 unknown.",
+        "",
+        "左右 (about) read as a band: met within the goal's tolerance",
         "",
         "## Track record",
         "",
-        "Met 2 of 3 decided (67 %); 2 unknown.",
+        "5 headline targets: 3 judgeable, 3 decided (100 % of judgeable), 2 met (67 % of decided), 1 missed, "
+        "2 unknown.",
         "",
         "| measure | 2020 | 2021 | 2022 | met |",
         "|---|---|---|---|---|",

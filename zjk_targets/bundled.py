@@ -9,6 +9,7 @@ from .errors import DataError, Problem
 TARGETS_NAME = "targets.yaml"
 ACTUALS_NAME = "actuals.yaml"
 NATIONAL_FOLDER = "national"
+PLACES_NAME = "places.csv"
 
 
 def bundled_paths() -> tuple[Path, Path]:
@@ -28,3 +29,11 @@ def national_dir() -> Path:
     if not folder.is_dir():
         raise DataError([Problem(str(folder), 0, "the bundled national data is missing: reinstall zjk-targets")])
     return folder
+
+
+def places_path() -> Path:
+    """The bundled place table: every place of lawtext/gov with its GB/T 2260 code (`build-places`)."""
+    path = Path(__file__).resolve().parent / "data" / PLACES_NAME
+    if not path.is_file():
+        raise DataError([Problem(str(path), 0, "the bundled place table is missing: reinstall zjk-targets")])
+    return path

@@ -15,7 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .commands import chart, check, export, extract, listing, national, record, report, show, validate
+from .commands import chart, check, escalation, export, extract, listing, national, record, report, show, validate
 from .commands.exits import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED, UserError, err
 from .commands.options import flags_show_no_type
 from .errors import DataError
@@ -143,7 +143,7 @@ def _main(
 
 
 # In the order `--help` lists them; every one behind the error boundary.
-for command in (report, listing, record, national, show, check, export, chart, validate, extract):
+for command in (report, listing, record, national, escalation, show, check, export, chart, validate, extract):
     command.register(app)
 for registered in app.registered_commands:
     registered.callback = guarded(registered.callback)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .inputs import is_csv
-from .model import Dataset
+from .model import Dataset, Reading
 
 
 def is_columnar(paths: Sequence[str | Path]) -> bool:
@@ -31,14 +31,16 @@ def load(paths: Sequence[str | Path], max_bytes: int | None = None) -> Dataset:
     return load_dataset(paths, max_bytes)
 
 
-def export_csv(paths: Sequence[str | Path], max_bytes: int | None = None, lang: str = "en") -> str:
-    """``export --format csv`` of the inputs, by the engine that reads them."""
+def export_csv(
+    paths: Sequence[str | Path], max_bytes: int | None = None, lang: str = "en", reading: Reading = Reading.BAND
+) -> str:
+    """``export --format csv`` of the inputs, by the engine that reads them, about goals read by ``reading``."""
     if is_columnar(paths):
         from . import columnar
 
-        return columnar.export_csv(paths, max_bytes, lang)
+        return columnar.export_csv(paths, max_bytes, lang, reading)
     from .render import csv as csv_render
     from .rules.verdicts import evaluate
 
     dataset = load(paths, max_bytes)
-    return csv_render.render(dataset, evaluate(dataset), lang)
+    return csv_render.render(dataset, evaluate(dataset, reading=reading), lang, reading=reading)

@@ -54,6 +54,14 @@ _SYMBOLS = {
 }
 
 
+class Reading(enum.StrEnum):
+    """How an ``about`` (左右) goal is read: within its tolerance (the default), or strictly, met
+    only when the outcome reaches the goal (≥ it where higher is better, ≤ where lower is)."""
+
+    BAND = "band"
+    STRICT = "strict"
+
+
 class Status(enum.Enum):
     """A verdict. Unknown is an answer, not a failure."""
 

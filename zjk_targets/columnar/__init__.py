@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..model import Dataset
+    from ..model import Dataset, Reading
 
 __all__ = ["export_csv", "to_dataset"]
 
@@ -27,8 +27,11 @@ def to_dataset(paths: Iterable[str | Path], max_bytes: int | None = None) -> Dat
     return build_dataset(read_tables(paths, max_bytes))
 
 
-def export_csv(paths: Iterable[str | Path], max_bytes: int | None = None, lang: str = "en") -> str:
-    """``export --format csv``: byte for byte what ``render.csv.render(dataset, evaluate(dataset), lang)`` gives.
+def export_csv(
+    paths: Iterable[str | Path], max_bytes: int | None = None, lang: str = "en", reading: Reading | None = None
+) -> str:
+    """``export --format csv``: byte for byte what ``render.csv.render(dataset, evaluate(dataset, reading=reading),
+    lang, reading=reading)`` gives (``reading``: how about goals are read, the band when None).
 
     Raises ``DataError`` (every problem, as ``file:line: message``) when the data is not usable.
     The CSV renderer writes the same columns in either language, so ``lang`` changes nothing.
@@ -38,4 +41,7 @@ def export_csv(paths: Iterable[str | Path], max_bytes: int | None = None, lang: 
     from .read import read_tables
 
     tables = read_tables(paths, max_bytes)
-    return render_csv(tables, evaluate_tables(tables))
+    from ..model import Reading
+
+    read = reading or Reading.BAND
+    return render_csv(tables, evaluate_tables(tables, read), read)

@@ -21,6 +21,7 @@ Each reason is then worded per target by the rule book's wording, from the figur
 from __future__ import annotations
 
 import enum
+import string
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -28,7 +29,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from ..model import Comparator, Status, Trust
+from ..model import Comparator, Reading, Status, Trust
 from ..rules import wording
 from ..rules.schema import CHOICES
 from ..rules.units import conversion_factor, split_unit
@@ -61,6 +62,7 @@ class Resolution(enum.IntEnum):
 _YEARS = 10_000  # group key = metric code * _YEARS + year; every year is below it
 _CLOSE = 1e-9  # relative gap under which a float comparison is redone exactly
 _RANK = {trust.value: trust.rank for trust in Trust}
+_KEY = "\x1f"  # joins the texts of a compound key (no number or unit holds it)
 
 
 @dataclass
@@ -118,6 +120,13 @@ class _Observations:
         chosen = self.sources.iloc[used]
         rows = zip(chosen["trust"], chosen["publisher"], chosen["published"], strict=True)
         return objects(wording.label(trust, publisher, str(date)) for trust, publisher, date in rows)[codes]
+
+    def publications(self, figures: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The publisher and the publication date (as wording.label writes it) of the source of each figure."""
+        codes, used = pd.factorize(self.source[figures])
+        chosen = self.sources.iloc[used]
+        published = objects(str(date) for date in chosen["published"])
+        return chosen["publisher"].to_numpy(dtype=object)[codes], published[codes]
 
     def exponents(self, figures: np.ndarray) -> np.ndarray:
         """The exponent of the unit of each figure (each unit asked of the rule book once)."""
@@ -239,7 +248,7 @@ def _nearest_figures(
 class _Targets:
     """The targets as arrays, in table order, with what rule 1 and the goal comparison need."""
 
-    def __init__(self, tables: Tables) -> None:
+    def __init__(self, tables: Tables, reading: Reading) -> None:
         frame, metrics, sources = tables.targets, tables.metrics, tables.sources
         self.id = frame["id"].to_numpy(dtype=object)
         self.metric = frame["metric_at"].to_numpy(dtype=np.int64)
@@ -249,18 +258,20 @@ class _Targets:
         self.exponent = np.array([_exponent(unit) if unit else 0 for unit in self.unit], dtype=np.int64)
         self.goal = frame["goal"].to_numpy(dtype=object)
         self.tolerance = frame["tolerance"].to_numpy(dtype=object)
+        about = self.comparator == Comparator.ABOUT.value
+        # Read strictly, an about goal is the band with no tolerance (verdicts.evaluate's reading).
+        self.strictly = about & (reading is Reading.STRICT)
         year, by = frame["year"].to_numpy(dtype=np.int64), frame["by"].to_numpy(dtype=np.int64)
         self.is_by = by > 0
         self.deadline = np.where(self.is_by, by, year)
         source_at = frame["source_at"].to_numpy(dtype=np.int64)
         self.set_year = np.array([date.year for date in sources["published"]], dtype=np.int64)[source_at]
         higher = (metrics["direction"] == "higher").to_numpy()[self.metric]
-        about = self.comparator == Comparator.ABOUT.value
         # verdicts.meets as: value ≥ threshold (higher wins) or value ≤ threshold, strict for > and <.
         ge, gt, le, lt = (c.value for c in (Comparator.GE, Comparator.GT, Comparator.LE, Comparator.LT))
         self.higher_wins = np.isin(self.comparator, [ge, gt]) | (about & higher)
         self.strict = np.isin(self.comparator, [gt, lt])
-        goal, tolerance = _floats(self.goal), np.nan_to_num(_floats(self.tolerance))
+        goal, tolerance = _floats(self.goal), np.where(self.strictly, 0.0, np.nan_to_num(_floats(self.tolerance)))
         self.threshold = np.where(about, np.where(higher, goal - tolerance, goal + tolerance), goal)
         self.higher = higher
 
@@ -282,9 +293,9 @@ def _meets(values: np.ndarray, threshold: np.ndarray, higher_wins: np.ndarray, s
 class _Engine:
     """The observations grouped by (metric, year), the targets, and rule 2 over any (target, group) pairs."""
 
-    def __init__(self, tables: Tables) -> None:
+    def __init__(self, tables: Tables, reading: Reading) -> None:
         self.obs = _Observations(tables)
-        self.targets = _Targets(tables)
+        self.targets = _Targets(tables, reading)
         # Rule 1: proxies never decide (every unit converts: the loader made sure).
         order = self.obs.order
         proxy = self.obs.is_proxy[order]
@@ -325,7 +336,7 @@ class _Engine:
             return Decimal(raw) * factor if raw else None
 
         low, high = (obs.value[o], obs.value[o]) if obs.has_value[o] else (obs.min[o], obs.max[o])
-        tolerance = Decimal(targets.tolerance[t]) if targets.tolerance[t] else None
+        tolerance = Decimal(targets.tolerance[t]) if targets.tolerance[t] and not targets.strictly[t] else None
         comparator = CHOICES["comparator"][targets.comparator[t]]
         status = judge(value(low), value(high), comparator, Decimal(targets.goal[t]), tolerance, targets.higher[t])
         return _OUTCOME[status]
@@ -374,7 +385,29 @@ class _Engine:
         )
         # For a trusted conflict the decisive figures come first, then the earlier ones.
         rank = np.where(decisive, 0, 1)
-        return _Resolution(entry_target, group, kind, status, pair_entry, pair_obs, cited, rank)
+        aside = self._set_aside(pair_entry, pair_obs, decided & ~decisive, decisive, entries)
+        straddles = outcome == Outcome.UNDECIDED
+        return _Resolution(entry_target, group, kind, status, pair_entry, pair_obs, cited, rank, aside, straddles)
+
+    def _set_aside(
+        self, pair_entry: np.ndarray, pair_obs: np.ndarray, superseded: np.ndarray, decisive: np.ndarray, entries: int
+    ) -> np.ndarray:
+        """The superseded pairs of decided entries whose figure may differ from the one their reason
+        cites (the first decisive pair): any of its numbers, state or unit written otherwise. The
+        wording compares their texts; a figure written alike is never one of these."""
+        obs = self.obs
+        at = np.flatnonzero(decisive)
+        entry, first = np.unique(pair_entry[at], return_index=True)
+        shown = np.zeros(entries, dtype=np.int64)
+        shown[entry] = pair_obs[at[first]]
+        rows = np.flatnonzero(superseded)
+        o, d = pair_obs[rows], shown[pair_entry[rows]]
+        differs = obs.done[o] != obs.done[d]
+        for column in (obs.value, obs.min, obs.max, obs.unit):
+            differs |= column[o] != column[d]
+        aside = np.zeros(len(pair_entry), dtype=bool)
+        aside[rows[differs]] = True
+        return aside
 
 
 @dataclass
@@ -387,6 +420,19 @@ class _Resolution:
     pair_obs: np.ndarray
     cited: np.ndarray
     rank: np.ndarray
+    aside: np.ndarray
+    """Pairs whose figure a decided reason may name as set aside."""
+    straddles: np.ndarray
+    """Pairs whose figure's range straddles the goal."""
+
+    def set_aside_figures(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(figures, straddles, start, stop): each entry's figures that may be set aside, in evidence order."""
+        keep = np.flatnonzero(self.aside)  # pairs run entry by entry, each in (publication, id) order
+        entry = self.pair_entry[keep]
+        entries = np.arange(len(self.target))
+        start = np.searchsorted(entry, entries, side="left")
+        stop = np.searchsorted(entry, entries, side="right")
+        return self.pair_obs[keep], self.straddles[keep], start, stop
 
     def cited_figures(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(figures, start, stop): the observations each entry's reason cites are figures[start:stop], in order."""
@@ -412,6 +458,8 @@ class _Words:
         self.unit = targets.unit.tolist()
         self.symbol = [CHOICES["comparator"][c].symbol for c in targets.comparator]
         self.about = (targets.comparator == Comparator.ABOUT.value).tolist()
+        self.strictly = targets.strictly.tolist()
+        self.strict_symbol = [wording.about_strictly(higher) for higher in targets.higher.tolist()]
         self.goal_raw, self.tolerance = targets.goal.tolist(), targets.tolerance.tolist()
         self.deadline = targets.deadline.tolist()
         f = figures
@@ -461,10 +509,19 @@ class _Words:
         (``noted``: whether one of them is derived, estimated or of low trust)."""
         o = figures[0]
         compared = self.compared(t, o)
-        worded = self.about[t] or (self.value[o] == "" and self.done[o] < 0)
+        bound = self.value[o] == "" and self.done[o] < 0
         amount = wording.quantity(_shown(self.goal_raw[t], "", ""), self.unit[t]) if self.unit[t] else ""
-        goal = self.goal(t) if worded else ""
-        reason = wording.comparison(self.year[o], compared, self.label[o], met, self.symbol[t], amount, goal, worded)
+        if self.strictly[t]:
+            symbol = self.strict_symbol[t]
+            goal = wording.goal_text(symbol, _shown(self.goal_raw[t], "", ""), self.unit[t], None) if bound else ""
+            reason = wording.comparison(self.year[o], compared, self.label[o], met, symbol, amount, goal, bound)
+            reason = wording.read_strictly(reason)
+        else:
+            worded = self.about[t] or bound
+            goal = self.goal(t) if worded else ""
+            reason = wording.comparison(
+                self.year[o], compared, self.label[o], met, self.symbol[t], amount, goal, worded
+            )
         if early:
             reason = wording.met_early(self.deadline[t], reason)
         if noted:
@@ -473,9 +530,10 @@ class _Words:
         return reason, compared
 
 
-def evaluate_tables(tables: Tables) -> Verdicts:
-    """Every target's status, reason and headline figure, as the per-target engine gives them."""
-    engine = _Engine(tables)
+def evaluate_tables(tables: Tables, reading: Reading = Reading.BAND) -> Verdicts:
+    """Every target's status, reason and headline figure, as the per-target engine gives them, each
+    about (左右) goal read by ``reading``."""
+    engine = _Engine(tables, reading)
     targets = engine.targets
     count = len(targets.id)
     everyone = np.arange(count)
@@ -505,15 +563,26 @@ def evaluate_tables(tables: Tables) -> Verdicts:
     early_won = np.flatnonzero(best_early >= 0)
     kind[early_won], status[early_won] = Resolution.DECIDED, Outcome.MET
 
-    # The figures each target's reason cites, from whichever resolution decided it.
-    figures_first, start_first, stop_first = first.cited_figures()
-    figures_early, start_early, stop_early = early.cited_figures()
-    cited = np.concatenate([figures_first, figures_early]).astype(np.int64)
-    start, stop = np.zeros(count, dtype=np.int64), np.zeros(count, dtype=np.int64)
-    start[first.target], stop[first.target] = start_first, stop_first
+    # The figures each target's reason cites, from whichever resolution decided it, and those it may
+    # name as set aside.
     chosen = best_early[early_won]
-    start[early_won] = start_early[chosen] + len(figures_first)
-    stop[early_won] = stop_early[chosen] + len(figures_first)
+
+    def per_target(
+        figures_first: np.ndarray, start_first: np.ndarray, stop_first: np.ndarray, *early_figures: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        figures_early, start_early, stop_early = early_figures
+        figures = np.concatenate([figures_first, figures_early]).astype(np.int64)
+        start, stop = np.zeros(count, dtype=np.int64), np.zeros(count, dtype=np.int64)
+        start[first.target], stop[first.target] = start_first, stop_first
+        start[early_won] = start_early[chosen] + len(figures_first)
+        stop[early_won] = stop_early[chosen] + len(figures_first)
+        return figures, start, stop
+
+    cited, start, stop = per_target(*first.cited_figures(), *early.cited_figures())
+    aside_first, straddles_first, *bounds_first = first.set_aside_figures()
+    aside_early, straddles_early, *bounds_early = early.set_aside_figures()
+    aside, aside_start, aside_stop = per_target(aside_first, *bounds_first, aside_early, *bounds_early)
+    aside_straddles = np.concatenate([straddles_first, straddles_early]).astype(np.int64)
 
     # Rule 5: the nearest context figures, non-proxy ones first; the headline of an undecided target.
     below, above = engine.candidates.nearest(targets.metric, targets.deadline, skip_own=True)
@@ -527,6 +596,7 @@ def evaluate_tables(tables: Tables) -> Verdicts:
     cited_or_near = np.zeros(len(engine.obs.id), dtype=bool)
     cited_or_near[cited] = True
     cited_or_near[near] = True
+    cited_or_near[aside] = True
     used = np.flatnonzero(cited_or_near)
     number = np.zeros(len(cited_or_near), dtype=np.int64)
     number[used] = np.arange(len(used))
@@ -543,6 +613,18 @@ def evaluate_tables(tables: Tables) -> Verdicts:
         figures = cited_list[starts[t] : stops[t]]
         reason[t], actual[t] = words.decided(t, figures, met[t], early_met[t], noted[t])
         actual_year[t] = str(words.year[figures[0]])
+    # Rule 2's figures set aside: the superseded figures of decided targets that may be written
+    # otherwise than the deciding one, worded on whole columns; those that are join their reason.
+    flagged = np.flatnonzero((kind == Resolution.DECIDED) & (aside_stop > aside_start))
+    sizes = aside_stop[flagged] - aside_start[flagged]
+    item = _spread(aside_start[flagged], sizes)
+    item_target = np.repeat(flagged, sizes)
+    notes = _set_aside(engine, words, item_target, aside[item], number[aside[item]], aside_straddles[item], actual)
+    kept = np.not_equal(notes, None)
+    noted_targets, first_note = np.unique(item_target[kept], return_index=True)
+    note_list, bounds = notes[kept].tolist(), np.append(first_note, kept.sum()).tolist()
+    for t, first, last in zip(noted_targets.tolist(), bounds[:-1], bounds[1:], strict=True):
+        reason[t] = wording.with_set_aside(reason[t], note_list[first:last])
     problems = {Resolution.STRADDLES.value: wording.STRADDLES, Resolution.NO_FIGURE.value: None}
     kinds, by, deadline, set_year = (
         kind.tolist(),
@@ -562,14 +644,67 @@ def evaluate_tables(tables: Tables) -> Verdicts:
             reason[t] = wording.no_figure(deadline[t], set_year[t] if by[t] else None, words.cites(t, nearest))
         else:
             reason[t] = wording.unresolved(problem, words.cites(t, cited_list[starts[t] : stops[t]]))
+            if words.strictly[t]:
+                reason[t] = wording.read_strictly(reason[t])
     # A deadline goal without a figure may be projected: that rule runs per target, on those few.
     projected = np.flatnonzero((kind == Resolution.NO_FIGURE) & targets.is_by)
     if len(projected):
-        reason[projected] = _with_projections(tables, projected, reason[projected])
+        reason[projected] = _with_projections(tables, projected, reason[projected], reading)
     return Verdicts(_STATUS[status], reason, actual, actual_year, kind == Resolution.DECIDED)
 
 
-def _with_projections(tables: Tables, rows: np.ndarray, reasons: np.ndarray) -> list[str]:
+def _set_aside(
+    engine: _Engine,
+    words: _Words,
+    targets: np.ndarray,
+    figures: np.ndarray,
+    numbers: np.ndarray,
+    straddles: np.ndarray,
+    shown: np.ndarray,
+) -> np.ndarray:
+    """wording.set_aside of each of ``figures`` (observations; ``numbers``: theirs in ``words``), each of
+    the target beside it in ``targets``, None where it is written as ``shown[target]``, the deciding figure."""
+    obs = engine.obs
+    compared = np.empty(len(figures), dtype=object)
+    value = np.flatnonzero(obs.has_value[figures])
+    # A value in the target's unit, worded once per (number, unit, target's unit).
+    codes, keys = pd.factorize(
+        obs.value[figures[value]] + _KEY + obs.unit[figures[value]] + _KEY + engine.targets.unit[targets[value]]
+    )
+    compared[value] = objects(_value_figure(*key.split(_KEY)) for key in keys)[codes]
+    other = np.flatnonzero(~obs.has_value[figures])
+    compared[other] = [
+        words.compared(t, o) for t, o in zip(targets[other].tolist(), numbers[other].tolist(), strict=True)
+    ]
+    differs = np.flatnonzero(np.not_equal(compared, shown[targets]).astype(bool))
+    kept = figures[differs]
+    why = objects(wording.superseded(e, s) for e in (False, True) for s in (False, True))
+    publisher, published = obs.publications(kept)
+    notes = filled(len(figures), None)
+    notes[differs] = _formatted(
+        wording.SET_ASIDE,
+        len(kept),
+        publisher=publisher,
+        published=published,
+        figure=compared[differs],
+        why=why[obs.estimated[kept] * 2 + straddles[differs]],
+    )
+    return notes
+
+
+def _formatted(template: str, count: int, **columns: np.ndarray) -> np.ndarray:
+    """``template.format(**row)`` of each of ``count`` rows of ``columns``, by whole-column concatenation."""
+    out = filled(count, "")
+    for literal, field, spec, conversion in string.Formatter().parse(template):
+        assert not spec and conversion is None, template
+        if literal:
+            out = out + literal
+        if field is not None:
+            out = out + columns[field]
+    return out
+
+
+def _with_projections(tables: Tables, rows: np.ndarray, reasons: np.ndarray, reading: Reading) -> list[str]:
     """The reasons of the targets at ``rows``, each with its projection (the rule book's) when it has one."""
     from ..rules.verdicts import projection_of
     from .dataset import build_dataset
@@ -590,6 +725,6 @@ def _with_projections(tables: Tables, rows: np.ndarray, reasons: np.ndarray) -> 
         of_metric.setdefault(obs.metric, []).append(obs)
     out = []
     for target, reason in zip(dataset.targets, reasons, strict=True):
-        projection = projection_of(dataset, target, of_metric.get(target.metric, []))
+        projection = projection_of(dataset, target, of_metric.get(target.metric, []), reading)
         out.append(wording.with_projection(reason, projection.describe()) if projection else reason)
     return out

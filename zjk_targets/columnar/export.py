@@ -7,10 +7,11 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
+from ..model import Reading
 from ..render.csv import COLUMNS, DECIDES, FORMULA_STARTS, LINE_END, line, neutralise, quoted
 from ..rules import wording
 from .evaluate import Verdicts
-from .read import Tables, objects
+from .read import Tables, filled, objects
 
 
 def _numbers(raws: np.ndarray) -> np.ndarray:
@@ -30,7 +31,7 @@ def _written(cells: list[str]) -> list[str]:
     return cells
 
 
-def render_csv(tables: Tables, verdicts: Verdicts) -> str:
+def render_csv(tables: Tables, verdicts: Verdicts, reading: Reading = Reading.BAND) -> str:
     """One row per target in id order, with the columns and quoting of render.csv.
 
     The columns follow ``render.csv.COLUMNS``; should it name one this module does not know, the
@@ -55,6 +56,7 @@ def render_csv(tables: Tables, verdicts: Verdicts) -> str:
         "comparator": column("comparator"),
         "goal": _numbers(column("goal")),
         "tolerance": _numbers(column("tolerance")),
+        "about_reading": filled(len(ids), reading.value),
         "unit": column("unit"),
         "period": period,
         "status": objects(status.value for status in verdicts.status),

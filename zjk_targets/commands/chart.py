@@ -7,10 +7,12 @@ from typing import Annotated
 
 import typer
 
+from ..model import Reading
 from ..render import ChartFormat
 from ..rules.verdicts import evaluate
 from .exits import UserError, err
 from .options import (
+    AboutOption,
     ActualsOption,
     AsOfOption,
     CityOption,
@@ -60,6 +62,7 @@ def chart(
     data: DataOption = None,
     city: CityOption = None,
     lang: LangOption = Lang.en,
+    about: AboutOption = Reading.BAND,
     as_of: AsOfOption = None,
 ) -> None:
     """Chart a target against its goal, or a measure's track record over the years (PNG or SVG)."""
@@ -91,7 +94,7 @@ def chart(
         except OSError as error:
             raise UserError(f"cannot create the folder {output}: {error.strerror}") from None
         kind = chart_format or ChartFormat.PNG
-        verdicts = evaluate(dataset)
+        verdicts = evaluate(dataset, reading=about)
         for verdict in verdicts:
             write_bytes(
                 output / f"{verdict.target.id}.{kind.value}", chart_render.render(dataset, verdict, lang.value, kind)
@@ -102,13 +105,13 @@ def chart(
     if target_id in dataset.metrics and dataset.target(target_id) is None:
         from ..rules.record import track_record
 
-        matrix = track_record(dataset, evaluate(dataset), metrics={target_id})
+        matrix = track_record(dataset, evaluate(dataset, reading=about), metrics={target_id})
         if not matrix.years:
             raise UserError(f"measure `{target_id}` has no headline targets to chart; name a target instead")
         write_bytes(output, chart_render.render_measure(dataset, matrix, target_id, lang.value, kind))
         err(f"wrote {output}")
         return
-    (verdict,) = select(dataset, [target_id or ""])
+    (verdict,) = select(dataset, [target_id or ""], about)
     write_bytes(output, chart_render.render(dataset, verdict, lang.value, kind))
     err(f"wrote {output}")
 

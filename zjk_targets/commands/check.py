@@ -8,11 +8,12 @@ from typing import Annotated
 import typer
 
 from ..errors import DataError
-from ..model import Status
+from ..model import Reading, Status
 from ..render import CheckFormat
 from ..rules.verdicts import Verdict
 from .exits import EXIT_ERROR, EXIT_MET, EXIT_MISSED, EXIT_UNKNOWN, UserError
 from .options import (
+    AboutOption,
     ActualsOption,
     AsOfOption,
     CityOption,
@@ -59,6 +60,7 @@ def check(
         ),
     ] = CheckFormat.TEXT,
     as_of: AsOfOption = None,
+    about: AboutOption = Reading.BAND,
     report_year: ReportOption = None,
 ) -> None:
     """Verdicts as an exit code: 0 met, 1 missed, 3 unknown (the worst one counts), 2 bad id or data."""
@@ -72,10 +74,10 @@ def check(
         if report_year is not None and not all_targets:
             raise UserError("--report goes with --all: it chooses the targets of one report")
         if all_targets:
-            dataset, verdicts = judge(load(targets, actuals, data, city), as_of, report_year)
+            dataset, verdicts = judge(load(targets, actuals, data, city), as_of, report_year, about)
         else:
             dataset = dated(load(targets, actuals, data, city), as_of, target_ids or [])
-            verdicts = select(dataset, target_ids or [])
+            verdicts = select(dataset, target_ids or [], about)
     except (UserError, DataError) as error:
         if output_format is CheckFormat.JSON:  # a program reading stdout still gets JSON
             problems = [str(p) for p in error.problems] if isinstance(error, DataError) else []
@@ -86,12 +88,12 @@ def check(
     if output_format is CheckFormat.GITHUB:
         write(check_render.github(verdicts), None)
     elif output_format is CheckFormat.JSON:
-        write(check_render.as_json(verdicts, code), None)
+        write(check_render.as_json(verdicts, code, about), None)
     elif sys.stdout.isatty():
         console().print(check_render.coloured(verdicts), end="")
     else:
         write(check_render.text(verdicts), None)
-    append_step_summary(lambda: check_render.step_summary(verdicts, output_format is CheckFormat.GITHUB))
+    append_step_summary(lambda: check_render.step_summary(verdicts, output_format is CheckFormat.GITHUB, about))
     raise typer.Exit(code)
 
 

@@ -9,8 +9,10 @@ from typing import Annotated
 import typer
 
 from .. import engine
+from ..model import Reading
 from ..render import ExportFormat, exporter
 from .options import (
+    AboutOption,
     ActualsOption,
     AsOfOption,
     CityOption,
@@ -38,6 +40,7 @@ def export(
     data: DataOption = None,
     city: CityOption = None,
     lang: LangOption = Lang.en,
+    about: AboutOption = Reading.BAND,
     as_of: AsOfOption = None,
     report_year: ReportOption = None,
 ) -> None:
@@ -45,14 +48,16 @@ def export(
     plain = as_of is None and report_year is None
     if format is ExportFormat.CSV and plain and not os.environ.get("GITHUB_STEP_SUMMARY"):
         # Without objects for the step summary, CSV input is judged column by column.
-        write(engine.export_csv(paths(targets, actuals, data, city), max_bytes(), lang.value), output)
+        write(engine.export_csv(paths(targets, actuals, data, city), max_bytes(), lang.value, about), output)
         return
-    dataset, verdicts = judge(load(targets, actuals, data, city), as_of, report_year)
-    write(exporter(format)(dataset, verdicts, lang.value, as_of=as_of_date(as_of)), output)
+    dataset, verdicts = judge(load(targets, actuals, data, city), as_of, report_year, about)
+    write(exporter(format)(dataset, verdicts, lang.value, as_of=as_of_date(as_of), reading=about), output)
     if os.environ.get("GITHUB_STEP_SUMMARY"):
         from ..render import markdown
 
-        append_step_summary(lambda: markdown.render(dataset, verdicts, lang.value, as_of=as_of_date(as_of)))
+        append_step_summary(
+            lambda: markdown.render(dataset, verdicts, lang.value, as_of=as_of_date(as_of), reading=about)
+        )
 
 
 def register(app: typer.Typer) -> None:

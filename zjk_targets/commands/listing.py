@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import typer
 
+from ..model import Reading
 from .options import (
+    AboutOption,
     ActualsOption,
     AsOfOption,
     CategoryOption,
@@ -30,6 +32,7 @@ def list_targets(
     status: StatusOption = None,
     category: CategoryOption = None,
     lang: LangOption = Lang.en,
+    about: AboutOption = Reading.BAND,
     as_of: AsOfOption = None,
     report_year: ReportOption = None,
     no_pager: NoPagerOption = False,
@@ -37,9 +40,9 @@ def list_targets(
     """The target ids, one a line: status, id and a short name."""
     from ..render import listing
 
-    _, verdicts = judge(load(targets, actuals, data, city), as_of, report_year)
+    _, verdicts = judge(load(targets, actuals, data, city), as_of, report_year, about)
     verdicts = filter_verdicts(verdicts, status, category)
-    show(listing.render(verdicts, lang.value, width=console().width), no_pager)
+    show(listing.render(verdicts, lang.value, width=console().width, reading=about), no_pager)
 
 
 def register(app: typer.Typer) -> None:

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..model import Reading
 from ..render.text import visible
 from .exits import UserError, err
-from .options import Command, NoPagerOption
+from .options import CITY_HELP, AboutOption, Command, NationalDirOption, NoPagerOption
 from .output import console, page, write, write_atomically
-from .reading import max_bytes
+from .reading import find_place, max_bytes, national_cities
 
 if TYPE_CHECKING:
     from ..national.cities import City
@@ -28,6 +29,13 @@ class NationalFormat(enum.StrEnum):
     JSON = "json"
     CSV = "csv"
     HTML = "html"
+
+
+class Level(enum.StrEnum):
+    NATION = "nation"
+    PROVINCE = "province"
+    MAJOR_CITY = "major-city"
+    CITY = "city"
 
 
 class Sort(enum.StrEnum):
@@ -49,12 +57,40 @@ def _city_folders(collection: Path) -> list[Path]:
     return folders
 
 
+def _reports(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.iterdir() if path.is_file() and path.suffix.lower() in REPORT_SUFFIXES)
+
+
+def _place_folders(collection: Path) -> tuple[list[tuple[Path, str, str]], bool]:
+    """Each place's folder, its path in the collection, and the level of the collection's folder it
+    is in; and whether ``collection`` is the whole collection (its folders 政府工作报告-国务院, …).
+    Of the whole collection (its folders 政府工作报告-国务院, -省自治区, -主要城市, -其他地市),
+    of one folder of place folders, or of one place's flat folder of reports."""
+    from ..national.places import NATION_FOLDER, PART_LEVELS
+
+    if not collection.is_dir():
+        raise UserError(f"{collection}: {'not a folder' if collection.exists() else 'folder not found'}")
+    parts = {NATION_FOLDER: "nation", **PART_LEVELS}
+    if any((collection / part).is_dir() for part in parts):
+        found = []
+        for part, level in parts.items():
+            if part == NATION_FOLDER:
+                found += [(collection / part, part, level)] if (collection / part).is_dir() else []
+            elif (collection / part).is_dir():
+                found += [(folder, f"{part}/{folder.name}", level) for folder in _city_folders(collection / part)]
+        return found, True
+    if _reports(collection) and not any(path.is_dir() for path in collection.iterdir()):
+        return [(collection, collection.name, "")], False
+    return [(folder, f"{collection.name}/{folder.name}", "") for folder in _city_folders(collection)], False
+
+
 def build_national(
     collection: Annotated[
         Path,
         typer.Argument(
             metavar="COLLECTION_DIR",
-            help="A folder per city, each holding its work reports (YEAR.md), as 政府工作报告-其他地市 of lawtext/gov.",
+            help="A checkout of lawtext/gov (its folders 政府工作报告-国务院, -省自治区, -主要城市, -其他地市), or "
+            "one folder of place folders, each holding its work reports (YEAR.md).",
         ),
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the national dataset (created).")],
@@ -63,53 +99,108 @@ def build_national(
         typer.Option(
             "--source-url",
             metavar="PREFIX",
-            help="Where the collection is published: each report is cited at PREFIX + COLLECTION_DIR's name/city/file.",
+            help="Where the collection is published: each report is cited at PREFIX + its path in the collection "
+            "(of one folder: PREFIX + the folder's name/place/file).",
         ),
     ] = None,
 ) -> None:
-    """Draft every city of a collection of work reports into the national dataset."""
+    """Draft every place of a collection of work reports into the national dataset."""
     from ..extract import MAX_REPORT_BYTES
     from ..inputs import read_input
-    from ..national.build import CityReports, build
+    from ..national.build import OTHER_SOURCES, READERS, CityReports, build
     from ..national.cities import CITIES_DIR
+    from ..national.places import bundled_places
+    from ..rules import national as words
 
-    folders = _city_folders(collection)
-    unread: list[tuple[str, str]] = []
+    folders, whole = _place_folders(collection)
     limit = max_bytes() or MAX_REPORT_BYTES
 
-    def cities() -> Iterator[CityReports]:
-        for folder in folders:
-            files = []
-            for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in REPORT_SUFFIXES):
-                shown = f"{collection.name}/{folder.name}/{path.name}"
-                data, problems = read_input(str(path), limit)
-                if data is None:
-                    unread.append((shown, problems[0].message))
-                else:
-                    files.append((shown, data))
-            yield CityReports(folder.name, files)
+    def read(paths: list[Path], under: str) -> tuple[list[tuple[str, bytes]], list[tuple[str, str]]]:
+        files, unread = [], []
+        for path in paths:
+            shown = f"{under}/{path.name}"
+            data, problems = read_input(str(path), limit)
+            if data is None:
+                unread.append((shown, problems[0].message))
+            else:
+                files.append((shown, data))
+        return files, unread
 
-    result = build(cities(), source_url)
+    others: dict[str, dict[str, list[tuple[str, bytes]]]] = {}
+    for source, owner in OTHER_SOURCES.items():
+        if source in READERS and (collection / source).is_dir():
+            others.setdefault(owner, {})[source] = read(_reports(collection / source), source)[0]
+
+    def cities() -> Iterator[CityReports]:
+        for folder, path, level in folders:
+            files, unread = read(_reports(folder), path)
+            yield CityReports(folder.name, files, path, level, unread, others.get(path, {}) if whole else {})
+
+    result = build(cities(), source_url, bundled_places())
     if output.exists() and not output.is_dir():
         raise UserError(f"--output {output}: not a folder")
     (output / CITIES_DIR).mkdir(parents=True, exist_ok=True)
     for stale in (output / CITIES_DIR).glob("*.yaml.gz"):
         if f"{CITIES_DIR}/{stale.name}" not in result.files:
-            stale.unlink()  # a city of an earlier build that this collection no longer gives
+            stale.unlink()  # a place of an earlier build that this collection no longer gives
     for name, data in sorted(result.files.items()):
         write_atomically(output / name, data)
-    skipped = sorted(unread + result.skipped)
+    skipped = sorted(result.skipped)
     for name, reason in sorted(result.partial):
         err(f"zjk-targets: {visible(name)}: {reason}")
     for name, reason in skipped:
         err(f"zjk-targets: {visible(name)}: skipped: {reason}")
-    reports = result.reports + len(unread)
-    write(
-        f"{len(result.cities):,} cities, {reports:,} reports ({reports - len(skipped):,} read), "
-        f"{result.headline_targets:,} headline targets; wrote {output}\n",
-        None,
-    )
-    err(f"zjk-targets: {len(skipped)} of {reports:,} reports skipped")
+    for name in result.unplaced:
+        err(f"zjk-targets: {words.unplaced(visible(name))}")
+    total = words.built(len(result.cities), result.reports, len(skipped), result.headline_targets)
+    lines = [f"{total}; wrote {output}"]
+    lines += [
+        words.built_level(level, count.places, count.reports, count.skipped, count.headline_targets)
+        for level, count in result.levels.items()
+    ]
+    write("\n".join(lines) + "\n", None)
+    err(f"zjk-targets: {len(skipped)} of {result.reports:,} reports skipped")
+
+
+def build_places(
+    collection: Annotated[
+        Path,
+        typer.Argument(
+            metavar="COLLECTION_DIR",
+            help="A checkout of lawtext/gov (its folders 政府工作报告-省自治区, -主要城市, -其他地市).",
+        ),
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The place table to write (places.csv).")],
+    adcodes: Annotated[
+        Path | None,
+        typer.Option(
+            "--adcodes",
+            metavar="FILE",
+            help="GB/T 2260 codes as cpca's adcodes.csv [default: that of the installed cpca].",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Write the place table: every place of the collection with its GB/T 2260 code, level and parent."""
+    from ..national.places import CPCA, PART_LEVELS, build_places, cpca_adcodes
+    from ..rules import national as words
+
+    if adcodes is None:
+        try:
+            adcodes, version = cpca_adcodes()
+        except FileNotFoundError as error:
+            raise UserError(f"--adcodes: {error}") from None
+        source = CPCA.format(version=version)
+    else:
+        source = f"GB/T 2260, {adcodes.name}"
+    if not adcodes.is_file():
+        raise UserError(f"--adcodes {adcodes}: file not found")
+    folders = {part: [path.name for path in _city_folders(collection / part)] for part in PART_LEVELS}
+    text, problems = build_places(adcodes.read_text(encoding="utf-8"), folders, source)
+    if problems:
+        raise UserError(words.place_problems(problems))
+    write_atomically(output, text.encode("utf-8"))
+    write(f"{text.count(chr(10)) - 1:,} places; wrote {output}\n", None)
 
 
 def _national_paths(folder: Path | None) -> tuple[Path, Path]:
@@ -126,6 +217,27 @@ def _national_paths(folder: Path | None) -> tuple[Path, Path]:
     return national, cities
 
 
+def _provinces(typed: list[str], cities: list[City]) -> list[str]:
+    """The short name of each province typed (河北, 河北省 or hebei), through the place table; a
+    name of no province, or of one without a city in the data, is an error."""
+    from ..national.places import bundled_places, find_province
+    from ..rules import national as words
+
+    places = bundled_places()
+    held = sorted({city.province for city in cities if city.province})
+    names = []
+    for name in typed:
+        found, offered, several = find_province(places, name)
+        if found is None:
+            raise UserError(
+                words.ambiguous_province(name, offered) if several else words.unknown_province(name, offered, held)
+            )
+        if found.short not in held:
+            raise UserError(words.empty_province(name, held))
+        names.append(found.short)
+    return list(dict.fromkeys(names))
+
+
 def national(
     sort: Annotated[Sort, typer.Option("--sort", case_sensitive=False, help="Order of the cities and measures.")] = (
         Sort.MET_SHARE
@@ -139,39 +251,54 @@ def national(
     measure: Annotated[
         list[str] | None, typer.Option("--measure", metavar="ID", help="Only this measure (repeatable): gdp-growth.")
     ] = None,
+    level: Annotated[
+        list[Level] | None,
+        typer.Option(
+            "--level",
+            case_sensitive=False,
+            help="Only the places of this level (repeatable): nation, province (with the municipalities), "
+            "major-city or city (a prefecture city).",
+        ),
+    ] = None,
+    city: Annotated[
+        list[str] | None,
+        typer.Option("--city", "--place", metavar="NAME", help=CITY_HELP + ": only this place (repeatable)."),
+    ] = None,
     output_format: Annotated[
         NationalFormat, typer.Option("--format", "-f", case_sensitive=False, help="text, markdown, json, csv or html.")
     ] = NationalFormat.TEXT,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (html: a folder, one page a city).")
     ] = None,
-    folder: Annotated[
-        Path | None,
-        typer.Option(
-            "--national", metavar="DIR", help="A folder written by build-national [default: the bundled one]."
-        ),
-    ] = None,
+    folder: NationalDirOption = None,
+    about: AboutOption = Reading.BAND,
     no_pager: NoPagerOption = False,
 ) -> None:
-    """The national table: per city, per year and per measure, headline targets set, decided and met."""
-    from ..national.cities import CURATED, read_cities
+    """The national table: per level, year, measure and place, headline targets set, decided and met."""
+    from ..national.cities import CURATED
     from ..national.table import curated, judge, measure_names, tabulate
     from ..render import national as render
 
     national_path, cities_path = _national_paths(folder)
-    cities = read_cities(cities_path.read_text(encoding="utf-8"))
-    provinces = sorted({city.province for city in cities if city.province})
-    unknown = [name for name in province or [] if name not in provinces]
-    if unknown:
-        raise UserError(f"--province {', '.join(unknown)}: no city of that province; provinces: {', '.join(provinces)}")
-    judged = [target for target in judge(national_path, cities) if target.city != CURATED]
-    judged += curated(CURATED, cities) if folder is None else []
+    cities = national_cities(cities_path.parent)
+    province = _provinces(province or [], cities)
+    places = list(dict.fromkeys(find_place(name, cities).slug for name in city or []))
+    judged = [target for target in judge(national_path, cities, about) if target.city != CURATED]
+    judged += curated(CURATED, about) if folder is None else []
     known = set(measure_names()) | {target.measure for target in judged}
     wrong = [name for name in measure or [] if name not in known]
     if wrong:
         raise UserError(f"--measure {', '.join(wrong)}: no such measure; zjk-targets national lists them")
     table = tabulate(
-        judged, cities, sort=sort.value, provinces=province or (), years=year or (), measures=measure or ()
+        judged,
+        cities,
+        sort=sort.value,
+        provinces=province or (),
+        years=year or (),
+        measures=measure or (),
+        levels=[item.value for item in level or []],
+        places=places,
+        reading=about,
     )
     if output_format is NationalFormat.HTML:
         _write_html(table, cities, folder, output)
@@ -189,7 +316,8 @@ def national(
 
 
 def _write_html(table: NationalTable, cities: list[City], folder: Path | None, output: Path | None) -> None:
-    """The national page (index.html) and one record page per city, linked from it."""
+    """The national page (index.html) and one record page per city, linked from it; the city pages
+    share one stylesheet and script, written beside them."""
     from .. import engine
     from ..national.cities import CITIES_DIR
     from ..render import html as city_html
@@ -202,15 +330,22 @@ def _write_html(table: NationalTable, cities: list[City], folder: Path | None, o
         raise UserError(f"--output {output}: not a folder")
     output.mkdir(parents=True, exist_ok=True)
     root = _national_paths(folder)[0].parent
+    for name, text in city_html.ASSETS.items():
+        write_atomically(output / name, text.encode("utf-8"))
     for city in cities:
         dataset = engine.load([root / CITIES_DIR / f"{city.slug}.yaml.gz"], max_bytes())
-        write_atomically(output / f"{city.slug}.html", city_html.render(dataset, evaluate(dataset)))
+        verdicts = evaluate(dataset, reading=table.reading)
+        page = city_html.render(dataset, verdicts, linked=True, reading=table.reading)
+        write_atomically(output / f"{city.slug}.html", page)
     write_atomically(output / "index.html", render.html_page(table))
     err(f"wrote {output / 'index.html'} and {len(cities)} city pages")
 
 
 def register(app: typer.Typer) -> None:
-    app.command(cls=Command, short_help="The national table: every city's headline targets.")(national)
+    app.command(cls=Command, short_help="The national table: every place's headline targets.")(national)
     app.command("build-national", cls=Command, short_help="Build the national dataset from a collection.")(
         build_national
     )
+    # Hidden: the place table is bundled and rebuilt only when the collection's folders or the codes
+    # change, by a maintainer with cpca (a test extra) installed.
+    app.command("build-places", cls=Command, hidden=True)(build_places)

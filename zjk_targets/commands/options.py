@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperCommand
 
 from .. import engine
-from ..model import Dataset, Status
+from ..model import Dataset, Reading, Status
 from .reading import data_paths, max_bytes
 
 
@@ -69,14 +69,27 @@ DataOption = Annotated[
     Path | None,
     typer.Option("--data", help="Folder holding targets.yaml and actuals.yaml (e.g. written by `extract`)."),
 ]
+CITY_HELP = (
+    "A place of the bundled national data, the nation, a province or a city, in Chinese or pinyin "
+    "(全国, china; 河北, hebei; 邯郸, handan; 市, 省 optional)"
+)
 CityOption = Annotated[
     str | None,
     typer.Option(
         "--city",
+        "--place",
         metavar="NAME",
-        help="A city of the bundled national data, in Chinese or pinyin (邯郸, handan; 市 optional), drafted "
-        "from its work reports [default: Zhangjiakou's curated data].",
+        help=CITY_HELP + ", drafted from its work reports [default: Zhangjiakou's curated data].",
         show_default=False,
+    ),
+]
+AboutOption = Annotated[
+    Reading,
+    typer.Option(
+        "--about",
+        case_sensitive=False,
+        help="How a 左右 (about) goal is judged: band (met within its tolerance) or strict (met only when "
+        "the outcome reaches the goal: ≥ it, or ≤ where lower is better).",
     ),
 ]
 LangOption = Annotated[
@@ -96,6 +109,10 @@ ReportOption = Annotated[
     typer.Option(
         "--report", metavar="YEAR", help="Only the targets set by that year's work report.", show_default=False
     ),
+]
+NationalDirOption = Annotated[
+    Path | None,
+    typer.Option("--national", metavar="DIR", help="A folder written by build-national [default: the bundled one]."),
 ]
 NoPagerOption = Annotated[
     bool,

@@ -5,13 +5,17 @@ from __future__ import annotations
 import difflib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import engine
 from ..bundled import ACTUALS_NAME, TARGETS_NAME, bundled_paths, national_dir
-from ..model import Dataset, PartialDate, Status
+from ..model import Dataset, PartialDate, Reading, Status
 from ..rules import timeline
 from ..rules.verdicts import Verdict, evaluate
 from .exits import UserError, err
+
+if TYPE_CHECKING:
+    from ..national.cities import City
 
 MAX_INPUT_ENV = "ZJK_MAX_INPUT_MB"
 
@@ -40,9 +44,10 @@ def as_of_date(text: str | None) -> PartialDate | None:
 
 
 def judge(
-    dataset: Dataset, as_of: str | None = None, report_year: int | None = None
+    dataset: Dataset, as_of: str | None = None, report_year: int | None = None, reading: Reading = Reading.BAND
 ) -> tuple[Dataset, tuple[Verdict, ...]]:
-    """The data a reader had on the --as-of date, narrowed to the --report year, and its verdicts."""
+    """The data a reader had on the --as-of date, narrowed to the --report year, and its verdicts
+    (about goals read by --about)."""
     date = as_of_date(as_of)
     if date is not None:
         dataset = timeline.as_of(dataset, date)
@@ -55,7 +60,7 @@ def judge(
                 f"--report {report_year}: no targets were set by a report of that year{when}; reports: {known}"
             )
         dataset = timeline.of_reports(dataset, {report_year})
-    return dataset, evaluate(dataset)
+    return dataset, evaluate(dataset, reading=reading)
 
 
 def dated(dataset: Dataset, as_of: str | None, target_ids: list[str]) -> Dataset:
@@ -80,21 +85,61 @@ def _same_bytes(first: Path, second: Path) -> bool:
         return False
 
 
+def national_cities(folder: Path) -> list[City]:
+    """The places of a national data folder (its cities.csv); a file written before the levels gets
+    each row's level from the place table."""
+    from ..national.cities import CITIES_NAME, read_cities
+    from ..national.places import bundled_places
+
+    levels = {place.adcode: place.level for place in bundled_places()}
+    return read_cities((folder / CITIES_NAME).read_text(encoding="utf-8"), levels)
+
+
+def find_place(typed: str, cities: list[City]) -> City:
+    """The place of the national data that ``typed`` names (全国, china, 河北省, hebei, 邯郸, handan),
+    else the error that says why not."""
+    from ..national.cities import find_city
+    from ..rules import national as words
+
+    found, offered, several = find_city(cities, typed)
+    if several:
+        raise UserError(words.ambiguous_city(typed, offered))
+    if found is None:
+        raise UserError(_not_bundled(typed, cities))
+    return found
+
+
 def city_paths(typed: str) -> tuple[list[Path], str | None]:
-    """The file of a city of the bundled national data, and the note that its data is drafted.
+    """The file of a place of the bundled national data, and the note that its data is drafted.
 
     Zhangjiakou's curated data wins over its drafted data: it is the bundled default.
     """
-    from ..national.cities import CITIES_DIR, CITIES_NAME, CURATED, find_city, read_cities
+    from ..national.cities import CITIES_DIR, CURATED
     from ..rules import national as words
 
     folder = national_dir()
-    found, offered, several = find_city(read_cities((folder / CITIES_NAME).read_text(encoding="utf-8")), typed)
-    if found is None:
-        raise UserError(words.ambiguous_city(typed, offered) if several else words.unknown_city(typed, offered))
+    found = find_place(typed, national_cities(folder))
     if found.slug == CURATED:
         return list(bundled_paths()), None
     return [folder / CITIES_DIR / f"{found.slug}.yaml.gz"], words.drafted_note(found.name)
+
+
+def _not_bundled(typed: str, cities: list[City]) -> str:
+    """Why ``typed`` names no place of the national data: a place of the collection not in it yet,
+    or no place at all (then the close names, of the places of the data and of the others)."""
+    from ..national.places import LEVELS, Place, bundled_places, close_to, find_places
+    from ..rules import national as words
+
+    places = bundled_places()
+    named = find_places(places, typed)
+    if named:
+        held = [level for level in LEVELS if any(city.level == level for city in cities)]
+        return words.not_bundled(typed, [(place.name, place.folder, place.level) for place in named], held)
+    close = [
+        words.place_offered(item.name) if isinstance(item, Place) else words.city_offered(item.slug, item.name)
+        for item in close_to(typed, cities, places)
+    ]
+    return words.unknown_city(typed, close)
 
 
 def data_paths(
@@ -104,7 +149,7 @@ def data_paths(
 
     With no file named, a folder holding both ``targets.yaml`` and ``actuals.yaml`` (a curator's
     clone of the repository) is read instead of the installed copy, and the note says so
-    whenever that changes anything. ``--city`` names a city of the bundled national data.
+    whenever that changes anything. ``--city`` names a place of the bundled national data.
     """
     if city is not None:
         if targets is not None or actuals is not None or data is not None:
@@ -146,9 +191,9 @@ def load(targets: Path | None, actuals: Path | None, data: Path | None = None, c
     return engine.load(paths(targets, actuals, data, city), max_bytes())
 
 
-def select(dataset: Dataset, target_ids: list[str]) -> tuple[Verdict, ...]:
+def select(dataset: Dataset, target_ids: list[str], reading: Reading = Reading.BAND) -> tuple[Verdict, ...]:
     """The verdicts of the named targets, in the order named; every unknown id is one error."""
-    verdicts = {verdict.target.id: verdict for verdict in evaluate(dataset, only=set(target_ids))}
+    verdicts = {verdict.target.id: verdict for verdict in evaluate(dataset, only=set(target_ids), reading=reading)}
     missing = [target_id for target_id in target_ids if target_id not in verdicts]
     if missing:
         known = sorted(target.id for target in dataset.targets)

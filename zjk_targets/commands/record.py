@@ -6,8 +6,10 @@ from typing import Annotated
 
 import typer
 
+from ..model import Reading
 from .exits import UserError
 from .options import (
+    AboutOption,
     ActualsOption,
     AsOfOption,
     CityOption,
@@ -33,6 +35,7 @@ def record(
         list[str] | None, typer.Option("--metric", metavar="ID", help="Only this measure (repeatable).")
     ] = None,
     lang: LangOption = Lang.en,
+    about: AboutOption = Reading.BAND,
     as_of: AsOfOption = None,
     no_pager: NoPagerOption = False,
 ) -> None:
@@ -40,7 +43,7 @@ def record(
     from ..render import record as record_render
     from ..rules.record import headline_verdicts, track_record
 
-    dataset, verdicts = judge(load(targets, actuals, data, city), as_of)
+    dataset, verdicts = judge(load(targets, actuals, data, city), as_of, reading=about)
     if metric:
         known = sorted({v.target.metric for v in headline_verdicts(dataset, verdicts)})
         unknown = [name for name in metric if name not in known]
@@ -53,7 +56,7 @@ def record(
     matrix = track_record(dataset, verdicts, first, last, set(metric) if metric else None)
     terminal = console()
     color = terminal.color_system is not None and not terminal.no_color
-    show(record_render.render(matrix, lang.value, terminal.width, color, dataset.about), no_pager)
+    show(record_render.render(matrix, lang.value, terminal.width, color, dataset.about, about), no_pager)
 
 
 def register(app: typer.Typer) -> None:

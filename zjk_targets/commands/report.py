@@ -6,7 +6,9 @@ from typing import Annotated
 
 import typer
 
+from ..model import Reading
 from .options import (
+    AboutOption,
     ActualsOption,
     AsOfOption,
     CategoryOption,
@@ -32,6 +34,7 @@ def report(
     status: StatusOption = None,
     category: CategoryOption = None,
     lang: LangOption = Lang.en,
+    about: AboutOption = Reading.BAND,
     as_of: AsOfOption = None,
     report_year: ReportOption = None,
     full: Annotated[
@@ -42,10 +45,10 @@ def report(
     """The answer first: counts, the missed and met targets, then the unknown ones grouped by why."""
     from ..render import report as report_render
 
-    dataset, verdicts = judge(load(targets, actuals, data, city), as_of, report_year)
+    dataset, verdicts = judge(load(targets, actuals, data, city), as_of, report_year, about)
     verdicts = filter_verdicts(verdicts, status, category)
     width = console().width
-    show(report_render.render(dataset, verdicts, lang.value, width=width, full=full), no_pager)
+    show(report_render.render(dataset, verdicts, lang.value, width=width, full=full, reading=about), no_pager)
 
 
 def register(app: typer.Typer) -> None:

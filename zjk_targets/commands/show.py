@@ -6,7 +6,9 @@ from typing import Annotated
 
 import typer
 
+from ..model import Reading
 from .options import (
+    AboutOption,
     ActualsOption,
     AsOfOption,
     CityOption,
@@ -31,6 +33,7 @@ def show(
     data: DataOption = None,
     city: CityOption = None,
     lang: LangOption = Lang.en,
+    about: AboutOption = Reading.BAND,
     as_of: AsOfOption = None,
     no_pager: NoPagerOption = False,
 ) -> None:
@@ -38,8 +41,8 @@ def show(
     from ..render import show as show_render
 
     dataset = dated(load(targets, actuals, data, city), as_of, [target_id])
-    (verdict,) = select(dataset, [target_id])
-    page(show_render.render(dataset, verdict, lang.value), no_pager)
+    (verdict,) = select(dataset, [target_id], about)
+    page(show_render.render(dataset, verdict, lang.value, about), no_pager)
 
 
 def register(app: typer.Typer) -> None:

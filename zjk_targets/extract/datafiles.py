@@ -4,15 +4,18 @@ every goal and value is cut from the report with the words that state it."""
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..rules.schema import OUTSIDE_PREFIX
 from ..rules.units import conversion_factor, split_unit
 from ..rules.wording import number as fmt_number
 from .decode import DecodeError, decode
 from .items import Item
+from .lexicon import matchable, outside_key, outside_words
 from .report import Report, ReportError, read_report
 
 _SYMBOL = {">=": "≥", ">": ">", "<=": "≤", "about": "≈"}
@@ -25,7 +28,13 @@ _ASCII_UNIT = {
     "亩": "mu",
     "%": "pct",
     "‰": "permille",
+    "美元": "usd",
+    "人次": "visits",
 }
+OUTSIDE_EN = "Outside the lexicon: {words}"
+OUTSIDE_OUTCOME = "matched by its words to the target {target}"
+_THRESHOLD = re.compile(r"\s*(?:及以上|以上|以下)?的?(?:项目|企业|工业企业|重点项目)")
+_ID_LETTERS = 40  # an id's pinyin beyond this is cut at a syllable, with a hash of the words to keep it unique
 OTHER_BASIS = "growth on another basis ({basis}): context beside the verdict, not the growth the target set"
 REVIEW_ONLY = "no headline targets paragraph found: only its review of {year} was read"
 RATE_TOLERANCE = Decimal("0.5")  # points, for 左右 on a rate (the project's rule)
@@ -47,6 +56,8 @@ class Draft:
     years: tuple[int, ...] = ()
     entries: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     """Each kind's entries (source, metric, target, observation) as field → text, in file order."""
+    header: str = ""
+    """The files' opening comments and dataset section."""
 
 
 def _q(value: str) -> str:
@@ -79,18 +90,55 @@ def _slug(text: str) -> str:
     return f"{zlib.crc32(text.encode('utf-8')):08x}"
 
 
+def _pinyin(words: str) -> str:
+    """The id of a measure outside the lexicon: x- and the pinyin of its words, letters and digits
+    only (非税占比 → x-feishuizhanbi); a long one is cut at a syllable and ends in a hash of the words."""
+    from pypinyin import lazy_pinyin
+
+    syllables = [re.sub(r"[^a-z0-9]", "", part.lower().replace("ü", "v")) for part in lazy_pinyin(words)]
+    syllables = [part for part in syllables if part]
+    slug = "".join(syllables)
+    if len(slug) > _ID_LETTERS:
+        cut = ""
+        for part in syllables:
+            if len(cut) + len(part) > _ID_LETTERS - 5:
+                break
+            cut += part
+        slug = f"{cut}-{_slug(words)[:4]}"
+    return OUTSIDE_PREFIX + (slug or _slug(words))
+
+
+def _following(report: Report, item: Item) -> str:
+    """The words after an item's name in its excerpt (至29.7% in 非税占比下降至29.7%)."""
+    excerpt = re.sub(r"\s+", "", report.words(item))
+    at = excerpt.find(item.name)
+    return excerpt[at + len(item.name) :] if at >= 0 else ""
+
+
 class _Metrics:
     """The metrics of a draft: lexicon measures in the first unit printed, others by their words."""
 
     def __init__(self) -> None:
         self.items: dict[str, tuple[str, str, str, str]] = {}  # id → (zh, en, unit, direction)
+        self.keys: dict[str, str] = {}  # id of a measure outside the lexicon → the key of its words
 
-    def metric_for(self, item: Item) -> str:
+    def outside_id(self, words: str) -> str:
+        """One id for one key of words; two keys of one pinyin (homophones) get two ids."""
+        key = outside_key(words)
+        base = _pinyin(key)
+        if self.keys.setdefault(base, key) != key:
+            base = f"{base}-{_slug(key)[:4]}"
+            self.keys[base] = key
+        return base
+
+    def metric_for(self, item: Item, words: str | None = None) -> str:
+        """The metric id of an item; ``words``: the words naming a measure outside the lexicon."""
         if item.measure is not None:
             base, zh, en, direction = item.measure.id, item.measure.zh, item.measure.en, item.measure.direction
         else:
-            base, zh, direction = f"x-{_slug(item.name)}", item.name, item.direction
-            en = f"Outside the lexicon: {item.name}"
+            words = words or item.name
+            base, zh, direction = self.outside_id(words), words, item.direction
+            en = OUTSIDE_EN.format(words=words)
         unit = item.unit if item.measure is None or item.measure.unit != "%" else item.measure.unit
         candidate = base
         while candidate in self.items:
@@ -104,6 +152,37 @@ class _Metrics:
         if candidate not in self.items:
             self.items[candidate] = (zh, en, unit, direction)
         return candidate
+
+
+def _the_years(report: Report, item: Item) -> bool:
+    """Whether an outcome's words are surely the year's, where its measure asks for words that say so."""
+    yearly = item.measure.yearly if item.measure else None
+    return yearly is None or yearly.search(report.words(item)) is not None
+
+
+def _threshold(report: Report, item: Item) -> bool:
+    """Whether an item's figure sets a threshold of what its words count (省外2000万元以上项目资金):
+    not a figure of the measure."""
+    return _THRESHOLD.match(report.text, item.end) is not None
+
+
+def _matched(
+    report: Report, outside: dict[tuple[int, str], tuple[str, str]], metrics: _Metrics
+) -> list[tuple[Item, str, str]]:
+    """The outcomes of measures outside the lexicon that a target of the reviewed year names in the
+    same words (非税占比29.8%以内, then 非税占比降至29.7%): one per target, the first (a bound
+    gives way to the figure itself), in a unit the target's converts to."""
+    found: dict[str, tuple[Item, str, str]] = {}
+    for item in report.others:
+        key = outside_key(outside_words(item.name, _following(report, item)))
+        metric, target = outside.get((report.reviews_year, key), (None, None))
+        if metric is None or not matchable(key) or _threshold(report, item):
+            continue
+        if conversion_factor(item.unit, metrics.items[metric][2]) is None:
+            continue
+        if metric not in found or (found[metric][0].bound and not item.bound):
+            found[metric] = (item, metric, OUTSIDE_OUTCOME.format(target=target))
+    return list(found.values())
 
 
 def _tolerance(item: Item) -> Decimal:
@@ -148,6 +227,7 @@ def draft(
     result.years = tuple(sorted({report.sets_year for _, report in reports}))
     metrics = _Metrics()
     sources, targets, observations = [], [], []
+    outside: dict[tuple[int, str], tuple[str, str]] = {}  # (year, key of words) → (metric, id) of a target
     used_ids: set[str] = set()
 
     def unique(candidate: str) -> str:
@@ -180,15 +260,19 @@ def draft(
             )
         )
         for item, headline in [(t, True) for t in report.targets] + [(t, False) for t in report.tasks]:
-            metric = metrics.metric_for(item)
-            zh_name, en_name = (item.measure.zh, item.measure.en) if item.measure else (item.name, item.name)
+            words = None if item.measure else outside_words(item.name, _following(report, item))
+            metric = metrics.metric_for(item, words)
+            zh_name, en_name = (item.measure.zh, item.measure.en) if item.measure else (words, words)
+            target_id = unique(f"{metric}-{report.sets_year}")
+            if words is not None and headline and not _threshold(report, item):
+                outside.setdefault((report.sets_year, outside_key(words)), (metric, target_id))
             goal = f"{_SYMBOL[item.comparator]} {_num(item.value)} {item.unit}"
             task = None if headline else "a quantified task of the year's work, outside the headline paragraph"
             item_note = "; ".join(filter(None, [_at(drafted, report, item), task, item.note]))
             targets.append(
                 _entry(
                     [
-                        ("id", unique(f"{metric}-{report.sets_year}")),
+                        ("id", target_id),
                         ("metric", metric),
                         ("zh", f"{zh_name} {goal}"),
                         ("en", f"{en_name} {goal}"),
@@ -206,9 +290,13 @@ def draft(
                     ]
                 )
             )
-        for item in report.outcomes + report.against_goals(goals.get(report.reviews_year, ())):
-            metric = metrics.metric_for(item)
-            item_note = "; ".join(filter(None, [_at(drafted, report, item), item.note]))
+        read = [(item, metrics.metric_for(item), None) for item in report.outcomes if _the_years(report, item)]
+        read += [
+            (item, metrics.metric_for(item), None) for item in report.against_goals(goals.get(report.reviews_year, ()))
+        ]
+        read += _matched(report, outside, metrics)
+        for item, metric, matched in read:
+            item_note = "; ".join(filter(None, [_at(drafted, report, item), matched, item.note]))
             observations.append(
                 _entry(
                     [
@@ -232,7 +320,7 @@ def draft(
         counts = f"{len(report.targets)} headline targets and {len(report.tasks)} tasks for {report.sets_year}"
         result.summary.append(
             f"{name}: {report.city}, delivered {report.delivered}: {counts}, "
-            f"{len(report.outcomes)} outcomes of {report.reviews_year}"
+            f"{len(read)} outcomes of {report.reviews_year}"
         )
     metric_entries = [
         _entry([("id", id_), ("zh", zh), ("en", en), ("unit", unit), ("direction", direction)])
@@ -253,14 +341,33 @@ def draft(
         f"  title_zh: {_q(f'{result.city}政府工作报告目标（{span}年，zjk-targets extract 草拟）：说到做到了吗？')}\n\n"
     )
     result.entries = {"source": sources, "metric": metric_entries, "target": targets, "observation": observations}
-    sections = [("sources", sources), ("metrics", metric_entries), ("targets", targets)]
-    result.targets_yaml = header + _sections(sections)
-    result.one_file_yaml = result.targets_yaml + "\n" + _sections([("observations", observations)])
+    result.header = header
+    _render(result)
+    return result
+
+
+def _render(result: Draft) -> None:
+    """The draft's files, from its header and entries."""
+    entries = result.entries
+    sections = [("sources", entries["source"]), ("metrics", entries["metric"]), ("targets", entries["target"])]
+    result.targets_yaml = result.header + _sections(sections)
+    observations = _sections([("observations", entries["observation"])])
+    result.one_file_yaml = result.targets_yaml + "\n" + observations
     result.actuals_yaml = (
-        header.split("\n\n")[0].replace("targets of", "outcomes reviewed in")
-        + "\n"
-        + _sections([("observations", observations)])
+        result.header.split("\n\n")[0].replace("targets of", "outcomes reviewed in") + "\n" + observations
     )
+
+
+def with_entries(result: Draft, extra: dict[str, list[dict[str, str]]]) -> Draft:
+    """The draft with another publisher's entries of the same place added (sources, metrics it lacks,
+    observations), its files written again. Ids must not clash with the draft's own."""
+    known = {entry["id"] for entry in result.entries["metric"]}
+    for kind, entries in extra.items():
+        for entry in entries:
+            if kind == "metric" and entry["id"] in known:
+                continue  # the draft names this metric already (its first unit printed)
+            result.entries[kind].append(entry)
+    _render(result)
     return result
 
 
@@ -276,4 +383,4 @@ def _sections(sections: list[tuple[str, list[dict[str, str]]]]) -> str:
     return "\n".join(out) + "\n"
 
 
-__all__ = ["Draft", "draft"]
+__all__ = ["Draft", "draft", "with_entries"]

@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .lexicon import BY_ID, Measure, lookup
+from .lexicon import BY_ID, Measure, in_points, lookup
 
 UNIT = (
-    r"个百分点|百分点|万亿元|亿美元|万美元|亿元|万元/人|万元|元|万人次|万人|人|万吨|吨|亿斤|万斤|斤|万亩|亩|天"
+    r"个百分点|百分点|万亿元|万亿美元|亿美元|万美元|亿元|万元/人|万元|元|万人次|万人|人|万吨|吨|万亿斤|亿斤|万斤|斤|万亩|亩|天"
     r"|微克/立方米|μg/m3|μg/m³|ug/m3|%|‰"
 )
 NUMBER = r"(?<![\d.A-Za-z])\d+(?:\.\d+)?"
@@ -31,13 +31,15 @@ VERB = re.compile(
 _ADVERB = re.compile(r"(?:在[^,;。、]{1,14}?)?(?:率先|首次|首度|再次|历史性地?|一举|成功|顺利|稳步)*超?$")
 # Fillers before a subject; a short note in brackets too: 预计（下同）, 同比（下同）增长2.1%.
 _LEAD = re.compile(
-    r"(?:[\s*#—\-]|\([^()]{0,12}\)|(?:19|20)\d\d年(?=全市|全年|全州|地区|生产|规|一般|地方|社会|固定|城|农)|其中|预计|可比口径|同口径|(?:剔除|扣除)[^,;。]{0,12}?(?:因素|影响)|可比|同比|比上年|全市|我市|全州|全盟|全年|今年|力争|确保|实现|完成|努力|争取"
+    r"(?:[\s*#—\-]|\([^()]{0,12}\)|(?:19|20)\d\d年(?=全市|全年|全州|地区|生产|规|一般|地方|社会|固定|城|农)|其中|预计|可比口径|同口径|(?:剔除|扣除)[^,;。]{0,12}?(?:因素|影响)|可比|同比|比上年|全市|我市|全州|全盟|全省|我省|全区|我区|全国|全年|今年|去年|力争|确保|实现|完成|努力|争取"
     r"|特别是|尤其是|可(?=实现|完成|达到)|总量(?=突破|达到|达|超过|迈上|跨上|跃上)|按(?=可比|同口径)|按(?:不变价格?|自然口径)计算|拉动|带动|财政(?=一般公共预算)|并|和|及|同时|另外|此外)+"
 )
 _NEAR = "近约"
 _PARTIAL = re.compile(
     r"前三季度|[上下]半年|[一二三四]季度|前[一二三四五六七八九十\d]+个?月|1\s*[-—–～~至]\s*\d{1,2}\s*月|一至[一二三四五六七八九十]+月"
 )
+_EARLIER = re.compile(r"(?:由|从)(?:前[一二三两四五\d]{0,2}年|上年)")  # 由前三年分别上升…: another period
+_PLANNED = re.compile(r"年初(?:确定|提出|预期|计划)|预期目标|计划目标")
 _FROM = re.compile(r"(?:由|从)(?:\s*(?:19|20)\d\d\s*年(?:末|底)?的?)?\s*$")  # 由2015年的984.98亿元增加到…
 # Growth on another basis than the plain one a target sets: 可比增长, 按可比口径, 同口径, 剔除…因素.
 _BASIS = re.compile(r"可比(?:口径|价格)?|同口径|剔除[^,;。]{0,12}(?:因素|影响)|扣除[^,;。]{0,12}(?:因素|影响)")
@@ -251,7 +253,8 @@ def _resolve(measure: Measure | None, unit: str, verb: str) -> tuple[Measure | N
     if unit not in ("%", "‰") and re.match(r"\s*(?:比上年)?(?:比增|增加|净增|新增|多增)", verb):
         return None, "an increase by an amount, not a level: outside the lexicon"
     if unit == "个百分点":
-        return None, "a change in percentage points, not a level: outside the lexicon"
+        points = in_points(measure)  # 城镇化率提高1个百分点: the rise, where the lexicon has one
+        return points, None if points else "a change in percentage points, not a level: outside the lexicon"
     if measure.id == "pm25" and unit == "%":
         return BY_ID["pm25-reduction"], None
     if measure.unit == "%" and unit not in ("%",):
@@ -359,6 +362,15 @@ def parse(
             )[0]
             if lookup(whole) is not None:
                 subject = whole
+        if outcomes and _EARLIER.search(text, s_start, figures[0].start):
+            # 能耗由前三年分别上升4.9%、5.5%、0.2%，转为下降1.2%: the figures before 转为 are of other years.
+            turn = clause.rfind("转为")
+            figures = [f for f in figures if turn >= 0 and f.start > c_start + turn]
+            if not figures:
+                previous = (s_start, s_end, subject) if subject else previous
+                continue
+        if outcomes and _PLANNED.search(clause) and not _AGAINST_GOAL_IN.search(clause):
+            continue  # 没有实现年初确定的单位国内生产总值能耗降低4%左右的目标: the goal, not the outcome
         if outcomes and _FROM.search(text[s_start : figures[0].start]):
             if len(figures) == 1:
                 continue  # 由116.6亿元 (增加到…): the starting level, not the year's
@@ -408,8 +420,15 @@ def parse(
     return items, unquantified
 
 
+# A measure's share of another (占…比重, 占比): not the measure's growth, and outside the lexicon.
+_SHARE = re.compile(r"占.{0,16}(?:比重|比例)|比重|占比")
+SHARE_NOTE = "a share of another measure (占…比重), not its growth: outside the lexicon"
+
+
 # 增速超出预期2.5个百分点, 低于预期目标3个百分点: the outcome stated against the goal.
-_AGAINST_GOAL = re.compile(r"(?:增速|增幅|增长)?(超出|高于|超过|超|低于)(?:年初)?(?:预期|预定|计划)(?:目标)?\s*$")
+_AGAINST = r"(超出|高于|超过|超|低于)(?:年初)?(?:预期|预定|计划)(?:目标)?"
+_AGAINST_GOAL = re.compile(rf"(?:增速|增幅|增长)?{_AGAINST}\s*$")
+_AGAINST_GOAL_IN = re.compile(rf"{_AGAINST}\s*\d+(?:\.\d+)?\s*个?百分点")
 _UNCHANGED = re.compile(r"(?:与上年|与去年|比上年|较上年|同比)?(?:基本)?持平")
 UNCHANGED = "{words}: no change on the year before, read as 0 %"
 
@@ -457,6 +476,9 @@ def _item(
     outcomes: bool,
 ) -> Item | None:
     measure = lookup(name)
+    share = None
+    if measure is not None and measure.id.endswith("-growth") and _SHARE.search(name):
+        measure, share = None, SHARE_NOTE  # 服务业增加值占国内生产总值比重上升到51.6%: a share, not growth
     pre = text[s_end : figure.start]
     post = text[figure.end : min(c_end, figure.end + 4)]
     rest = figures[index + 1 :]
@@ -487,6 +509,7 @@ def _item(
             against_goal=True,
         )
     measure, why = _resolve(measure, unit, pre)
+    why = why or share
     direction = _direction(measure, pre, post)
     basis = None
     if outcomes:

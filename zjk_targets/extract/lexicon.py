@@ -27,16 +27,32 @@ class Measure:
     level: str | None = None
     level_zh: str | None = None
     level_en: str | None = None
+    joined: str | None = None
+    """The issue in which the measure joined, when after the first hand labels: a label set that
+    never names it holds its items as outside the lexicon (``measure: null``)."""
+    yearly: re.Pattern[str] | None = None
+    """Words an outcome's own must hold to be the year's: a rise in points is as often the term's
+    (城镇化率提高7.1个百分点, of five years) as the year's (比上年提高1个百分点)."""
 
 
 def _m(
-    id: str, zh: str, en: str, unit: str, direction: str, category: str, words: str, level: str | None = None
+    id: str,
+    zh: str,
+    en: str,
+    unit: str,
+    direction: str,
+    category: str,
+    words: str,
+    level: str | None = None,
+    joined: str | None = None,
+    yearly: str | None = None,
 ) -> Measure:
     level_zh = level_en = None
     if level:
         level_zh, level_en = level.split("|")
         level = id.removesuffix("-growth")
-    return Measure(id, zh, en, unit, direction, category, re.compile(words), level, level_zh, level_en)
+    pattern, yearly_words = re.compile(words), re.compile(yearly) if yearly else None
+    return Measure(id, zh, en, unit, direction, category, pattern, level, level_zh, level_en, joined, yearly_words)
 
 
 # A subject names a measure "as a whole" only when no narrower word precedes it: 人均GDP, 农业增加值,
@@ -49,7 +65,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "environment",
-        r"(单位|万元).{0,6}(生产总值|GDP)(综合)?能耗|^能耗强度",
+        r"(单位|万元).{0,6}(生产总值|GDP)(综合)?(能耗|能源消耗)|^能耗强度",
     ),
     _m(
         "rd-share",
@@ -58,7 +74,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "economy",
-        r"(研究与试验发展|研发|R&D).{0,8}(强度|占.{0,8}比重|占比)",
+        r"(研究与试验发展|研发|R&D).{0,8}(强度|占.{0,10}(比重|比例|生产总值|GDP)|占比)",
     ),
     _m(
         "local-budget-revenue-growth",
@@ -67,7 +83,8 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "economy",
-        r"^(全市|全州)?地方(一般公共预算|级财政|公共财政预算|公共财政|财政)收入",
+        r"^(全市|全州)?地方(一般公共预算|一般公共财政预算|一般预算|公共预算|级财政|公共财政预算|公共财政|财政|级)收入"
+        r"|^(全市|全州)?一般公共预算地方(级)?收入",
         "地方一般公共预算收入|Local general public budget revenue",
     ),
     _m(
@@ -77,7 +94,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "economy",
-        r"^(全市|全州|全盟|地区)?(一般公共预算|公共财政预算|公共财政)收入",
+        r"^(全市|全州|全盟|地区)?(一般公共预算|一般公共财政预算|一般公共财政|一般预算|公共财政预算|公共财政|公共预算|财政一般预算|财政公共预算)收入",
         "一般公共预算收入|General public budget revenue",
     ),
     _m(
@@ -87,7 +104,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "economy",
-        r"^(全市|全州)?(全部财政|财政总|全口径财政|大口径财政|财政|一般公共预算总)收入",
+        r"^(全市|全州)?(全部财政|财政总|全口径财政|大口径财政|财政|一般公共预算总|公共财政总)收入",
         "全部财政收入|Total fiscal revenue",
     ),
     _m(
@@ -127,7 +144,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "economy",
-        r"^(全市|全州)?(全社会|规模以上|规上|500万元以上)?固定资产投资(总额|额)?$",
+        r"^(全市|全州)?(全社会|规模以上|规上|500万元以上|限额以上)?固定资产投资(总额|额)?$",
         "固定资产投资|Fixed-asset investment",
     ),
     _m(
@@ -137,7 +154,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "economy",
-        r"^(全市)?(全)?社会消费品零售(总)?额",
+        r"^(全市)?(全)?(社会)?消费品零售(总)?额",
         "社会消费品零售总额|Retail sales of consumer goods",
     ),
     _m(
@@ -157,7 +174,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "economy",
-        r"^(全市)?(外贸|对外贸易|属地企业|货物贸易)?进出口(总额|总值|贸易额|额)?$|^外贸进出口",
+        r"^(全市)?(外贸|对外贸易|属地企业|货物贸易|货物)?进出口(总额|总值|贸易总额|贸易额|额|货物总额)?$|^外贸进出口",
         "进出口总额|Foreign trade",
     ),
     _m(
@@ -167,7 +184,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "economy",
-        r"^.{0,6}?(实际)?(利用|使用|到账)外资|外商直接投资",
+        r"^.{0,6}?(实际)?(利用|使用|到账|吸收)外资|外商直接投资|^(注册)?外资(实际)?到(账|位)|^实际到账(注册)?外资",
         "实际利用外资|Foreign capital actually used",
     ),
     _m(
@@ -177,7 +194,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "society",
-        r"^城镇(常住)?居民(人均)?(可支配)?收入",
+        r"^(城镇|城市)(常住)?居民(家庭)?(年)?(人均)?(可支配)?收入",
         "城镇居民人均可支配收入|Urban disposable income per head",
     ),
     _m(
@@ -187,7 +204,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "society",
-        r"^(农村(牧区)?(常住)?居民|农民|农牧民)(人均)?(可支配|纯)?收入",
+        r"^(农村(牧区)?(常住)?居民|农牧村居民|农区居民|渔农村居民|农民|农牧民)(家庭)?(年)?(人均)?(可支配|纯)?收入",
         "农村居民人均可支配收入|Rural disposable income per head",
     ),
     _m(
@@ -216,7 +233,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "lower",
         "society",
-        r"^(城镇)?登记失业率",
+        r"^(年末)?(城镇)?登记失业率",
     ),
     _m(
         "surveyed-unemployment-rate",
@@ -234,7 +251,7 @@ MEASURES: tuple[Measure, ...] = (
         "人",
         "higher",
         "society",
-        r"^(城镇新增就业|新增城镇就业|城镇新增就业人数)$",
+        r"^(城镇新增就业|新增城镇就业|城镇新增就业人数|城镇新增就业人员)$",
     ),
     _m("grain-output", "粮食产量", "Grain output", "万吨", "higher", "economy", r"^(全市)?粮食(总产量|产量|总产)"),
     _m(
@@ -291,6 +308,19 @@ MEASURES: tuple[Measure, ...] = (
         "society",
         r"^(常住人口)?城镇化率",
     ),
+    # The same words with a figure in 个百分点 (常住人口城镇化率提高1个百分点): the rise, not the level.
+    # Words alone never name it (lookup passes it over): POINTS leads to it from urbanisation-rate.
+    _m(
+        "urbanisation-rate-rise",
+        "常住人口城镇化率提高",
+        "Urbanisation rate (resident population), rise",
+        "个百分点",
+        "higher",
+        "society",
+        r"^(常住人口)?城镇化率",
+        joined="#20",
+        yearly=r"比上年|较上年|比去年|较去年|同比",
+    ),
     _m(
         "gdp-growth",
         "地区生产总值增长",
@@ -298,17 +328,70 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "economy",
-        r"^(全市|全州|全盟|全地区)?(地区生产总值|生产总值|市内生产总值|GDP|经济)(总量)?$",
+        r"^(全市|全州|全盟|全地区)?(地区生产总值|国内生产总值|生产总值|市内生产总值|GDP|经济)(总量)?$",
         "地区生产总值|GDP",
     ),
 )
 
 BY_ID: dict[str, Measure] = {measure.id: measure for measure in MEASURES}
 
+POINTS: dict[str, str] = {"urbanisation-rate": "urbanisation-rate-rise"}
+"""A rate whose change in percentage points is a headline measure of its own (joined in #20: 61
+headline targets of the national build named it, none decided while it stood outside)."""
+
+
+def in_points(measure: Measure) -> Measure | None:
+    """The measure a figure in 个百分点 makes of ``measure``: its rise, or None (outside the lexicon)."""
+    points = POINTS.get(measure.id)
+    return BY_ID[points] if points else None
+
+
+_NAMED = tuple(measure for measure in MEASURES if measure.id not in POINTS.values())  # what words alone name
+
 
 def lookup(subject: str) -> Measure | None:
     """The measure a subject names, or None when it is outside the lexicon."""
-    for measure in MEASURES:
+    for measure in _NAMED:
         if measure.pattern.search(subject):
             return measure
     return None
+
+
+# Measures outside the lexicon: named by the report's own words, and matched by them.
+
+_FILLER = re.compile(r"^(?:[^\u4e00-\u9fffA-Za-z0-9]+|全市|全年|全州|全盟|全县|全区|全地区|今年|我市|其中)+")
+_LEVEL_VERB = re.compile(
+    r"(?:达到|达|控制在|保持在|稳定在|保持|为|降至|降到|增至|升至|提高到|提高至|提升到|提升至|突破|超过|实现|完成)$"
+)
+_CHANGE = re.compile(r"(?:增长|下降|降低|提高|提升|上涨|减少)$")
+_TOTAL = re.compile(r"(投资|资金|贸易|进出口|内资|外资|零售)总?额")
+_PLACE = re.compile(r"(?:地区|州|县|市|区|盟|旗)$")
+_VAGUE = frozenset({"预期", "总量", "增加值", "产值", "总产值", "收入", "投资", "增速", "规模", "比重", "占比"})
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def outside_words(name: str, following: str = "") -> str:
+    """The words that name a measure outside the lexicon, as the report has them: the fillers
+    before (全市, 全年) and a verb that leads to a level (达到, 控制在) taken off. A change
+    (增长, 下降) stays part of the name, unless ``following`` (the words after the name) shows it
+    leads to a level: 非税占比下降至29.7% names 非税占比, as 非税占比29.8%以内 does."""
+    words = _FILLER.sub("", re.sub(r"\s+", "", name))
+    if _CHANGE.search(words) and re.match(r"\s*[至到]", following):
+        words = _CHANGE.sub("", words)
+    while _LEVEL_VERB.search(words) and len(_LEVEL_VERB.sub("", words)) >= 2:
+        words = _LEVEL_VERB.sub("", words)
+    return words or name
+
+
+def outside_key(words: str) -> str:
+    """What a target's and an outcome's words are matched by: trivial variants taken off
+    (固定资产投资额 and 固定资产投资, 进出口贸易总额 and 进出口贸易 are one)."""
+    return _TOTAL.sub(r"\1", words)
+
+
+def matchable(key: str) -> bool:
+    """Whether words name a measure surely enough to match a target's and an outcome's: not a
+    place (塔城地区增长10%, a part of the whole), nor a word of no measure (预期, 总量), nor a
+    stray character (一、二、三产 read as three subjects)."""
+    base = _CHANGE.sub("", key)
+    return len(_HAN.findall(base)) >= 2 and not _PLACE.search(base) and base not in _VAGUE

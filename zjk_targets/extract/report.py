@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .decode import parsing_copy
+from .items import _LEAD as LEAD
 from .items import Item, clauses, parse
 from .lexicon import lookup
 
@@ -32,6 +33,7 @@ class Report:
     traditional: bool
     tasks: tuple[Item, ...] = ()  # quantified tasks of headline measures outside the headline paragraph
     review_only: bool = False  # no targets paragraph was found: only the review of last year was read
+    others: tuple[Item, ...] = ()  # outcomes outside the lexicon, in order: extract matches them to targets by words
     against_goal: tuple[Item, ...] = ()  # 增速超出预期2.5个百分点: valued by `against_goals` from the goal
 
     def words(self, item: Item) -> str:
@@ -68,9 +70,27 @@ _CN_DATE = re.compile(
     r"([〇零一二三四五六七八九Oo0]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
 )
 _DATE_LINE = re.compile(r"人民代表大会|人大|会议")
-_CITY_IN_LINE = re.compile(r"在(.{2,24}?)(?:第?[一二三四五六七八九十]+届|第.{1,4}届)")
-_CITY_IN_TITLE = re.compile(r"^(?:\d{4}年)?(.{2,24}?)(?:人民)?政府工作报告")
-_NOT_CITY = {"自治州", "市", "州", "本市", "全市", "地区", "盟"}
+# A date alone on its line, in brackets or after a dash, with at most a name beside it: （2017年1月8日）,
+# （2006年1月16日 徐荣凯）, **（二〇〇五年一月十一日）**.
+_BARE_DATE_LINE = re.compile(r"^[\s*#—\-]*\(?\s*[\d〇零一二三四五六七八九Oo]{4}\s*年[^()]{2,10}日[^()]{0,12}\)?[\s*]*$")
+# The place of a report: named before its congress (在河北省第十届人民代表大会, 长沙市第十五届人民代表大会),
+# in its title (2022年内蒙古自治区政府工作报告, 应勇市长在上海市第十五届人民代表大会…的政府工作报告), by the
+# government that speaks (我代表江苏省人民政府) or by the party committee that leads it (中共云南省委).
+_PLACE = r"[\u4e00-\u9fff]{1,12}?(?:省|自治区|市|自治州|州|盟|地区|县|区)"
+_AFTER_DATE = re.compile(r"在|年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日")
+_NATION_LINE = re.compile(r"在第[一二三四五六七八九十]+届全国人民代表大会")
+_CITY_IN_LINE = re.compile(r"(.{2,24}?)(?<![第一二三四五六七八九十])(?:第?[一二三四五六七八九十]+届|第.{1,4}届)")
+_CITY_IN_TITLE = re.compile(rf"^(?:\d{{4}}年)?({_PLACE}|.{{2,24}}?)(?:\d{{4}}年)?(?:人民)?政府工作报告")
+_CITY_BEFORE_CONGRESS = re.compile(rf"在({_PLACE})第?[一二三四五六七八九十]+届")
+_CITY_AT_CONGRESS = re.compile(rf"^({_PLACE})第?[一二三四五六七八九十]+届")
+_CITY_IN_BODY = re.compile(
+    rf"^[\s*]*({_PLACE})(?:人民政府)?(?:代理)?(?:省长|市长|州长|主席)|我代表({_PLACE})人民政府|中共({_PLACE})委", re.M
+)
+_NATION_IN_BODY = re.compile(r"我代表(?:中华人民共和国)?国务院")
+NATION = "全国"
+_NATION_NAMES = ("中华人民共和国", "国务院")
+_OPENING = 4000  # characters of the opening a place's name is looked for in
+_NOT_CITY = {"自治州", "市", "州", "本市", "全市", "地区", "盟", "省", "自治区", "全省", "全区", "我省", "我市", "我区"}
 _HEADLINE = re.compile(
     r"(?:目标|指标)(?:任务|预期)?\**(?:的)?(?:计划安排|初步确定为|确定为|建议为|建议是|安排|建议)?(?:是|为|如下)?\**\s*[:：]"
 )
@@ -78,7 +98,7 @@ _PLAN = re.compile(r"十[三四五]五|今后五年|未来五年|五年|2035|二
 _PLAN_LEAD = re.compile(r"(?:十[三四五]五|五年|2035|二〇三五|远景|中长期)[^,，;；]{0,14}$")
 _HEADLINE_YEAR = re.compile(r"(\d{4})\s*年(?:的)?[^。:，,]{0,20}目标")
 _STOP = re.compile(
-    r"^\s*(?:实现上述|为实现|为了实现|实现这些|围绕|这些指标|提出这样|在实际工作中|综合考虑|重点|要重点|欲得|各地各部门)"
+    r"^\s*(?:上述|实现上述|为实现|为了实现|实现这些|围绕|这些指标|提出这样|在实际工作中|综合考虑|重点|要重点|欲得|各地各部门)"
 )
 _HEADING = re.compile(r"^[\s*#]*[一二三四五六七八九十]+\s*[、.．]")
 _PLAN_HEADING = re.compile(r"十[三四五]五|五年|规划|远景|2035|二〇三五|目标|总体要求|重点|任务|安排|思路")
@@ -142,22 +162,46 @@ def _head(parse_text: str) -> tuple[str, str, int]:
 
 
 def _dates(title: str, head: str) -> tuple[tuple[int, int, int] | None, str]:
+    said = re.search(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)", title)
     for line in head.split("\n"):
         if _DATE_LINE.search(line) and (date := _find_date(line)):
+            return date, "the date line under the title"
+        # 江苏省2003年政府工作报告 over （2010年2月20日 梁保华）: a date far from the title's year is a slip.
+        bare = _BARE_DATE_LINE.match(line) and (date := _find_date(line))
+        if bare and (said is None or abs(date[0] - int(said.group(1))) <= 1):
             return date, "the date line under the title"
     date = _find_date(title)
     return date, "the date in the title"
 
 
-def _city(title: str, head: str) -> str | None:
-    for line in head.split("\n"):
+def _is_place(name: str) -> bool:
+    return name not in _NOT_CITY and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", name) is not None and "届" not in name
+
+
+def _city(title: str, head: str, opening: str = "") -> str | None:
+    """The place the report is of: the nation (全国) for a report to the National People's Congress,
+    else the place its congress line, its title or its opening paragraphs name; None when none does."""
+    lines = head.split("\n")
+    if any(_NATION_LINE.search(line) for line in lines if len(line) < 80):
+        return NATION
+    for line in lines:
         if _DATE_LINE.search(line) and (match := _CITY_IN_LINE.search(line)):
-            city = match.group(1).strip()
-            if city not in _NOT_CITY and not re.search(r"\d|年|月|日", city):
+            # 2019年1月11日长沙市第十五届…, 龚正市长在上海市第十六届…: the words after 在 or the date.
+            city = _AFTER_DATE.split(match.group(1))[-1].strip(" *—-")
+            if city in _NATION_NAMES:
+                return NATION
+            if _is_place(city):
                 return city
-    match = _CITY_IN_TITLE.search(title.replace(" ", ""))
-    if match and match.group(1) not in _NOT_CITY and not re.search(r"\d", match.group(1)):
-        return match.group(1)
+    compact = title.replace(" ", "")
+    for pattern in (_CITY_BEFORE_CONGRESS, _CITY_AT_CONGRESS, _CITY_IN_TITLE):
+        match = pattern.search(compact)
+        if match and _is_place(match.group(1)):
+            return match.group(1)
+    if _NATION_IN_BODY.search(opening) or title.startswith(_NATION_NAMES):
+        return NATION
+    match = _CITY_IN_BODY.search(opening)
+    if match and _is_place(name := next(group for group in match.groups() if group)):
+        return name
     return None
 
 
@@ -207,10 +251,13 @@ def _unannounced(parse_text: str, body: int) -> tuple[int, int, int] | None:
     for match in re.finditer(r"[^。\n]+", parse_text[body:]):
         start, end = body + match.start(), body + match.end()
         sentence = match.group(0)
+        figures = list(_DIGIT.finditer(sentence))
         # 今年，…主要经济指标增幅要不低于全省平均水平。地区生产总值增长7%左右，…: this year said before.
         paragraph = parse_text[parse_text.rfind("\n", 0, start) + 1 : end]
         this_year = _THIS_YEAR.search(sentence) or re.match(r"[\s*#—-]*今年[,，]", paragraph)
-        if not _DIGIT.search(sentence) or not this_year or _PAST.search(sentence):
+        # 2020: …单位国内生产总值能耗和主要污染物排放量继续下降，努力完成“十三五”规划目标任务: words of
+        # the term after the last figure do not make the year's targets a review.
+        if not figures or not this_year or _PAST.search(sentence, 0, figures[-1].end()):
             continue
         # 今年全市地区生产总值增长8.5%左右。规上工业增加值增长9%。…: one item a sentence, on one line.
         line_end = parse_text.find("\n", end)
@@ -223,25 +270,53 @@ def _unannounced(parse_text: str, body: int) -> tuple[int, int, int] | None:
 
 
 def _passage_end(parse_text: str, items_start: int, line_end: int) -> int:
+    """The end of the headline passage: its first sentence, and the following ones on its line that
+    name a measure. One short sentence that names none (城乡居民收入增长与经济增长基本同步) is passed
+    over when the next names one with its figure (单位地区生产总值能耗下降3.5%)."""
     end = parse_text.find("。", items_start, line_end)
     if end < 0:
         return line_end
     while end + 1 < line_end:
-        nxt = parse_text.find("。", end + 1, line_end)
-        nxt = line_end if nxt < 0 else nxt
-        sentence = parse_text[end + 1 : nxt]
-        if _STOP.match(sentence):
+        nxt = _sentence_end(parse_text, end + 1, line_end)
+        if _STOP.match(parse_text[end + 1 : nxt]):
             break
-        named = any(lookup(_subject_words(parse_text, a, b)) for a, b in clauses(parse_text, end + 1, nxt))
-        if not named:
-            break
+        if not _names_measure(parse_text, end + 1, nxt):
+            after = _sentence_end(parse_text, nxt + 1, line_end) if nxt + 1 < line_end else nxt
+            short = nxt - end <= _GAP_SENTENCE
+            if not (short and after > nxt and _names_measure(parse_text, nxt + 1, after, figure=True)):
+                break
+            if _STOP.match(parse_text[nxt + 1 : after]):
+                break
+            nxt = after
         end = nxt
     return end + 1 if end < line_end and parse_text[end] == "。" else end
 
 
+_GAP_SENTENCE = 40  # characters of a sentence without a measure the passage runs over
+
+
+def _sentence_end(parse_text: str, start: int, line_end: int) -> int:
+    nxt = parse_text.find("。", start, line_end)
+    return line_end if nxt < 0 else nxt
+
+
+def _names_measure(parse_text: str, start: int, end: int, *, figure: bool = False) -> bool:
+    return any(
+        lookup(_subject_words(parse_text, a, b)) and (not figure or _DIGIT.search(parse_text, a, b))
+        for a, b in clauses(parse_text, start, end)
+    )
+
+
+_SUBJECT_END = re.compile(r"增长|下降|控制|保持|稳定|达到|提高|完成|(?<!PM)(?<!PM2\.)\d")
+
+
 def _subject_words(parse_text: str, start: int, end: int) -> str:
-    words = re.split(r"增长|下降|控制|保持|稳定|达到|提高|完成|\d", parse_text[start:end], maxsplit=1)[0]
-    return re.sub(r"\s+", "", words)
+    """The words before the verb or figure of a clause (PM2.5 is a name, not a figure), without the
+    fillers that lead a subject (全省, 今年)."""
+    words = _SUBJECT_END.split(parse_text[start:end], maxsplit=1)[0]
+    words = re.sub(r"\s+", "", words)
+    lead = LEAD.match(words)
+    return words[lead.end() :] if lead else words
 
 
 def _opens_review(heading: str) -> bool:
@@ -352,11 +427,16 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
         year_basis += f"; the targets paragraph names {sets_year}"
     if delivered is None:
         delivered = str(sets_year)
-    found_city = _city(title, head) or city
+    found_city = _city(title, head, parse_text[body : body + _OPENING]) or city
     targets, unquantified = parse(parse_text, items_start, end)
     if targets:  # words before the first figure (继续做好“六稳”工作) lead in; they are not goals
         unquantified = [span for span in unquantified if span[0] > targets[0].start]
+    if not review_only and (binding := _binding(parse_text, end)):
+        more, more_unquantified = parse(parse_text, *binding)
+        targets, unquantified, end = [*targets, *more], [*unquantified, *more_unquantified], binding[1]
+    targets = [t for t in targets if not _other_base(parse_text[t.start : t.end], sets_year)]
     outcomes: list[Item] = []
+    others: list[Item] = []
     against: list[Item] = []
     seen: dict[str, int] = {}
     term: list[tuple[int, int]] = []
@@ -371,14 +451,17 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
         estimated = "预计" in sentence
         found, _ = parse(parse_text, s_start, s_end, outcomes=True, year=sets_year - 1)
         for item in found:
-            if item.measure is None or (foreign and _foreign(_own_words(parse_text, item), sets_year - 1)):
+            if foreign and _foreign(_own_words(parse_text, item), sets_year - 1):
                 continue  # 固定资产投资增长21%，恢复到2019年的93%: only the clause that names it
+            if estimated and parse_text.rfind("预计", s_start, item.end) >= 0:
+                item = _with(item, estimated=True)
+            if item.measure is None:
+                others.append(item)
+                continue
             if item.against_goal:
                 against.append(item)
                 continue
             key = item.measure.id
-            before = parse_text.rfind("预计", s_start, item.end) >= 0
-            item = _with(item, estimated=estimated and before)
             if key not in seen:
                 seen[key] = len(outcomes)
                 outcomes.append(item)
@@ -408,6 +491,7 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
         targets=tuple(targets),
         unquantified=tuple(re.sub(r"\s+", "", text[a:b]) for a, b in unquantified),
         outcomes=tuple(outcomes),
+        others=tuple(others),
         traditional=traditional,
         against_goal=tuple(against),
     )
@@ -441,6 +525,29 @@ def _own_words(parse_text: str, item: Item) -> str:
     while end < len(parse_text) and parse_text[end] not in _CLAUSE_MARKS + "、\n":
         end += 1
     return parse_text[item.start : end]
+
+
+# The binding targets in a paragraph of their own after the expected ones (山西: 约束性指标是：万元生产总值
+# 综合能耗下降3.5%，…), within the next lines.
+_BINDING = re.compile(r"^[\s*]*(?:主要)?约束性指标(?:是|为)?\**\s*[:：]\**", re.M)
+_BINDING_REACH = 3  # lines after the headline passage the binding paragraph may start on
+_BASE_YEAR = re.compile(r"(?:较|比)\s*((?:19|20)\d\d)\s*年")
+
+
+def _binding(parse_text: str, end: int) -> tuple[int, int] | None:
+    """(items start, end) of the binding targets' paragraph that follows the headline passage."""
+    lines = parse_text[end:].split("\n", _BINDING_REACH + 1)
+    reach = end + sum(len(line) + 1 for line in lines[:_BINDING_REACH])
+    match = _BINDING.search(parse_text, end, reach)
+    if match is None:
+        return None
+    line_end = parse_text.find("\n", match.end())
+    return match.end(), _passage_end(parse_text, match.end(), len(parse_text) if line_end < 0 else line_end)
+
+
+def _other_base(words: str, year: int) -> bool:
+    """下降15% 较2015年: a change over several years, not the year's target."""
+    return any(int(found) != year - 1 for found in _BASE_YEAR.findall(words))
 
 
 NO_HEADLINE = "no headline targets paragraph (主要预期目标是：…) found"
@@ -527,7 +634,7 @@ def _term_levels(parse_text: str, term: list[tuple[int, int]], year: int) -> lis
                 if not part and not _years(own) - {year} and not re.search(r"年均|累计|平均", own):
                     levels.append(replace(item, estimated=parse_text.rfind("预计", s_start, item.end) >= 0))
                 continue
-            if measure is None or measure.id.endswith(("-growth", "-reduction")):
+            if measure is None or measure.id.endswith(("-growth", "-reduction", "-rise")):
                 continue
             if item.unit in ("%", "‰") and measure.id not in _RATE_LEVELS:
                 continue

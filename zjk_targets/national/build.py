@@ -1,15 +1,20 @@
-"""A collection of city work reports → the national dataset, as the bytes of its files.
+"""A collection of work reports → the national dataset, as the bytes of its files.
 
-Each city's reports go through `extract` together (:func:`zjk_targets.extract.draft`), so the
-report of year N+1 gives the outcomes that judge the targets of year N. The result is written
-three ways, all from the same drafts and all deterministic (the same collection gives the same
-bytes):
+The collection is lawtext/gov's: the nation (政府工作报告-国务院, a flat folder of YEAR.md), the
+provinces, the major cities and the prefecture cities (a folder per place). Each place's reports go
+through `extract` together (:func:`zjk_targets.extract.draft`), so the report of year N+1 gives the
+outcomes that judge the targets of year N. The result is written three ways, all from the same
+drafts and all deterministic (the same collection gives the same bytes):
 
-- ``national.csv.gz``: every city's entries in the CSV input layout, each id prefixed with the
-  city's slug (``handan.gdp-growth-2021``), for the columnar engine;
-- ``cities/SLUG.yaml.gz``: each city's draft as `extract` writes it (targets and outcomes in one
+- ``national.csv.gz``: every place's entries in the CSV input layout, each id prefixed with the
+  place's slug (``handan.gdp-growth-2021``, ``china.gdp-growth-2017``), for the columnar engine;
+- ``cities/SLUG.yaml.gz``: each place's draft as `extract` writes it (targets and outcomes in one
   file), for the per-target engine behind ``--city``;
-- ``cities.csv``: one row per city: slug, name, pinyin, province and the evidence for it, years.
+- ``cities.csv``: one row per place: slug, name, pinyin, its province and GB/T 2260 code, years,
+  its level and its parent's slug (from the place table, :mod:`zjk_targets.national.places`).
+
+Other sources of a place beside its reports (the statistics bureau's communiqués for the nation)
+come in through :data:`READERS`: a reader adds what it reads to the place's draft.
 
 Pure: the caller reads the reports and writes the files.
 """
@@ -19,67 +24,67 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..extract import Draft, draft
+from ..rules import national as words
 from ..rules.schema import CSV_COLUMNS
 from ..write import csv_row
-from .cities import CITIES_DIR, CITIES_NAME, CITY_COLUMNS, NATIONAL_NAME, SLUG_SEPARATOR, City, short_name
-
-# Provincial-level divisions by the short names reports use (河北省委, 全省 and 湖北自贸区 alike):
-# a city's reports name their own province far more often than any other.
-_PROVINCES = [
-    "河北",
-    "山西",
-    "内蒙古",
-    "辽宁",
-    "吉林",
-    "黑龙江",
-    "江苏",
-    "浙江",
-    "安徽",
-    "福建",
-    "江西",
-    "山东",
-    "河南",
-    "湖北",
-    "湖南",
-    "广东",
-    "广西",
-    "海南",
-    "四川",
-    "贵州",
-    "云南",
-    "西藏",
-    "陕西",
-    "甘肃",
-    "青海",
-    "宁夏",
-    "新疆",
-]
-_FORMAL = {"内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "西藏": "西藏自治区", "宁夏": "宁夏回族自治区"}
-_FORMAL |= {"新疆": "新疆维吾尔自治区"}
-_PROVINCE_WORDS = re.compile(
-    "|".join(
-        f"{name}(?:{_FORMAL.get(name, name + '省').removeprefix(name)})?"
-        for name in sorted(_PROVINCES, key=len, reverse=True)
-    )
+from .cities import (
+    CITIES_DIR,
+    CITIES_NAME,
+    CITY_COLUMNS,
+    NATIONAL_NAME,
+    OLD_LEVEL,
+    SLUG_SEPARATOR,
+    City,
+    pinyin,
+    short_name,
 )
-_AID = re.compile(r"援|对口|支援|帮扶|协作")
-_MARGIN = 2  # the city's own province is named at least twice as much as any other, or none is given
-_FORMAL_WEIGHT = 3  # a formal name (湖北省) is surer of the city's own province than a plain one (湖北援疆)
+from .communiques import read_into
+from .places import LEVELS, NATION_FOLDER, Place, by_code
+
 _REFERS = ("id", "metric", "source")
+
+
+# A place's other sources, read beside its reports: the collection's folder → the folder of the place
+# whose outcomes it holds. Read only where a reader is registered for it in READERS.
+OTHER_SOURCES = {"国家统计局年度统计": NATION_FOLDER}
+
+Reader = Callable[[Draft, list[tuple[str, bytes]], "str | None"], Draft]
+"""(the place's draft, the source's files as (path shown, bytes), url_base) → the draft with what the
+files say added (its ``entries`` and ``one_file_yaml`` alike); a file it cannot read goes into the
+draft's ``problems``."""
+
+# The reader of each folder of OTHER_SOURCES.
+READERS: dict[str, Reader] = {"国家统计局年度统计": read_into}
+
+# Slugs not their place's pinyin: the nation, and 陕西 in its official romanization (山西 is shanxi).
+SLUGS = {"全国": "china", "陕西省": "shaanxi"}
 
 
 @dataclass
 class CityReports:
-    """One city's folder: its name and its reports as (path shown, bytes)."""
+    """One place's folder: its name, its reports as (path shown, bytes), and what was not read."""
 
-    folder: str
+    folder: str  # its folder's name: 邯郸市; the nation's: 政府工作报告-国务院
     files: list[tuple[str, bytes]]
+    path: str = ""  # its folder in the collection (政府工作报告-其他地市/邯郸市): how the place table knows it
+    level: str = ""  # the level of the collection's folder it is in, for a place not in the place table
+    unread: list[tuple[str, str]] = field(default_factory=list)  # (path shown, why) of files not read
+    others: dict[str, list[tuple[str, bytes]]] = field(default_factory=dict)  # OTHER_SOURCES' folder → files
+
+
+@dataclass
+class LevelCount:
+    """What the build did at one level."""
+
+    places: int = 0
+    reports: int = 0
+    skipped: int = 0
+    headline_targets: int = 0
 
 
 @dataclass
@@ -90,8 +95,10 @@ class Build:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     partial: list[tuple[str, str]] = field(default_factory=list)  # (file, what of it was read)
     cities: list[City] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)  # places not in the place table: no province
     reports: int = 0
     headline_targets: int = 0
+    levels: dict[str, LevelCount] = field(default_factory=dict)  # in the order of places.LEVELS
 
 
 def _gzip(text: str) -> bytes:
@@ -102,41 +109,43 @@ def _gzip(text: str) -> bytes:
     return buffer.getvalue()
 
 
-def _province(files: list[tuple[str, bytes]]) -> tuple[str, str]:
-    """The province the city's reports name most, and where: ("河北", "named 14 times; first 2021.md:5")."""
-    counts: Counter[str] = Counter()
-    first: dict[str, str] = {}
-    for name, data in files:
-        text = data.decode("utf-8", errors="replace")
-        for match in _PROVINCE_WORDS.finditer(text):
-            if _AID.search(text, max(0, match.start() - 6), match.end() + 8):
-                continue  # 湖北援疆, 对口支援: the province that helps, not the city's own
-            word = match.group()
-            province = next(p for p in _PROVINCES if word.startswith(p))
-            counts[province] += _FORMAL_WEIGHT if word != province else 1
-            word = province
-            first.setdefault(word, f"{name}:{text.count(chr(10), 0, match.start()) + 1}")
-    if not counts:
-        return "", "no province named"
-    (word, count), *rest = counts.most_common(2)
-    if rest and count < _MARGIN * rest[0][1]:
-        return "", f"not decided: {word} (weight {count}) and {rest[0][0]} (weight {rest[0][1]}) are both named"
-    return word, f"named with weight {count}; first {first[word]}"
+def place_slugs(places: Sequence[Place]) -> dict[str, str]:
+    """Each place's slug (adcode → slug), from the place table alone, so that a place's slug does not
+    depend on which places a build holds. The prefecture cities first, as they were bundled first:
+    each its pinyin, with its province's pinyin where two share one (taizhou-jiangsu,
+    taizhou-zhejiang). Then the major cities, provinces and the nation: :data:`SLUGS`, else the
+    pinyin, unless a place before took it: then a city's with its province's pinyin (苏州 beside
+    宿州: suzhou-jiangsu), a province's the pinyin of its whole name (吉林省 beside 吉林市: jilinsheng)."""
+    codes = by_code(places)
+
+    def province_pinyin(place: Place) -> str:
+        parent = codes.get(place.parent)
+        return parent.pinyin if parent is not None and parent.level == "province" else ""
+
+    slugs: dict[str, str] = {}
+    cities = [place for place in places if place.level == OLD_LEVEL]
+    shared = Counter(place.pinyin for place in cities)
+    for place in cities:
+        province = province_pinyin(place)
+        alone = shared[place.pinyin] == 1 or not province
+        slugs[place.adcode] = place.pinyin if alone else f"{place.pinyin}-{province}"
+    for level in LEVELS[-2::-1]:
+        for place in (place for place in places if place.level == level):
+            taken = set(slugs.values())
+            slug = SLUGS.get(place.name, place.pinyin)
+            if slug in taken:
+                slug = pinyin(place.name) if level != "major-city" else f"{place.pinyin}-{province_pinyin(place)}"
+            slugs[place.adcode] = _free(slug, taken)
+    return slugs
 
 
-def _slugs(names: list[tuple[str, str, str]]) -> list[str]:
-    """Each city's slug: its pinyin, with the province's pinyin where two cities share a pinyin."""
-    counts = Counter(pinyin for _, pinyin, _ in names)
-    return [
-        pinyin if counts[pinyin] == 1 or not province_pinyin else f"{pinyin}-{province_pinyin}"
-        for _, pinyin, province_pinyin in names
-    ]
-
-
-def _pinyin(text: str) -> str:
-    from pypinyin import lazy_pinyin
-
-    return "".join(lazy_pinyin(text)).lower().replace("ü", "v")
+def _free(slug: str, taken: set[str]) -> str:
+    """``slug``, or, where it is taken, ``slug-2``, ``slug-3`` …"""
+    number, chosen = 1, slug
+    while chosen in taken:
+        number += 1
+        chosen = f"{slug}-{number}"
+    return chosen
 
 
 def _prefixed(entry: dict[str, str], slug: str) -> dict[str, str]:
@@ -147,43 +156,86 @@ def _prefixed(entry: dict[str, str], slug: str) -> dict[str, str]:
     return out
 
 
-def build(cities: Iterable[CityReports], url_base: str | None = None) -> Build:
-    """Draft every city and lay the drafts out as the national dataset's files; ``url_base`` is
-    where the reports are published (each source cites ``url_base`` + its file)."""
-    result = Build()
-    drafted: list[tuple[CityReports, Draft, str, str]] = []
+def _placer(places: Sequence[Place]) -> Callable[[CityReports], Place | None]:
+    """A folder's place: by its folder in the collection, else by its name where one place has it."""
+    by_folder = {place.folder: place for place in places}
+    names = Counter(place.name for place in places)
+    by_name = {place.name: place for place in places if names[place.name] == 1}
+    return lambda reports: by_folder.get(reports.path) or by_name.get(reports.folder)
+
+
+def build(
+    cities: Iterable[CityReports],
+    url_base: str | None = None,
+    places: Sequence[Place] = (),
+    readers: Mapping[str, Reader] | None = None,
+) -> Build:
+    """Draft every place and lay the drafts out as the national dataset's files; ``url_base`` is
+    where the reports are published (each source cites ``url_base`` + its file); ``places`` gives
+    each place's code, level and parent (a folder not among them has neither, and is named);
+    ``readers`` read a place's other sources (default :data:`READERS`)."""
+    result = Build(levels={level: LevelCount() for level in LEVELS})
+    readers = READERS if readers is None else readers
+    codes = by_code(places)
+    slugs = place_slugs(places)
+    place_of = _placer(places)
+    drafted: list[tuple[CityReports, Draft, Place | None]] = []
     for city in cities:
-        result.reports += len(city.files)
-        outcome = draft(city.files, url_base=url_base)
-        result.skipped.extend(outcome.problems)
+        place = place_of(city)
+        level = place.level if place is not None else city.level or OLD_LEVEL
+        counted = result.levels.setdefault(level, LevelCount())
+        result.reports += len(city.files) + len(city.unread)
+        counted.reports += len(city.files) + len(city.unread)
+        # The place's name where a report's text does not say it (the folder does).
+        outcome = draft(city.files, url_base=url_base, city=place.name if place is not None else None)
+        for kind, files in sorted(city.others.items()):
+            if kind in readers:
+                outcome = readers[kind](outcome, files, url_base)
+            else:
+                outcome.problems.extend((name, words.no_reader(kind)) for name, _ in files)
+        result.skipped.extend(city.unread + outcome.problems)
+        counted.skipped += len(city.unread) + sum(1 for name, _ in outcome.problems if name in dict(city.files))
         result.partial.extend(outcome.partial)
         if outcome.targets_yaml is None:
             continue
-        province, evidence = _province(city.files)
-        drafted.append((city, outcome, province, evidence))
-    names = [(c.folder, _pinyin(short_name(c.folder)), _pinyin(p)) for c, _, p, _ in drafted]
-    slugs = _slugs(names)
+        if place is None:
+            result.unplaced.append(city.path or city.folder)
+        drafted.append((city, outcome, place))
+    taken = set(slugs.values())
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     by_kind: dict[str, list[dict[str, str]]] = {kind: [] for kind in ("source", "metric", "target", "observation")}
-    for (city, outcome, province, evidence), slug, (_, pinyin, _) in zip(drafted, slugs, names, strict=True):
+    for city, outcome, place in drafted:
+        if place is not None:
+            slug, name, spoken, level = slugs[place.adcode], place.name, place.pinyin, place.level
+            parent = codes.get(place.parent)
+            province = place if level == "province" else parent if parent and parent.level == "province" else None
+            province_name, parent_slug = (province.short if province else ""), slugs.get(place.parent, "")
+        else:
+            name, spoken, level = city.folder, pinyin(short_name(city.folder)), city.level or OLD_LEVEL
+            slug, province_name, parent_slug = _free(spoken, taken), "", ""
+            taken.add(slug)
         for kind, entries in outcome.entries.items():
             by_kind[kind].extend(_prefixed(entry, slug) for entry in entries)
         headline = sum(1 for entry in outcome.entries["target"] if entry.get("headline") == "true")
         result.headline_targets += headline
+        result.levels[level].places += 1
+        result.levels[level].headline_targets += headline
         record = City(
             slug=slug,
-            name=city.folder,
-            pinyin=pinyin,
-            province=province,
-            province_evidence=evidence,
+            name=name,
+            pinyin=spoken,
+            province=province_name,
+            adcode=place.adcode if place is not None else "",
             years=outcome.years,
             reports=len(city.files),
             headline_targets=headline,
+            level=level,
+            parent=parent_slug,
         )
         result.cities.append(record)
-        result.files[f"{CITIES_DIR}/{slug}.yaml.gz"] = _gzip(outcome.one_file_yaml)
+        result.files[f"{CITIES_DIR}/{slug}.yaml.gz"] = _gzip(outcome.one_file_yaml or "")
     for kind, entries in by_kind.items():
         writer.writerows(csv_row(kind, entry) for entry in entries)
     result.files[NATIONAL_NAME] = _gzip(buffer.getvalue())
@@ -193,4 +245,5 @@ def build(cities: Iterable[CityReports], url_base: str | None = None) -> Build:
     for record in result.cities:
         rows.writerow(record.row())
     result.files[CITIES_NAME] = table.getvalue().encode("utf-8")
+    result.levels = {level: count for level, count in result.levels.items() if count.reports}
     return result

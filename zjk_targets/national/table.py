@@ -1,9 +1,8 @@
 """The national table: the national dataset judged by the columnar engine, summed up per city, per
 year and per measure. Only headline targets count (the items of each report's 主要预期目标).
 
-A target is *decided* when its verdict is met or missed; *judgeable* when its city's next report
-(the year after the target's) is in the collection, so that the share decided says how much of
-what could be reviewed was found reviewed.
+The counts (set, judgeable, decided, met) and their shares are the rule book's
+(:mod:`zjk_targets.rules.counts`), as every other command counts them.
 """
 
 from __future__ import annotations
@@ -13,36 +12,27 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from ..model import Status
+from ..model import Reading, Status
 from ..rules import national as words
-from .cities import SLUG_SEPARATOR, City
+from ..rules.counts import Counts, reviewed_years
+from ..rules.schema import is_outside
+from ..rules.timeline import year_set_on
+from .cities import OLD_LEVEL, SLUG_SEPARATOR, City
+from .places import LEVELS
 
 
 @dataclass
-class Tally:
-    """Headline targets of one row: set, judgeable, decided, met, and the misses' mean gap."""
+class Tally(Counts):
+    """Headline targets of one row: the rule book's counts, and the misses' mean gap."""
 
-    key: str
-    label: str
-    targets: int = 0
-    judgeable: int = 0
-    decided: int = 0
-    decided_judgeable: int = 0  # decided among the judgeable: the share decided is of those
-    met: int = 0
+    key: str = ""
+    label: str = ""
     gaps_by_unit: dict[str, list[Decimal]] = field(default_factory=dict)
     """Missed targets' |figure − goal|, by the goal's unit."""
 
     @property
-    def missed(self) -> int:
-        return self.decided - self.met
-
-    @property
-    def met_share(self) -> float | None:
-        return self.met / self.decided if self.decided else None
-
-    @property
-    def decided_share(self) -> float | None:
-        return self.decided_judgeable / self.judgeable if self.judgeable else None
+    def targets(self) -> int:
+        return self.set
 
     @property
     def unit(self) -> str:
@@ -71,7 +61,8 @@ class Judged:
     goal: Decimal | None
     unit: str
     actual: Decimal | None
-    judgeable: bool
+    reviewed: bool  # the city's next work report is in the data
+    name: str = ""  # the measure's Chinese name in the data: its words, for one outside the lexicon
 
 
 @dataclass
@@ -79,15 +70,18 @@ class NationalTable:
     """The three views and the total, each filtered as asked."""
 
     total: Tally
+    levels: list[Tally]
     cities: list[Tally]
     years: list[Tally]
     measures: list[Tally]
     city_info: dict[str, City]
     filters: dict[str, str]
+    reading: Reading = Reading.BAND
+    """How the about (左右) goals were judged."""
+    outside: int = 0  # distinct measures outside the lexicon in the row OUTSIDE
 
 
-OUTSIDE_PREFIX = "x-"  # extract's ids for measures outside its lexicon, one per wording
-OUTSIDE = "x"  # their one row in the per-measure view
+OUTSIDE = "other"  # the one row of the per-measure view for the measures outside the lexicon
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -98,26 +92,29 @@ def _decimal(text: str) -> Decimal | None:
         return None
 
 
-def judge(national: Path | str, cities: Sequence[City]) -> list[Judged]:
-    """Every headline target of the national dataset, judged by the columnar engine."""
+def judge(national: Path | str, cities: Sequence[City], reading: Reading = Reading.BAND) -> list[Judged]:
+    """Every headline target of the national dataset, judged by the columnar engine (about goals by ``reading``)."""
     from ..columnar.evaluate import evaluate_tables
     from ..columnar.read import read_tables
 
     tables = read_tables([national])
-    verdicts = evaluate_tables(tables)
+    verdicts = evaluate_tables(tables, reading)
     targets = tables.targets
+    names = dict(zip(tables.metrics["id"], tables.metrics["zh"], strict=True))
     years_of = {city.slug: set(city.years) for city in cities}
+    set_in = [year_set_on(published) for published in tables.sources["published"]]
     judged = []
     columns = zip(
-        targets["id"], targets["metric"], targets["year"], targets["by"], targets["headline"],
+        targets["id"], targets["metric"], targets["year"], targets["source_at"], targets["headline"],
         targets["goal"], targets["unit"], verdicts.status, verdicts.actual, verdicts.decides,
         strict=True,
     )  # fmt: skip
-    for id_, metric, year, by, headline, goal, unit, status, actual, decides in columns:
-        if not headline:
+    for id_, metric, year, source_at, headline, goal, unit, status, actual, decides in columns:
+        # The headline targets as the track record counts them: each of its own report's year.
+        if not headline or not year or int(year) != set_in[source_at]:
             continue
         slug, measure = metric.split(SLUG_SEPARATOR, 1)
-        when = int(year or by)
+        when = int(year)
         judged.append(
             Judged(
                 id=id_,
@@ -128,26 +125,28 @@ def judge(national: Path | str, cities: Sequence[City]) -> list[Judged]:
                 goal=_decimal(goal),
                 unit=unit,
                 actual=_decimal(actual) if decides else None,
-                judgeable=when + 1 in years_of.get(slug, ()),
+                reviewed=when + 1 in years_of.get(slug, ()),
+                name=names.get(metric, ""),
             )
         )
     return judged
 
 
-def curated(slug: str, cities: Sequence[City]) -> list[Judged]:
+def curated(slug: str, reading: Reading = Reading.BAND) -> list[Judged]:
     """The headline targets of the bundled curated data (Zhangjiakou), judged by the per-target
     engine, in place of the city's draft: the curated data wins where both exist."""
     from ..bundled import bundled_paths
     from ..load import load_dataset
+    from ..rules.record import headline_verdicts
     from ..rules.units import conversion_factor
     from ..rules.verdicts import evaluate
 
-    years = next((set(city.years) for city in cities if city.slug == slug), set())
+    dataset = load_dataset(bundled_paths())
+    reviewed = reviewed_years(dataset.sources)
     judged = []
-    for verdict in evaluate(load_dataset(bundled_paths())):
+    # The headline targets as the track record counts them (each set by its own year's report).
+    for verdict in headline_verdicts(dataset, evaluate(dataset, reading=reading)):
         target = verdict.target
-        if not target.headline:
-            continue
         actual = None
         if verdict.decisive and verdict.decisive[0].observation.value is not None:
             figure = verdict.decisive[0].observation
@@ -164,22 +163,16 @@ def curated(slug: str, cities: Sequence[City]) -> list[Judged]:
                 goal=target.goal,
                 unit=target.unit or "",
                 actual=actual,
-                judgeable=year + 1 in years,
+                reviewed=year in reviewed,
+                name=dataset.metrics[target.metric].zh,
             )
         )
     return judged
 
 
 def _add(tally: Tally, target: Judged) -> None:
-    tally.targets += 1
-    tally.judgeable += target.judgeable
-    if target.status is Status.UNKNOWN:
-        return
-    tally.decided += 1
-    tally.decided_judgeable += target.judgeable
-    if target.status is Status.MET:
-        tally.met += 1
-    elif target.goal is not None and target.actual is not None:
+    tally.add(target.status, target.reviewed)
+    if target.status is Status.MISSED and target.goal is not None and target.actual is not None:
         tally.gaps_by_unit.setdefault(target.unit, []).append(abs(target.actual - target.goal))
 
 
@@ -201,11 +194,15 @@ def _sorted(rows: Iterable[Tally], sort: str) -> list[Tally]:
     return sorted(rows, key=key)
 
 
+def _level_order(level: str) -> tuple[int, str]:
+    return (LEVELS.index(level) if level in LEVELS else len(LEVELS), level)
+
+
 def measure_names() -> dict[str, str]:
     """The lexicon's Chinese name of each measure id, growth and level alike."""
     from ..extract.lexicon import MEASURES
 
-    names = {OUTSIDE: words.OUTSIDE_LABEL}
+    names = {OUTSIDE: words.outside_label(0)}
     for measure in MEASURES:
         names[measure.id] = measure.zh
         if measure.level and measure.level_zh:
@@ -221,11 +218,17 @@ def tabulate(
     provinces: Sequence[str] = (),
     years: Sequence[int] = (),
     measures: Sequence[str] = (),
+    levels: Sequence[str] = (),
+    places: Sequence[str] = (),
+    reading: Reading = Reading.BAND,
 ) -> NationalTable:
-    """Sum the judged targets up, keeping those of the provinces, years and measures asked for."""
+    """Sum the judged targets up, keeping those of the provinces (a province's own and its cities'),
+    years, measures, levels and places (slugs) asked for."""
     info = {city.slug: city for city in cities}
     names = measure_names()
-    total = Tally("all", "all")
+    outside: set[str] = set()
+    total = Tally(key="all", label="all")
+    by_level: dict[str, Tally] = {}
     by_city: dict[str, Tally] = {}
     by_year: dict[int, Tally] = {}
     by_measure: dict[str, Tally] = {}
@@ -233,25 +236,44 @@ def tabulate(
         city = info.get(target.city)
         if provinces and (city is None or city.province not in provinces):
             continue
-        measure = OUTSIDE if target.measure.startswith(OUTSIDE_PREFIX) else target.measure
+        level = city.level if city is not None else OLD_LEVEL
+        if (levels and level not in levels) or (places and target.city not in places):
+            continue
+        # Outside the lexicon: one row for all, unless one of them is asked for by its id.
+        grouped = is_outside(target.measure) and target.measure not in measures
+        measure = OUTSIDE if grouped else target.measure
         if (years and target.year not in years) or (measures and measure not in measures):
             continue
+        if grouped:
+            outside.add(target.measure)
         _add(total, target)
+        _add(by_level.setdefault(level, Tally(key=level, label=words.LEVEL_PLACES.get(level, level))), target)
         name = city.name if city else target.city
-        _add(by_city.setdefault(target.city, Tally(target.city, name)), target)
-        _add(by_year.setdefault(target.year, Tally(str(target.year), str(target.year))), target)
-        label = names.get(measure, measure)
-        _add(by_measure.setdefault(measure, Tally(measure, label)), target)
+        _add(by_city.setdefault(target.city, Tally(key=target.city, label=name)), target)
+        _add(by_year.setdefault(target.year, Tally(key=str(target.year), label=str(target.year))), target)
+        label = names.get(measure) or target.name or measure
+        _add(by_measure.setdefault(measure, Tally(key=measure, label=label)), target)
+    if OUTSIDE in by_measure:
+        by_measure[OUTSIDE].label = words.outside_label(len(outside))
     filters = {
         name: ", ".join(str(v) for v in values)
-        for name, values in (("province", provinces), ("year", years), ("measure", measures))
+        for name, values in (
+            ("place", places),
+            ("level", levels),
+            ("province", provinces),
+            ("year", years),
+            ("measure", measures),
+        )
         if values
     }
     return NationalTable(
         total=total,
+        levels=[by_level[level] for level in sorted(by_level, key=_level_order)],
         cities=_sorted(by_city.values(), sort),
         years=[by_year[year] for year in sorted(by_year)],
         measures=_sorted(by_measure.values(), sort),
         city_info=info,
         filters=filters,
+        reading=reading,
+        outside=len(outside),
     )

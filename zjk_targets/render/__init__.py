@@ -6,15 +6,21 @@ import enum
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from ..model import Dataset, PartialDate
+    from ..model import Dataset, PartialDate, Reading
     from ..rules.verdicts import Verdict
 
 
 class Renderer(Protocol):
-    """Every export format renders the same arguments; ``as_of`` is stated where the format can."""
+    """Every export format renders the same arguments; ``as_of`` is stated where the format can, and
+    ``reading`` (how the about goals were judged) by every one."""
 
     def __call__(
-        self, dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en", as_of: PartialDate | None = None
+        self,
+        dataset: Dataset,
+        verdicts: tuple[Verdict, ...],
+        lang: str = "en",
+        as_of: PartialDate | None = None,
+        reading: Reading = ...,
     ) -> str: ...
 
 

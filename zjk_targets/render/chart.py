@@ -13,6 +13,7 @@ from .. import labels
 from ..model import Comparator, Dataset
 from ..rules import wording as fmt
 from ..rules.record import TrackRecord
+from ..rules.schema import is_outside
 from ..rules.units import conversion_factor
 from ..rules.verdicts import Evidence, Role, Verdict
 from . import ChartFormat
@@ -247,7 +248,8 @@ def render_measure(
         years = [year for year, _ in verdicts] or list(record.years)
         axes.set_xlim(min(years) - 0.5, max(years) + 0.5)
         axes.set_xticks(years, [str(year) for year in years])
-        axes.set_ylabel(f"{metric.zh if use_zh else metric.id} ({labels.unit(metric.unit, 'zh' if use_zh else 'en')})")
+        name = metric.zh if use_zh or is_outside(metric.id) else metric.id  # outside the lexicon: its words
+        axes.set_ylabel(f"{name} ({labels.unit(metric.unit, 'zh' if use_zh else 'en')})")
         axes.grid(axis="y", alpha=0.3)
         legend = "— goal of the year   ● deciding figure   green met, red missed, amber unknown"
         figure.supxlabel(legend, fontsize=7, color="grey")

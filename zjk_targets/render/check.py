@@ -6,7 +6,8 @@ import json
 
 from rich.text import Text
 
-from ..model import Status
+from ..model import Reading, Status
+from ..rules import wording
 from ..rules.verdicts import Verdict, summarise
 from .terminal import STYLE
 from .text import cell, one_line
@@ -100,10 +101,11 @@ def json_error(message: str, problems: list[str], exit_code: int) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def as_json(verdicts: tuple[Verdict, ...], exit_code: int) -> str:
+def as_json(verdicts: tuple[Verdict, ...], exit_code: int, reading: Reading = Reading.BAND) -> str:
     data = {
         "schema_version": 1,
         "exit_code": exit_code,
+        "about_reading": {"reading": reading.value, "note": wording.reading(reading)},
         "results": [
             {
                 "id": verdict.target.id,
@@ -117,7 +119,7 @@ def as_json(verdicts: tuple[Verdict, ...], exit_code: int) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def step_summary(verdicts: tuple[Verdict, ...], annotated: bool = False) -> str:
+def step_summary(verdicts: tuple[Verdict, ...], annotated: bool = False, reading: Reading = Reading.BAND) -> str:
     """Markdown for $GITHUB_STEP_SUMMARY: the counts and the missed targets first, then (after
     annotations) the ones GitHub was not shown by name, then every verdict in a table (folded
     away when it is long)."""
@@ -134,4 +136,4 @@ def step_summary(verdicts: tuple[Verdict, ...], annotated: bool = False) -> str:
     table = ["| Target | Status | Reason |", "|---|---|---|", *rows]
     if len(verdicts) > GITHUB_LIMIT:
         table = [f"<details><summary>All {len(verdicts)} verdicts</summary>", "", *table, "", "</details>"]
-    return "\n".join(lines + table) + "\n\n"
+    return "\n".join([*lines, *table, "", wording.reading(reading)]) + "\n\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..model import Dataset, PartialDate
+from ..model import Dataset, PartialDate, Reading
 from ..rules import wording as fmt
 from ..rules.verdicts import Verdict
 
@@ -18,6 +18,7 @@ COLUMNS = (
     "comparator",
     "goal",
     "tolerance",
+    "about_reading",
     "unit",
     "period",
     "status",
@@ -55,7 +56,14 @@ def line(cells: Iterable[str]) -> str:
     return ",".join(map(quoted, cells)) + LINE_END
 
 
-def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en", as_of: PartialDate | None = None) -> str:
+def render(
+    dataset: Dataset,
+    verdicts: tuple[Verdict, ...],
+    lang: str = "en",
+    as_of: PartialDate | None = None,
+    reading: Reading = Reading.BAND,
+) -> str:
+    """One row per verdict; ``about_reading`` says how the about (左右) goals were read (band or strict)."""
     lines = [line(COLUMNS)]
     for verdict in verdicts:
         target = verdict.target
@@ -69,6 +77,7 @@ def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en", as
             target.comparator.value,
             fmt.number(target.goal) if target.goal is not None else "",
             fmt.number(target.tolerance) if target.tolerance is not None else "",
+            reading.value,
             target.unit or "",
             fmt.period(target.year, target.by),
             verdict.status.value,

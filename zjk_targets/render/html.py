@@ -4,16 +4,18 @@ Styles, script and charts are inline and nothing is fetched. The page follows th
 report: the counts, then the missed, met and unknown targets (the unknown ones grouped by why),
 each a card whose evidence opens on demand. Each measure's chart is an SVG symbol drawn once
 (:mod:`.svgchart`) and shown by reference wherever a target of that measure is. Every figure
-cites its source by title, publisher and date, linked to the document itself.
+cites its source by its id, linked to the list of sources, which gives its title, publisher, date
+and trust and links to the document itself; a figure is written with its words once per page.
 """
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from html import escape
 
 from .. import labels
-from ..model import Dataset, PartialDate, Source, Status
+from ..model import Dataset, Observation, PartialDate, Reading, Status, Target
 from ..rules import wording as fmt
 from ..rules.record import track_record
 from ..rules.timeline import end_of
@@ -26,39 +28,46 @@ from .report import Unknown, lean, nearest, unknown_kind
 from .terminal import MARK
 from .text import one_line, progress_bar, share_of_goal, visible
 
-_STYLE = (
+STYLE = (
     "*{box-sizing:border-box}"
     "body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem;color:#1f2328}"
     "h1{font-size:1.5rem;margin:.5rem 0}h2{font-size:1.25rem;margin-top:2rem}"
     "h3{font-size:1.1rem}h4{margin:1rem 0 .5rem}"
     ".counts span{display:inline-block;margin-right:1rem;font-weight:600}"
-    ".met{color:#1a7f37}.missed{color:#cf222e}.unknown{color:#9a6700}"
-    "article{border:1px solid #d0d7de;border-radius:6px;padding:.5rem .75rem;margin:.5rem 0}"
-    "article p{margin:.25rem 0}.st{font-weight:700;white-space:nowrap}"
-    "code{font-size:.9em;overflow-wrap:anywhere}.goal{color:#57606a}"
+    + "".join(
+        f".{code}{{color:{colour}}}article.{code}{{color:inherit}}article.{code}>p>b:first-child{{color:{colour}}}"
+        for code, colour in (("me", "#1a7f37"), ("mi", "#cf222e"), ("un", "#9a6700"))
+    )
+    + "article{border:1px solid #d0d7de;border-radius:6px;padding:.5rem .75rem;margin:.5rem 0}"
+    "article p{margin:.25rem 0}article>p>b:first-child{white-space:nowrap}"
+    "code{font-size:.9em;overflow-wrap:anywhere}q{color:#57606a;overflow-wrap:anywhere}"
     "details summary{cursor:pointer;color:#0969da}"
-    "blockquote{margin:.2rem 0 .4rem .75rem;color:#57606a;overflow-wrap:anywhere}"
-    "ul.ev{padding-left:1.1rem}a{overflow-wrap:anywhere}"
+    "details ul{padding-left:1.1rem}a{overflow-wrap:anywhere}"
     ".controls{margin:1rem 0;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}"
     ".controls input{flex:1 1 12rem;font:inherit;padding:.25rem}.controls select{font:inherit}"
     ".gallery{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,20rem),1fr));gap:1rem}"
-    "figure{margin:0}figcaption{font-size:.9rem}"
+    "figure{margin:0}figcaption{font-size:.9rem}.fw{font-size:.9rem;border-left:3px solid #0969da;padding-left:.5rem}"
     ".record{overflow-x:auto}.record table{border-collapse:collapse;font-size:.85rem}"
     ".record th,.record td{border-bottom:1px solid #d0d7de;padding:.2rem .4rem;text-align:left;vertical-align:top;"
     "white-space:nowrap}.record tbody th{position:sticky;left:0;background:#fff;white-space:normal;min-width:7rem}"
-    "#sources li{margin:.25rem 0;overflow-wrap:anywhere}" + svgchart.STYLE
+    "#sources li{margin:.25rem 0;overflow-wrap:anywhere}#sources ul{padding-left:1.1rem}" + svgchart.STYLE
 )
 
-_SCRIPT = """
-const cards=[...document.querySelectorAll('article.target')];
+SCRIPT = (
+    """
+const cards0=[...document.querySelectorAll('#targets article')];
 function apply(){const q=document.getElementById('q').value.toLowerCase();
 const s=document.getElementById('status').value;let shown=0;
-for(const c of cards){const ok=(!s||c.dataset.status===s)&&c.textContent.toLowerCase().includes(q);
+for(const c of cards0){const ok=(!s||c.className===s)&&c.textContent.toLowerCase().includes(q);
 c.hidden=!ok;if(ok)shown++;}document.getElementById('shown').textContent=shown;}
 document.getElementById('q').addEventListener('input',apply);
 document.getElementById('status').addEventListener('change',apply);
-apply();
-"""
+apply();"""
+    + svgchart.SCRIPT
+)
+
+CODE = {status: status.value[:2] for status in Status}
+"""A card's class, its verdict: the short names the filter and the stylesheet know (me, mi, un)."""
 
 HTML_WORDS = {
     "en": {
@@ -67,14 +76,15 @@ HTML_WORDS = {
         "all": "all",
         "shown": "shown",
         "evidence": "evidence ({n})",
-        "set_by": "Set by",
-        "goal": "goal",
-        "outcome": "outcome",
         "chart": "Chart of {metric}",
-        "document": "document",
         "file": "text",
-        "others": "{n} more figures of this measure, of other years or related measures: in the chart; "
-        "every one with its words: zjk-targets show {id}",
+        "above": "words above",
+        "figures_note": "Under each source, the figures it gives that no card lists, each with its words: the "
+        "charts show them, and a click on a point of a chart shows its words there.",
+        "cards": "A card gives the goal with the words that set it and their source; its evidence the figures that "
+        "decided it (or conflicted, or were superseded), each with its words and source, and the measure's chart. "
+        "An unknown one's reason names the nearest figures, each linked to its words (under its source, below); a "
+        "click on a point of a chart shows that figure's words.",
     },
     "zh": {
         "targets": "目标",
@@ -82,15 +92,22 @@ HTML_WORDS = {
         "all": "全部",
         "shown": "项显示",
         "evidence": "证据（{n}）",
-        "set_by": "出处",
-        "goal": "目标",
-        "outcome": "实际",
         "chart": "{metric}图",
-        "document": "原文",
         "file": "文本",
-        "others": "该指标其他年份或相近指标的数据还有{n}个：见图；逐条原文：zjk-targets show {id} --lang zh",
+        "above": "原文见上",
+        "figures_note": "每个来源下列出卡片未列出的该来源数据，附原文：图中有这些数据，"
+        "点击图中的点即可在图下看到原文。",
+        "cards": "每张卡片列出目标及设定它的原文和出处；证据中是决定判断（或相互矛盾、被取代）的数据，附原文和出处，"
+        "以及该指标的图。未知的在理由中列出最近的数据，每个都链接到原文（见下方其来源）；点击图中的点即可看到该数据的原文。",
     },
 }
+
+
+def _attr(value: str) -> str:
+    """An attribute's value, quoted only where HTML needs it: ids and classes of letters, digits and
+    dashes are most of a page's attributes."""
+    text = escape(value)
+    return text if text and all(char.isalnum() or char in "-_.:#" for char in text) else f'"{text}"'
 
 
 def _text(value: str) -> str:
@@ -103,143 +120,223 @@ def _href(url: str) -> str:
     return escape(visible(url).replace(" ", "%20"))
 
 
-def _cite(source: Source, lang: str) -> str:
-    """A source by its title and date, linked to the document where there is one (the publisher and
-    trust are in the list of sources, which the trust word links to)."""
-    title = _text(source.title)
-    linked = f'<a href="{_href(source.url)}">{title}</a>' if source.url else f"<cite>{title}</cite>"
-    trust = escape(words_of.trust(source.trust.value, lang))
-    return f'{linked}, {source.published} <a href="#s-{escape(source.id)}">[{trust}]</a>'
+def _cite(source_id: str) -> str:
+    """A source by its id, linked to its entry in the list of sources, which gives its title,
+    publisher, date and trust and links to the document itself: a page cites a report many times,
+    its address once."""
+    return f"<a href={_attr('#s-' + source_id)}>{escape(source_id)}</a>"
+
+
+def _words(excerpt: str) -> str:
+    return f"<q>{escape(visible(excerpt))}</q>"
+
+
+def _flags(obs: Observation, lang: str) -> str:
+    flags = [
+        *([words_of.word(fmt.ESTIMATED, lang)] if obs.estimated else []),
+        *([f"{words_of.phrase(f'{fmt.DERIVED}: ', lang)}{obs.derived}"] if obs.derived else []),
+    ]  # a proxy's why already says "proxy: …"
+    return f" <i>{_text('; '.join(flags))}</i>" if flags else ""
 
 
 def _behind(verdict: Verdict) -> list[Evidence]:
-    """The figures behind the verdict: those that decided, conflicted or were superseded, and
-    for an undecided target the nearest ones; other years' figures are in the chart."""
-    if len(verdict.evidence) <= 3:
-        return list(verdict.evidence)
-    near = {item.observation.id for item in nearest(verdict)} if not verdict.decisive else set()
-    return [item for item in verdict.evidence if item.role is not Role.CONTEXT or item.observation.id in near]
+    """The figures behind the verdict: those that decided, conflicted or were superseded. Other
+    years' figures and related measures are in the chart and in the list of the charts' figures,
+    the nearest of them named in the reason of an undecided target."""
+    return [item for item in verdict.evidence if item.role is not Role.CONTEXT]
 
 
-def _evidence(dataset: Dataset, verdict: Verdict, lang: str) -> str:
+class _Figures:
+    """Every figure of a page by its number: its words and source are written once, at
+    ``id="f<n>"`` (in a card for one that decides, conflicts or is superseded, the one that decides
+    a verdict always in its own card; else in the list of the charts' figures), and referred to
+    from elsewhere (another card, a chart's point)."""
+
+    def __init__(self, verdicts: tuple[Verdict, ...]) -> None:
+        self.number: dict[str, int] = {}
+        for verdict in verdicts:
+            for item in verdict.evidence:
+                self.number.setdefault(item.observation.id, len(self.number))
+        self.written: set[str] = set()
+
+    def full(self, item: Evidence) -> tuple[bool, str]:
+        """Whether to write the figure in full here, and the id to give it ("" for none)."""
+        key = item.observation.id
+        if key in self.written:
+            return item.decisive, ""
+        self.written.add(key)
+        return True, f" id=f{self.number[key]}"
+
+    def link(self, item: Evidence, text: str) -> str:
+        return f"<a href=#f{self.number[item.observation.id]}>{text}</a>"
+
+
+def _evidence(verdict: Verdict, lang: str, figures: _Figures) -> str:
+    """The card's evidence, on demand: the figures behind the verdict, and the chart (the script
+    puts it in; a card with figures of other years or measures only gets the chart alone from the
+    script, each of those figures linked from its reason and written with its words under its
+    source)."""
     words = HTML_WORDS[lang]
-    target = verdict.target
-    parts = [
-        f"<p>{words['set_by']}: {_cite(dataset.sources[target.source], lang)}</p>"
-        f"<blockquote>{escape(visible(target.excerpt))}</blockquote>"
-    ]
-    if verdict.evidence:
-        shown = _behind(verdict)
-        parts.append('<ul class="ev">')
-        for item in shown:
-            obs = item.observation
-            flags = [
-                *([words_of.word(fmt.ESTIMATED, lang)] if obs.estimated else []),
-                *([f"{words_of.phrase(f'{fmt.DERIVED}: ', lang)}{obs.derived}"] if obs.derived else []),
-            ]  # a proxy's why already says "proxy: …"
-            parts.append(
-                f"<li><b>{obs.year}: {_text(words_of.phrase(fmt.observed(obs), lang))}</b> "
-                f"[{escape(words_of.role(item, lang))}] {_text(words_of.why(item, lang))}<br>"
-                f"{_cite(item.source, lang)}<blockquote>{escape(visible(obs.excerpt))}</blockquote>"
-                + (f"<i>{_text('; '.join(flags))}</i>" if flags else "")
-                + "</li>"
-            )
-        parts.append("</ul>")
-        others = len(verdict.evidence) - len(shown)
-        if others:
-            parts.append(f"<p>{escape(words['others'].format(n=others, id=target.id))}</p>")
-        metric = dataset.metrics[target.metric]
-        name = metric.zh if lang == "zh" else metric.en
-        parts.append(svgchart.use(target.metric, words["chart"].format(metric=name)))
-    return "".join(parts)
+    behind = _behind(verdict)
+    if not behind:
+        return ""
+    parts = [f"<details><summary>{words['evidence'].format(n=len(verdict.evidence))}</summary><ul>"]
+    for item in behind:
+        obs = item.observation
+        why = "" if item.why == fmt.DECIDES else f" {_text(words_of.why(item, lang))}"
+        figure = _text(words_of.phrase(fmt.observed(obs), lang))
+        head = f"<b>{obs.year}: {figure}</b> [{escape(words_of.role(item, lang))}]{why}"
+        full, anchor = figures.full(item)
+        if not full:
+            parts.append(f"<li>{head} · {figures.link(item, words['above'])}")
+            continue
+        parts.append(f"<li{anchor}>{head} {_cite(obs.source)} {_words(obs.excerpt)}{_flags(obs, lang)}")
+    return "".join(parts) + "</ul></details>"
 
 
-def _card(dataset: Dataset, verdict: Verdict, lang: str) -> str:
-    words = HTML_WORDS[lang]
+def _reason(verdict: Verdict, lang: str, figures: _Figures) -> str:
+    """The verdict's reason; the nearest figures it names, of an undecided target, each a link to its
+    words."""
+    text = _text(words_of.reason(verdict, lang))
+    start = 0
+    for item in nearest(verdict) if not verdict.decisive else []:
+        shown = _text(words_of.figure(item, lang))
+        at = text.find(shown, start)
+        if at >= 0:
+            link = figures.link(item, shown)
+            text = text[:at] + link + text[at + len(shown) :]
+            start = at + len(link)
+    return text
+
+
+def _heading(target: Target, lang: str) -> str:
+    """The target's name, goal and year: a drafted name that ends with its goal says it once."""
+    name, goal = target.name(lang), words_of.goal_and_period(target, lang)
+    if lang == "en" and target.goal is not None and target.unit is not None:
+        plain = fmt.goal_text(target.comparator.symbol, fmt.number(target.goal), target.unit, None)
+        if name.endswith(" " + plain):
+            return _text(name.removesuffix(plain) + goal)
+    return f"{_text(name)} · {_text(goal)}"
+
+
+def _card(verdict: Verdict, lang: str, figures: _Figures) -> str:
     target = verdict.target
-    status = verdict.status.value
-    headline_item = verdict.headline
-    outcome = "—"
-    if headline_item is not None:
-        figure = words_of.figure(headline_item, lang)
-        outcome = figure if headline_item.decisive else f"[{figure}]"
+    after = ""
     share = share_of_goal(verdict)
     if share is not None:
-        outcome += f" {progress_bar(share)}"
+        after += f" {progress_bar(share)}"
     if verdict.status is Status.UNKNOWN and unknown_kind(verdict) is Unknown.OTHERS_ONLY:
         leaning = lean(verdict)
         if leaning is not None:
             status_word = labels.status(leaning, lang)
-            outcome += " · " + REPORT_WORDS[lang]["lean"].format(mark=MARK[leaning], status=status_word)
+            after += " · " + REPORT_WORDS[lang]["lean"].format(mark=MARK[leaning], status=status_word)
+    # the reason says the figure that decides (or the nearest ones); the goal is in the heading
     return (
-        f'<article class="target" data-status="{status}" id="t-{escape(target.id)}">'
-        f'<p><span class="st {status}">{MARK[verdict.status]} {escape(labels.status(verdict.status, lang))}</span> '
-        f"<code>{_text(target.id)}</code> {_text(target.name(lang))}</p>"
-        f'<p class="goal">{words["goal"]} {_text(words_of.goal_and_period(target, lang))} · '
-        f"{words['outcome']} {_text(outcome)}</p>"
-        f"<p>{_text(words_of.reason(verdict, lang))}</p>"
-        f"<details><summary>{words['evidence'].format(n=len(verdict.evidence))}</summary>"
-        f"{_evidence(dataset, verdict, lang)}</details></article>"
+        f"<article class={CODE[verdict.status]} id={_attr('t-' + target.id)}>"
+        f"<p><b>{MARK[verdict.status]} {escape(labels.status(verdict.status, lang))}</b> "
+        f"<code>{_text(target.id)}</code> {_heading(target, lang)}: {_words(target.excerpt)} {_cite(target.source)}</p>"
+        f"<p>{_reason(verdict, lang, figures)}{escape(after)}</p>" + _evidence(verdict, lang, figures) + "</article>"
     )
 
 
-def _targets(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str) -> str:
-    words = REPORT_WORDS[lang]
+def _in_order(verdicts: tuple[Verdict, ...]) -> list[tuple[str, list[Verdict]]]:
+    """The cards as the page shows them: missed, met, then unknown by why, each under its heading
+    (the report's words, keyed)."""
     by_status: dict[Status, list[Verdict]] = defaultdict(list)
     for verdict in verdicts:
         by_status[verdict.status].append(verdict)
-    parts = []
+    groups: list[tuple[str, list[Verdict]]] = []
     for status in (Status.MISSED, Status.MET):
-        group = by_status.get(status, [])
-        if group:
-            parts.append(f'<h3 class="{status.value}">{escape(words[status].format(n=len(group)))}</h3>')
-            parts += [_card(dataset, verdict, lang) for verdict in group]
+        if by_status.get(status):
+            groups.append((f"h3 class={CODE[status]}:{status.value}", by_status[status]))
     unknown = by_status.get(Status.UNKNOWN, [])
     if unknown:
-        parts.append(f'<h3 class="unknown">{escape(words[Status.UNKNOWN].format(n=len(unknown)))}</h3>')
+        groups.append((f"h3 class={CODE[Status.UNKNOWN]}:{Status.UNKNOWN.value}", []))
         kinds: dict[Unknown, list[Verdict]] = defaultdict(list)
         for verdict in unknown:
             kinds[unknown_kind(verdict)].append(verdict)
         for kind in Unknown:
-            group = kinds.get(kind, [])
-            if group:
-                parts.append(f"<h4>{escape(words[kind].format(n=len(group)))}</h4>")
-                parts += [_card(dataset, verdict, lang) for verdict in group]
-    return "\n".join(parts)
+            if kinds.get(kind):
+                groups.append((f"h4:{kind.value}", kinds[kind]))
+    return groups
 
 
-def _symbols(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str) -> str:
-    """One SVG symbol per measure that has figures: each chart is in the page once."""
+def _group_heading(key: str, n: int, lang: str) -> str:
+    tag, name = key.split(":")
+    words = REPORT_WORDS[lang]
+    word = words[Status(name)] if name in {s.value for s in Status} else words[Unknown(name)]
+    return f"<{tag}>{escape(word.format(n=n))}</{tag.split()[0]}>"
+
+
+def _context_only(verdicts: tuple[Verdict, ...]) -> dict[str, Observation]:
+    """The figures no card lists (each one's words go in the list of the charts' figures)."""
+    behind = {item.observation.id for verdict in verdicts for item in _behind(verdict)}
+    return {
+        item.observation.id: item.observation
+        for verdict in verdicts
+        for item in verdict.evidence
+        if item.observation.id not in behind
+    }
+
+
+def _metric_name(dataset: Dataset, metric_id: str, lang: str) -> str:
+    metric = dataset.metrics.get(metric_id)
+    if metric is None:
+        return metric_id
+    return (metric.zh if lang == "zh" else metric.en) + ("" if metric.unit == "done" else f" ({metric.unit})")
+
+
+def _figures_of(context: dict[str, Observation], figures: _Figures, lang: str) -> dict[str, str]:
+    """The charts' figures that no card lists, as a list under the source that gives them, each with
+    its words: a source's id is written once for all its figures."""
+    by_source: dict[str, list[Observation]] = defaultdict(list)
+    for obs in context.values():
+        by_source[obs.source].append(obs)
+    lists = {}
+    for source, observations in by_source.items():
+        items = []
+        for obs in sorted(observations, key=lambda obs: (obs.metric, obs.year, obs.id)):
+            figure = _text(words_of.phrase(fmt.observed(obs), lang))
+            number = figures.number[obs.id]
+            items.append(f"<li id=f{number}>{obs.year}: {figure} {_words(obs.excerpt)}{_flags(obs, lang)}")
+        lists[source] = f"<ul>{''.join(items)}</ul>"
+    return lists
+
+
+def _data(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str, figures: _Figures, card: dict[str, int]) -> str:
+    """The charts as data for the script: one entry per measure that has figures."""
     by_metric: dict[str, list[Verdict]] = defaultdict(list)
     for verdict in verdicts:
         by_metric[verdict.target.metric].append(verdict)
-    symbols = [
-        svgchart.symbol(dataset, dataset.metrics[metric], group, lang)
+    charts = [
+        svgchart.series(dataset.metrics[metric], group, lang, figures.number, card)
         for metric, group in sorted(by_metric.items())
         if any(verdict.evidence for verdict in group)
     ]
-    hidden = 'id="charts" width="0" height="0" style="position:absolute" aria-hidden="true"'
-    return f"<svg {hidden}>{''.join(symbols)}</svg>"
+    data = {"chart": HTML_WORDS[lang]["chart"].format(metric="{}"), **svgchart.page_words(lang), "charts": charts}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return f'<script type="application/json" id="data">{text}</script>'
 
 
-def _gallery(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str) -> str:
-    five_year = [verdict for verdict in verdicts if verdict.target.by is not None and verdict.evidence]
+def _gallery(verdicts: tuple[Verdict, ...], lang: str, card: dict[str, int]) -> str:
     figures = []
-    for verdict in five_year:
+    for verdict in verdicts:
         target = verdict.target
-        metric = dataset.metrics[target.metric]
-        name = metric.zh if lang == "zh" else metric.en
-        status = verdict.status.value
+        if target.by is None or not verdict.evidence:
+            continue
         figures.append(
-            f"<figure>{svgchart.use(target.metric, HTML_WORDS[lang]['chart'].format(metric=name))}"
-            f'<figcaption><a href="#t-{escape(target.id)}"><code>{_text(target.id)}</code></a> '
-            f'<span class="st {status}">{MARK[verdict.status]} {escape(labels.status(verdict.status, lang))}</span>'
+            f"<figure data-c={card[target.id]}><figcaption><a href={_attr('#t-' + target.id)}>"
+            f"<code>{_text(target.id)}</code></a> "
+            f"<b class={CODE[verdict.status]}>{MARK[verdict.status]} {escape(labels.status(verdict.status, lang))}</b>"
             f"</figcaption></figure>"
         )
-    return f'<div class="gallery">{"".join(figures)}</div>'
+    return f"<div class=gallery>{''.join(figures)}</div>"
 
 
-def _sources(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str) -> str:
+def _sources(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str, figures: dict[str, str]) -> str:
+    """The cited sources, each by its id linked to the document itself (its file in the collection
+    where the address does not already end with it), and the charts' figures it gives that no card
+    lists."""
     words = HTML_WORDS[lang]
     cited = sorted(
         {verdict.target.source for verdict in verdicts}
@@ -248,87 +345,127 @@ def _sources(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str) -> str:
     items = []
     for key in cited:
         source = dataset.sources[key]
-        links = []
-        if source.url:
-            links.append(f'<a href="{_href(source.url)}">{words["document"]}</a>')
-        if source.file:
-            links.append(f"{words['file']}: <code>{_text(source.file)}</code>")
+        name = escape(source.id)
+        head = f'<a href="{_href(source.url)}">{name}</a>' if source.url else f"<b>{name}</b>"
+        text = ""
+        if source.file and not (source.url and visible(source.url).endswith(source.file.split("/", 1)[-1])):
+            text = f" {words['file']}: <code>{_text(source.file)}</code>"
         trust = escape(words_of.trust(source.trust.value, lang))
         items.append(
-            f'<li id="s-{escape(source.id)}"><b>{_text(source.title)}</b>, {_text(source.publisher)}, '
-            f"{source.published}; {WORDS[lang]['trust']}: {trust}. {' · '.join(links)}</li>"
+            f"<li id={_attr('s-' + source.id)}>{head}: {_text(source.title)}, {_text(source.publisher)}, "
+            f"{source.published}; {WORDS[lang]['trust']}: {trust}.{text}{figures.get(key, '')}"
         )
-    return f'<ol id="sources">{"".join(items)}</ol>'
+    return f"<ol id=sources>{''.join(items)}</ol>"
 
 
 def _record(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str) -> str:
-    """The track record as a table: measures by years, each cell coloured by its status."""
+    """The track record as a table: measures by years, each cell goal → actual and the status's mark
+    in its colour (as the terminal shows it); each verdict's words are in its card."""
     matrix = track_record(dataset, verdicts)
     if len(matrix.years) < 2:
         return ""
     words = record.WORDS[lang]
-    head = "".join(f"<th>{escape(text)}</th>" for text in (words["measure"], *map(str, matrix.years), words["share"]))
+    head = "".join(f"<th>{escape(text)}" for text in (words["measure"], *map(str, matrix.years), words["share"]))
     rows = []
     for metric in matrix.metrics:
-        cells = [f"<th>{escape(record.row_label(matrix, metric.id, lang))}</th>"]
+        cells = [f"<th>{escape(record.row_label(matrix, metric.id, lang))}"]
         for year in matrix.years:
             verdict = matrix.cell(metric.id, year)
             if verdict is None:
-                cells.append("<td></td>")
+                cells.append("<td>")
                 continue
-            mark = f"{record.MARK[verdict.status]} {labels.status(verdict.status, lang)}"
             cells.append(
-                f'<td class="{verdict.status.value}" title="{escape(verdict.target.id)}">'
-                f"{escape(record.cell_words(verdict))}<br>{escape(mark)}</td>"
+                f"<td class={CODE[verdict.status]}>{escape(record.cell_words(verdict))} {record.MARK[verdict.status]}"
             )
-        cells.append(f"<td>{escape(record.share_words(matrix.by_metric(metric.id)))}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-    footer = "".join(f"<td>{escape(record.share_words(matrix.by_year(year)))}</td>" for year in matrix.years)
+        cells.append(f"<td>{escape(record.share_words(matrix.by_metric(metric.id)))}")
+        rows.append("<tr>" + "".join(cells))
+    footer = "".join(f"<td>{escape(record.share_words(matrix.by_year(year)))}" for year in matrix.years)
     return (
         f"<h2>{escape(WORDS[lang]['record'])}</h2><p>{escape(record.answer(matrix, lang))}</p>"
-        f'<div class="record"><table id="record"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
-        f"<tfoot><tr><th>{escape(words['share_row'])}</th>{footer}<td></td></tr></tfoot></table></div>"
+        f"<div class=record><table id=record><thead><tr>{head}</thead><tbody>{''.join(rows)}</tbody>"
+        f"<tfoot><tr><th>{escape(words['share_row'])}{footer}<td></tfoot></table></div>"
         f"<p>{escape(words['legend'])}</p>"
     )
 
 
-def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en", as_of: PartialDate | None = None) -> str:
+def rules(lang: str) -> str:
+    """How verdicts are reached, as a heading (``id="how"``) and a list."""
+    words = WORDS[lang]
+    items = "".join(f"<li>{escape(rule)}</li>" for rule in words["rules"])
+    return f'<h2 id="how">{escape(words["how"])}</h2><ol>{items}</ol>'
+
+
+STYLE_FILE, SCRIPT_FILE = "zjk-targets.css", "zjk-targets.js"
+ASSETS = {STYLE_FILE: STYLE, SCRIPT_FILE: SCRIPT.lstrip()}
+"""The files a folder of pages shares (``render(..., linked=True)``): each page links them rather than
+carrying its own copy; a page opened without them is plain but whole (every word, figure and link)."""
+INDEX = "index.html"
+"""The page beside a folder's pages that says how verdicts are reached (:func:`rules`), once."""
+
+
+def render(
+    dataset: Dataset,
+    verdicts: tuple[Verdict, ...],
+    lang: str = "en",
+    as_of: PartialDate | None = None,
+    linked: bool = False,
+    reading: Reading = Reading.BAND,
+) -> str:
+    """The page; self-contained, or with ``linked`` its style and script in :data:`ASSETS`' files and
+    how verdicts are reached in :data:`INDEX`."""
     words = WORDS[lang]
     html_words = HTML_WORDS[lang]
     counts = summarise(verdicts)
     dated = f"<p>{escape(words['as_of'].format(date=end_of(as_of)))}</p>" if as_of is not None else ""
-    options = "".join(f'<option value="{s.value}">{escape(labels.status(s, lang))}</option>' for s in Status)
+    options = "".join(f"<option value={CODE[s]}>{escape(labels.status(s, lang))}</option>" for s in Status)
     counts_html = "".join(
-        f'<span class="{s.value}" id="count-{s.value}">{MARK[s]} {counts[s.value]} '
-        f"{escape(labels.status(s, lang))}</span>"
+        f"<span class={CODE[s]} id=count-{s.value}>{MARK[s]} {counts[s.value]} {escape(labels.status(s, lang))}</span>"
         for s in Status
     )
     controls = (
-        f'<input id="q" type="search" placeholder="{html_words["filter"]}" aria-label="{html_words["filter"]}">'
-        f'<select id="status" aria-label="status"><option value="">{html_words["all"]}</option>{options}</select>'
-        f'<span><span id="shown"></span> {html_words["shown"]}</span>'
+        f"<input id=q type=search placeholder={_attr(html_words['filter'])} aria-label={_attr(html_words['filter'])}>"
+        f'<select id=status aria-label=status><option value="">{html_words["all"]}</option>{options}</select>'
+        f"<span><span id=shown></span> {html_words['shown']}</span>"
     )
-    rules = "".join(f"<li>{escape(rule)}</li>" for rule in words["rules"])
     title = fmt.title(dataset.about, lang)
+    order = _in_order(verdicts)
+    card = {
+        verdict.target.id: index
+        for index, verdict in enumerate(verdict for _, group in order for verdict in group)
+        if verdict.evidence
+    }
+    context = _context_only(verdicts)
+    figures = _Figures(verdicts)
+    cards = []
+    for key, group in order:
+        n = len(group) if group else sum(1 for verdict in verdicts if verdict.status is Status.UNKNOWN)
+        cards.append(_group_heading(key, n, lang))
+        cards += [_card(verdict, lang, figures) for verdict in group]
     has_five_year = any(verdict.target.by is not None and verdict.evidence for verdict in verdicts)
-    gallery = f"<h2>{escape(words['five_year'])}</h2>{_gallery(dataset, verdicts, lang)}" if has_five_year else ""
+    gallery = f"<h2>{escape(words['five_year'])}</h2>{_gallery(verdicts, lang, card)}" if has_five_year else ""
+    style = f"<link rel=stylesheet href={STYLE_FILE}>" if linked else f"<style>{STYLE}</style>"
+    script = f"<script src={SCRIPT_FILE}></script>" if linked else f"<script>{SCRIPT}</script>"
+    how = f"<p><a href={INDEX}#how>{escape(words['how'])}</a></p>" if linked else rules(lang)
+    cards_html = "\n".join(cards)
     return f"""<!DOCTYPE html>
-<html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>{escape(title)}</title><style>{_STYLE}</style></head><body>
-{_symbols(dataset, verdicts, lang)}
+<html lang={lang}><head><meta charset=utf-8><meta name=viewport content="width=device-width,initial-scale=1">
+<title>{escape(title)}</title>{style}</head><body>
 <h1>{escape(title)}</h1>
-<p id="headline">{escape(headline(dataset, verdicts, lang))}</p>
-<p class="counts">{counts_html}</p>{dated}
+<p id=headline>{escape(headline(dataset, verdicts, lang))}</p>
+<p class=counts>{counts_html}</p>{dated}
+<p id=about-reading>{escape(words_of.reading(reading, lang))}</p>
 {_record(dataset, verdicts, lang)}
 {gallery}
-<h2>{html_words["targets"]}</h2>
-<div class="controls">{controls}</div>
-<section id="targets">
-{_targets(dataset, verdicts, lang)}
+<h2>{html_words["targets"]}</h2><p>{escape(html_words["cards"])}</p>
+<div class=controls>{controls}</div>
+<section id=targets>
+{cards_html}
 </section>
 <h2>{escape(words["sources"])}</h2>
-{_sources(dataset, verdicts, lang)}
-<h2>{escape(words["how"])}</h2><ol>{rules}</ol>
-<script>{_SCRIPT}</script>
+<p>{escape(html_words["figures_note"])}</p>
+{_sources(dataset, verdicts, lang, _figures_of(context, figures, lang))}
+{how}
+{_data(dataset, verdicts, lang, figures, card)}
+{script}
 </body></html>
 """

@@ -6,10 +6,11 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from ..model import Dataset, Observation, PartialDate, Source
+from ..model import Dataset, Observation, PartialDate, Reading, Source
 from ..rules import wording
+from ..rules.counts import as_json, reviewed_years
 from ..rules.projection import Projection
-from ..rules.record import report_counts
+from ..rules.record import headline_counts, headline_verdicts, report_counts
 from ..rules.timeline import end_of
 from ..rules.verdicts import Evidence, Verdict, summarise
 
@@ -119,7 +120,9 @@ def _reports(dataset: Dataset, verdicts: tuple[Verdict, ...]) -> list[dict[str, 
     ]
 
 
-def to_data(dataset: Dataset, verdicts: tuple[Verdict, ...], as_of: PartialDate | None = None) -> dict[str, Any]:
+def to_data(
+    dataset: Dataset, verdicts: tuple[Verdict, ...], as_of: PartialDate | None = None, reading: Reading = Reading.BAND
+) -> dict[str, Any]:
     """The export as plain data; :func:`render` writes exactly this."""
     about = dataset.about
     return {
@@ -131,12 +134,20 @@ def to_data(dataset: Dataset, verdicts: tuple[Verdict, ...], as_of: PartialDate 
             "place_zh": about.place_zh if about else None,
         },
         "as_of": str(end_of(as_of)) if as_of is not None else None,
+        "about_reading": {"reading": reading.value, "note": wording.reading(reading)},
         "summary": summarise(verdicts),
+        "headline": as_json(headline_counts(headline_verdicts(dataset, verdicts), reviewed_years(dataset.sources))),
         "reports": _reports(dataset, verdicts),
         "sources": [_source(dataset.sources[key]) for key in sorted(dataset.sources)],
         "targets": [_target(verdict) for verdict in verdicts],
     }
 
 
-def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en", as_of: PartialDate | None = None) -> str:
-    return json.dumps(to_data(dataset, verdicts, as_of), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+def render(
+    dataset: Dataset,
+    verdicts: tuple[Verdict, ...],
+    lang: str = "en",
+    as_of: PartialDate | None = None,
+    reading: Reading = Reading.BAND,
+) -> str:
+    return json.dumps(to_data(dataset, verdicts, as_of, reading), ensure_ascii=False, indent=2, allow_nan=False) + "\n"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..model import Comparator, Target
+from ..model import Comparator, Reading, Target
 from ..rules import wording as fmt
 from ..rules.verdicts import Evidence, Verdict
 
@@ -29,6 +29,18 @@ WORDS_ZH = {
     fmt.ON_TRACK: "照此速度可以达到",
     fmt.NOT_ON_TRACK: "照此速度达不到",
 }
+
+
+# How a table's about (左右) goals were read: the Chinese of wording.READINGS.
+READINGS_ZH = {
+    Reading.BAND: "“左右”按容差判定：与目标相差在容差以内即为达到",
+    Reading.STRICT: "“左右”从严判定：实际值达到目标才算达到",
+}
+
+
+def reading(read: Reading, lang: str) -> str:
+    """The line that says how a table's about goals were read, in ``lang``."""
+    return READINGS_ZH[read] if lang == "zh" else fmt.reading(read)
 
 
 def word(text: str, lang: str) -> str:
@@ -57,9 +69,18 @@ def _label(match: re.Match[str]) -> str:
 
 
 _STATE = "|".join(map(re.escape, (fmt.ON_TRACK, fmt.NOT_ON_TRACK)))
+_PUBLISHED = YEAR + r"(?:-\d\d){0,2}"
+# A figure set aside follows the reason after its separator; its publisher never spans one.
+_SET_ASIDE = re.escape(fmt.SEP) + _pattern(
+    fmt.SET_ASIDE,
+    publisher=f"(?:(?!{re.escape(fmt.SEP)}).)*?",
+    published=_PUBLISHED,
+    figure=".*?",
+    why="|".join(map(re.escape, (fmt.ESTIMATE_SUPERSEDED, fmt.RANGE_STRADDLES, fmt.SUPERSEDED))),
+)
 _CITED = (
     r" ?\("
-    + _pattern(fmt.LABEL, trust="|".join(TRUST_ZH), publisher=".*?", published=YEAR + r"(?:-\d\d){0,2}")
+    + _pattern(fmt.LABEL, trust="|".join(TRUST_ZH), publisher=".*?", published=_PUBLISHED)
     + f"(?P<proxy>{re.escape(', ' + fmt.PROXY)})?\\)"
 )
 
@@ -83,6 +104,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (re.escape(f" {fmt.MEETS} "), " 达到 "),
         (re.escape(f" {fmt.MISSES} "), " 未达到 "),
         (_CITED, _label),
+        (_SET_ASIDE, _zh(f"{fmt.SEP}{{publisher}} {{published}} 发布 {{figure}}，{{why}}")),
         (re.escape(fmt.CAVEAT), " —— "),
         (re.escape(f"{fmt.DERIVED}: "), f"{WORDS_ZH[fmt.DERIVED]}："),
         (re.escape(fmt.ESTIMATED), WORDS_ZH[fmt.ESTIMATED]),
@@ -99,6 +121,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (re.escape(fmt.AFTER_DEADLINE), "截止年份之后"),
         (re.escape(fmt.OTHER_YEAR), "其他年份"),
         (f"^{re.escape(fmt.PROXY)}: ", f"{WORDS_ZH[fmt.PROXY]}："),
+        (re.escape(fmt.SEP + fmt.READ_STRICTLY), "；“左右”从严判定"),
         (re.escape(fmt.SEP), "；"),
     )
 )

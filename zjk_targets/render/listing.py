@@ -5,15 +5,18 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.text import Text
 
+from ..model import Reading
 from ..rules.verdicts import Verdict
-from .terminal import fit, status_text
+from . import lang as words_of
+from .terminal import fit, status_text, wrap
 from .text import one_line
 
 ID_COLUMN_MAX = 32  # a longer id pushes its own name to the right rather than every name
 
 
-def render(verdicts: tuple[Verdict, ...], lang: str = "en", width: int = 80) -> Text:
-    """Status, id and name in columns; the name is cut (between words, with "…") to the width.
+def render(verdicts: tuple[Verdict, ...], lang: str = "en", width: int = 80, reading: Reading = Reading.BAND) -> Text:
+    """Status, id and name in columns; the name is cut (between words, with "…") to the width; last,
+    how the about goals were read.
 
     Ids are never cut: an id longer than the id column runs into the name's place.
     """
@@ -30,4 +33,5 @@ def render(verdicts: tuple[Verdict, ...], lang: str = "en", width: int = 80) -> 
         line.append(" " * (used - cell_len(line.plain)))
         line.append_text(fit(one_line(verdict.target.name(lang)), max(width - used, 12)))
         lines.append(line)
+    lines += wrap(Text(words_of.reading(reading, lang), style="dim"), width)
     return Text("\n").join(lines) + Text("\n")

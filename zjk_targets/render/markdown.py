@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .. import labels
-from ..model import Dataset, PartialDate, Source
+from ..model import Dataset, PartialDate, Reading, Source
 from ..rules import wording as fmt
 from ..rules.record import track_record
 from ..rules.timeline import end_of, set_by_report
@@ -89,9 +89,16 @@ def headline(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str) -> str:
     return WORDS[lang]["headline"].format(reports=reports, **summarise(verdicts))
 
 
-def render(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en", as_of: PartialDate | None = None) -> str:
+def render(
+    dataset: Dataset,
+    verdicts: tuple[Verdict, ...],
+    lang: str = "en",
+    as_of: PartialDate | None = None,
+    reading: Reading = Reading.BAND,
+) -> str:
     words = WORDS[lang]
     lines = [f"# {fmt.title(dataset.about, lang)}", "", headline(dataset, verdicts, lang), ""]
+    lines += [words_of.reading(reading, lang), ""]
     if as_of is not None:
         lines += [words["as_of"].format(date=end_of(as_of)), ""]
     matrix = track_record(dataset, verdicts)

@@ -10,14 +10,14 @@ from collections.abc import Iterator
 
 from rich.cells import cell_len
 
-from ..national.table import NationalTable, Tally
+from ..national.table import OUTSIDE, NationalTable, Tally
 from ..rules import national as words
+from ..rules import wording as fmt
+from ..rules.counts import as_json, percent
+from ..rules.schema import is_outside
 
-VIEW_ORDER = ("years", "measures", "cities")
-
-
-def _share(value: float | None) -> str:
-    return "–" if value is None else f"{round(value * 100)}"
+VIEW_ORDER = ("levels", "years", "measures", "cities")
+_PROVINCE_SHOWN = ("major-city", "city")  # the levels whose row names their province
 
 
 def _gap(row: Tally) -> str:
@@ -33,20 +33,24 @@ def _cells(row: Tally) -> list[str]:
         f"{row.targets}",
         f"{row.judgeable}",
         f"{row.decided}",
-        _share(row.decided_share),
+        percent(row.decided_share),
         f"{row.met}",
-        _share(row.met_share),
+        percent(row.met_share),
         _gap(row),
     ]
 
 
 def _label(table: NationalTable, view: str, row: Tally, short: bool = False) -> str:
-    """A row's name: a city with its province, a measure by its id (what --measure takes) and name."""
+    """A row's name: a city with its province, a measure by its id (what --measure takes) and name;
+    in the terminal's narrow column a lexicon measure by its id alone, one outside it with its words."""
     if view == "cities":
         city = table.city_info.get(row.key)
-        return f"{row.label} {city.province}" if city and city.province else row.label
+        shown = city is not None and city.province and city.level in _PROVINCE_SHOWN
+        return f"{row.label} {city.province}" if city and shown else row.label
+    if view == "measures" and row.key == OUTSIDE:
+        return words.outside_short(table.outside) if short else row.label
     if view == "measures" and row.label != row.key:
-        return row.key if short else f"{row.key} {row.label}"
+        return row.key if short and not is_outside(row.key) else f"{row.key} {row.label}"
     return row.label
 
 
@@ -59,12 +63,11 @@ def _head(table: NationalTable) -> list[str]:
     total = table.total
     lines = [
         words.TITLE,
-        words.summary(
-            len(table.cities), total.targets, total.judgeable, total.decided_judgeable, total.decided, total.met
-        ),
+        words.summary(len(table.cities), total),
     ]
     if table.filters:
         lines.append(words.filtered(table.filters))
+    lines.append(fmt.reading(table.reading))
     return lines
 
 
@@ -121,28 +124,32 @@ def markdown(table: NationalTable) -> str:
 
 def _json_row(table: NationalTable, view: str, row: Tally) -> dict:
     item: dict = {"key": row.key, "label": row.label}
+    if view == "measures" and row.key == OUTSIDE:
+        item["measures"] = table.outside
     if view == "cities" and row.key in table.city_info:
         city = table.city_info[row.key]
-        item |= {"province": city.province or None, "pinyin": city.pinyin}
+        item |= {
+            "province": city.province or None,
+            "pinyin": city.pinyin,
+            "level": city.level,
+            "parent": city.parent or None,
+        }
     gap = row.mean_gap
-    return item | {
-        "targets": row.targets,
-        "judgeable": row.judgeable,
-        "decided": row.decided,
-        "decided_judgeable": row.decided_judgeable,
-        "met": row.met,
-        "missed": row.missed,
-        "decided_share": None if row.decided_share is None else round(row.decided_share, 4),
-        "met_share": None if row.met_share is None else round(row.met_share, 4),
-        "mean_miss": None if gap is None else str(gap.normalize()),
-        "mean_miss_unit": row.unit or None,
-    }
+    return (
+        item
+        | as_json(row)
+        | {
+            "mean_miss": None if gap is None else str(gap.normalize()),
+            "mean_miss_unit": row.unit or None,
+        }
+    )
 
 
 def json_text(table: NationalTable) -> str:
     document = {
         "title": words.TITLE,
         "filters": table.filters,
+        "about_reading": {"reading": table.reading.value, "note": fmt.reading(table.reading)},
         "total": _json_row(table, "total", table.total),
         **{view: [_json_row(table, view, row) for row in rows] for view, rows in _rows(table)},
     }
@@ -152,11 +159,12 @@ def json_text(table: NationalTable) -> str:
 def csv_text(table: NationalTable) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["view", "key", "label", "province", *words.COLUMNS])
+    writer.writerow(["view", "key", "label", "province", "level", *words.COLUMNS, "about_reading"])
     for view, rows in _rows(table):
         for row in rows:
             city = table.city_info.get(row.key) if view == "cities" else None
-            writer.writerow([view, row.key, row.label, city.province if city else "", *_cells(row)])
+            province, level = (city.province, city.level) if city else ("", row.key if view == "levels" else "")
+            writer.writerow([view, row.key, row.label, province, level, *_cells(row), table.reading.value])
     return buffer.getvalue()
 
 
@@ -171,7 +179,7 @@ th:first-child,td:first-child{text-align:left;white-space:normal}
 
 
 def html_page(table: NationalTable, city_link: str = "{slug}.html") -> str:
-    """One page: the answer, then the three views; each city links to its own record page."""
+    """One page: the answer, then the views; each place links to its own record page."""
     esc = html.escape
     out = [
         "<!DOCTYPE html>",
@@ -190,5 +198,8 @@ def html_page(table: NationalTable, city_link: str = "{slug}.html") -> str:
                 label = f'<a href="{esc(city_link.format(slug=row.key))}">{label}</a>'
             out.append(f"<tr><td>{label}</td>" + "".join(f"<td>{esc(c)}</td>" for c in _cells(row)) + "</tr>")
         out.append("</table></div>")
-    out += [f"<p>{esc(words.NOTE)}</p>", f"<p>{esc(words.DRAFTED)}</p>", "</body></html>", ""]
+    # how verdicts are reached: said once here for every city page, which links to it
+    from .html import rules
+
+    out += [f"<p>{esc(words.NOTE)}</p>", f"<p>{esc(words.DRAFTED)}</p>", rules("en"), "</body></html>", ""]
     return "\n".join(out)

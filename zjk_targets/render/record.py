@@ -12,11 +12,15 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from .. import labels
-from ..model import About, Comparator
+from ..model import About, Comparator, Reading
+from ..rules import counts as count_rules
 from ..rules import wording as fmt
-from ..rules.record import Share, TrackRecord
+from ..rules.counts import Counts
+from ..rules.record import TrackRecord
+from ..rules.schema import is_outside
 from ..rules.units import conversion_factor
 from ..rules.verdicts import Verdict
+from . import lang as words_of
 from .terminal import MARK, STYLE, wrap
 from .text import cell
 
@@ -31,7 +35,6 @@ WORDS = {
         "separator": ", ",
         "reports_one": "the {first} work report",
         "reports_many": "the {first}–{last} work reports",
-        "answer": "Met {met} of {decided} decided ({percent}); {unknown} unknown.",
         "none": "No headline targets in the years and measures asked for.",
         "measure": "measure",
         "share": "met",
@@ -46,7 +49,6 @@ WORDS = {
         "separator": "，",
         "reports_one": "{first}年政府工作报告",
         "reports_many": "{first}–{last}年政府工作报告",
-        "answer": "已判定{decided}项，达成{met}项（{percent}）；未知{unknown}项。",
         "none": "所选年份和指标没有主要预期目标。",
         "measure": "指标",
         "share": "达成",
@@ -94,12 +96,8 @@ def cell_words(verdict: Verdict) -> str:
     return f"{goal_short(verdict)}→{actual_short(verdict)}"
 
 
-def share_words(share: Share) -> str:
+def share_words(share: Counts) -> str:
     return f"{share.met}/{share.decided}" if share.decided else "–"
-
-
-def percent(share: Share) -> str:
-    return f"{round(100 * share.met / share.decided)} %" if share.decided else "–"
 
 
 def title(record: TrackRecord, lang: str, about: About | None = None) -> str:
@@ -119,15 +117,14 @@ def per_report(record: TrackRecord, lang: str) -> str:
 
 
 def answer(record: TrackRecord, lang: str) -> str:
-    overall = record.overall
-    return WORDS[lang]["answer"].format(
-        met=overall.met, decided=overall.decided, unknown=overall.unknown, percent=percent(overall)
-    )
+    return count_rules.line(record.overall, lang)
 
 
 def row_label(record: TrackRecord, metric_id: str, lang: str) -> str:
+    """A measure by its id (what --metric takes), or its Chinese name; by its words, which its
+    Chinese name holds, where it is outside the lexicon."""
     metric = next(m for m in record.metrics if m.id == metric_id)
-    name = metric.zh if lang == "zh" else metric.id
+    name = metric.zh if lang == "zh" or is_outside(metric.id) else metric.id
     return f"{name} ({labels.unit(metric.unit, lang)})"
 
 
@@ -153,8 +150,11 @@ def _blocks(widths: list[int], room: int) -> list[list[int]]:
     return blocks
 
 
-def render(record: TrackRecord, lang: str, width: int, color: bool, about: About | None = None) -> RenderableType:
-    """The matrix as rich tables, one per block of years that fits ``width`` columns."""
+def render(
+    record: TrackRecord, lang: str, width: int, color: bool, about: About | None = None, reading: Reading = Reading.BAND
+) -> RenderableType:
+    """The matrix as rich tables, one per block of years that fits ``width`` columns, below the
+    answer and the line that says how the about goals were read."""
     # rich's tables only here: the markdown and HTML views (and `check`) use the words alone.
     from rich import box
     from rich.cells import cell_len
@@ -184,6 +184,7 @@ def render(record: TrackRecord, lang: str, width: int, color: bool, about: About
     ]
     room = max(1, width - (label_width + 2) - (share_width + 2))
     lines = [title(record, lang, about), answer(record, lang), per_report(record, lang)]
+    lines.append(Text(words_of.reading(reading, lang), style="dim"))
     parts: list[RenderableType] = [*(part for line in lines for part in wrap(line, width)), Text("")]
     for block in _blocks(year_widths, room):
         table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False, show_footer=True)

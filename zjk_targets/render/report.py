@@ -17,8 +17,12 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from .. import labels
-from ..model import Dataset, Status
+from ..model import Dataset, Reading, Status
+from ..rules import counts as count_rules
 from ..rules import wording as fmt
+from ..rules.counts import reviewed_years
+from ..rules.record import headline_counts, headline_verdicts
+from ..rules.schema import is_outside
 from ..rules.verdicts import Evidence, Role, Verdict, summarise
 from . import lang as words_of
 from .terminal import MARK, STYLE, mark, pack, wrap
@@ -139,12 +143,20 @@ def _short_reason(verdict: Verdict, lang: str) -> str:
     return words_of.phrase(one_line(reason), lang)
 
 
-def _head(verdict: Verdict, lang: str, with_name: bool = True) -> Text:
+def _head(verdict: Verdict, lang: str, ident: str | None = None) -> Text:
+    """The mark, the id and the target's name; with ``ident`` (see :func:`_ident`), instead of both."""
     target = verdict.target
-    line = Text.assemble(mark(verdict.status), " ", (one_line(target.id), "bold"))
-    if with_name:
+    line = Text.assemble(mark(verdict.status), " ", (ident or one_line(target.id), "bold"))
+    if ident is None:
         line.append("  " + one_line(target.name(lang)))
     return line
+
+
+def _ident(verdict: Verdict, outside: dict[str, str]) -> str:
+    """A target's id where the name is not shown: with its words for a measure outside the lexicon,
+    whose id alone is their pinyin (x-feishuizhanbi-2023 非税占比)."""
+    words = outside.get(verdict.target.metric)
+    return one_line(verdict.target.id) + (f" {one_line(words)}" if words else "")
 
 
 def _decided(verdict: Verdict, lang: str, width: int) -> list[Text]:
@@ -158,10 +170,10 @@ def _decided(verdict: Verdict, lang: str, width: int) -> list[Text]:
     return [*wrap(_head(verdict, lang), width, INDENT, DETAIL), *wrap(detail, width, DETAIL)]
 
 
-def _evidence_line(verdict: Verdict, lang: str) -> Text:
+def _evidence_line(verdict: Verdict, lang: str, ident: str) -> Text:
     words = WORDS[lang]
     target = verdict.target
-    line = Text.assemble(_head(verdict, lang, with_name=False), "  ", words_of.goal_and_period(target, lang))
+    line = Text.assemble(_head(verdict, lang, ident), "  ", words_of.goal_and_period(target, lang))
     kind = unknown_kind(verdict)
     if kind is Unknown.OTHERS_ONLY:
         near = nearest(verdict)
@@ -238,7 +250,12 @@ def _title(text: str, status: Status | None = None) -> Text:
 
 
 def render(
-    dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str = "en", width: int = 80, full: bool = False
+    dataset: Dataset,
+    verdicts: tuple[Verdict, ...],
+    lang: str = "en",
+    width: int = 80,
+    full: bool = False,
+    reading: Reading = Reading.BAND,
 ) -> Text:
     """The report as one Text of lines at most ``width`` cells wide (an atom wider than that
     runs over rather than being cut)."""
@@ -247,6 +264,11 @@ def render(
     counts["noun"] = ("target" if counts["total"] == 1 else "targets") if lang == "en" else "目标"
     by_year = _report_years(dataset, verdicts)
     lines: list[Text] = [*wrap(_title(words["counts"].format(**counts)), width)]
+    headline = headline_verdicts(dataset, verdicts)
+    if headline:
+        tally = headline_counts(headline, reviewed_years(dataset.sources))
+        lines += wrap(Text(count_rules.line(tally, lang)), width)
+    lines += wrap(Text(words_of.reading(reading, lang), style="dim"), width)
     if not verdicts:
         return Text("\n").join([*lines, Text(words["none"])]) + Text("\n")
     years = list(by_year)
@@ -267,6 +289,7 @@ def render(
         for verdict in group:
             lines += _full(verdict, lang, width) if full else _decided(verdict, lang, width)
     unknown = by_status.get(Status.UNKNOWN, [])
+    outside = {metric.id: metric.zh for metric in dataset.metrics.values() if is_outside(metric.id)}
     if unknown:
         lines += [Text(""), *wrap(_title(words[Status.UNKNOWN].format(n=len(unknown)), Status.UNKNOWN), width)]
         kinds: dict[Unknown, list[Verdict]] = defaultdict(list)
@@ -287,7 +310,7 @@ def render(
                 for verdict in group:
                     lines += _full(verdict, lang, width, INDENT + 2)
             elif kind is Unknown.NO_FIGURE:
-                lines += pack([one_line(v.target.id) for v in group], width, INDENT + 2)
+                lines += pack([_ident(v, outside) for v in group], width, INDENT + 2)
             else:
                 keep = (
                     *(words["lean"].format(mark=MARK[s], status=labels.status(s, lang)) for s in Status),
@@ -297,7 +320,8 @@ def render(
                     ),
                 )
                 for verdict in group:
-                    lines += wrap(_evidence_line(verdict, lang), width, INDENT + 2, DETAIL + 2, keep=keep)
+                    line = _evidence_line(verdict, lang, _ident(verdict, outside))
+                    lines += wrap(line, width, INDENT + 2, DETAIL + 2, keep=keep)
     lines += [Text(""), *wrap(_title(words["counts"].format(**counts)), width)]
     for hint in words["full_more" if full else "more"]:
         lines += wrap(Text(hint, style="dim"), width)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 
 from .. import labels
-from ..model import Dataset, Source
+from ..model import Comparator, Dataset, Reading, Source
 from ..rules import wording as fmt
 from ..rules.verdicts import Verdict
 from . import lang as words_of
@@ -64,7 +64,8 @@ def _quote(text: str) -> str:
     return "      「" + visible(text).replace("\n", "\n       ") + "」"
 
 
-def render(dataset: Dataset, verdict: Verdict, lang: str = "en") -> str:
+def render(dataset: Dataset, verdict: Verdict, lang: str = "en", reading: Reading = Reading.BAND) -> str:
+    """One target, its verdict and every figure; for an about (左右) goal, how it was read."""
     words = WORDS[lang]
     target = verdict.target
     metric = dataset.metrics[target.metric]
@@ -90,6 +91,7 @@ def render(dataset: Dataset, verdict: Verdict, lang: str = "en") -> str:
         "",
         _field(words["status"], labels.status(verdict.status, lang)),
         _field(words["reason"], words_of.reason(verdict, lang)),
+        *([_field("", words_of.reading(reading, lang))] if target.comparator is Comparator.ABOUT else []),
         "",
         _field(words["evidence"], words["count"].format(n=len(verdict.evidence))),
     ]

@@ -1,19 +1,20 @@
-"""A measure's chart as a small SVG symbol, drawn in Python without matplotlib.
+"""A measure's chart as compact data, drawn as SVG by the page's script.
 
-The HTML report defines one ``<symbol>`` per measure and shows it wherever a target of that
-measure is (``<use href="#m-ID">``): each chart is in the page once, the page stays small and
-quick to write, and the browser draws the text in the reader's fonts (Chinese included). Every
-figure is a point with a tooltip; every target of the measure is a goal mark at its year,
-coloured by its verdict. Nothing is written next to a point, so no label can cover one.
+The HTML report carries, per page, one JSON block: for each measure with figures its title, its
+figures ([year, value, kind, figure] or [year, low, high, kind, figure]) and its goals ([year,
+goal, status] and the card that shows the chart); the script (:data:`SCRIPT`) draws each chart
+once and puts a copy in every card of the measure. Every figure is a point whose tooltip and click
+give its words, read from the page itself (each figure is written once with its words and source:
+in a card, or in the list of the charts' figures), so a page read without the script still holds
+every word and number. The browser draws the text in the reader's fonts (Chinese included);
+nothing is written next to a point, so no label can cover one.
 """
 
 from __future__ import annotations
 
-import math
 from decimal import Decimal
-from html import escape
 
-from ..model import Comparator, Dataset, Metric, Observation
+from ..model import Comparator, Metric, Observation
 from ..rules import wording as fmt
 from ..rules.units import conversion_factor
 from ..rules.verdicts import Verdict
@@ -23,34 +24,21 @@ WIDTH, HEIGHT = 320, 200
 LEFT, RIGHT, TOP, BOTTOM = 50, 26, 30, 36
 STATUS_COLOUR = {"met": "#1a7f37", "missed": "#cf222e", "unknown": "#9a6700"}
 POINT, MUTED = "#0969da", "#57606a"
-OUTLINE = f'stroke="{POINT}" stroke-width="1.5"'
 WORDS = {
     "en": {"legend": "● figure ◆ estimate ○ related measure — goal"},
     "zh": {"legend": f"● 数据 ◆ {words_of.word(fmt.ESTIMATED, 'zh')} ○ 相近指标 — 目标"},
 }
+STATUS_CODE = {"met": 0, "missed": 1, "unknown": 2}
+"""A goal's verdict in the data: its index in the script's list of the classes ``gme gmi gun``."""
+ESTIMATE, RELATED = 1, 2
+"""A figure's kind in the data, bits: an estimate is a diamond, a related measure's figure hollow."""
 
 
-def symbol_id(metric_id: str) -> str:
-    return "m-" + "".join(char if char.isalnum() or char in "-_" else "_" for char in metric_id)
-
-
-def _number(value: float) -> str:
-    text = f"{value:.4g}"
-    return text.replace("e+0", "e").replace("e+", "e")
-
-
-def _ticks(low: float, high: float) -> list[float]:
-    """Three to six round values across [low, high]."""
-    if high <= low:
-        return [low]
-    raw = (high - low) / 3
-    base = 10 ** math.floor(math.log10(raw))
-    step = next(base * k for k in (1, 2, 2.5, 5, 10) if base * k >= raw)
-    ticks, value = [], math.ceil(low / step) * step
-    while value <= high + step * 1e-9:
-        ticks.append(round(value, 10))
-        value += step
-    return ticks
+def number(value: float) -> float | int:
+    """A coordinate's value to four significant digits (the chart is 320 units wide), as JSON writes
+    it shortest: 6.5, 7, 1.235e+05."""
+    rounded = float(f"{value:.4g}")
+    return int(rounded) if rounded.is_integer() and abs(rounded) < 1e15 else rounded
 
 
 TITLE_CELLS = 38  # a Latin letter is one cell, a Chinese character two: bold 13 units on 320
@@ -80,22 +68,25 @@ def _value(obs: Observation, metric: Metric) -> tuple[float | None, float | None
     return low, high
 
 
-def symbol(dataset: Dataset, metric: Metric, verdicts: list[Verdict], lang: str) -> str:
-    """``<symbol id="m-…" viewBox="0 0 360 210">``: the measure's figures and goals by year."""
-    words = WORDS[lang]
+def series(
+    metric: Metric, verdicts: list[Verdict], lang: str, figure: dict[str, int], card: dict[str, int]
+) -> list[object]:
+    """The measure's chart as data: [title lines, milestone (0/1), figures, goals]. ``figure`` numbers
+    each figure as the page does (its words are at ``id="f<n>"``), ``card`` each card that shows the
+    chart by its place among the page's cards."""
     milestone = metric.unit == "done"
     observations = sorted(
         {item.observation.id: item.observation for v in verdicts for item in v.evidence}.values(),
         key=lambda obs: (obs.year, obs.id),
     )
-    years = [obs.year for obs in observations] + [v.target.deadline_year for v in verdicts]
-    first, last = min(years), max(years)
-    if first == last:
-        first, last = first - 1, last + 1
-    values: list[float] = []
+    points: list[list[object]] = []
     for obs in observations:
-        values += [v for v in _value(obs, metric) if v is not None]
-    goals = []
+        low, high = _value(obs, metric)
+        kind = (ESTIMATE if obs.estimated else 0) | (RELATED if obs.proxy is not None else 0)
+        at = [number(low) if low is not None else None, number(high) if high is not None else None]
+        values = at[:1] if low is not None and low == high else at
+        points.append([obs.year, *values, kind, figure[obs.id]])
+    goals: list[list[object]] = []
     for verdict in verdicts:
         target = verdict.target
         if target.comparator is Comparator.DONE:
@@ -103,85 +94,85 @@ def symbol(dataset: Dataset, metric: Metric, verdicts: list[Verdict], lang: str)
         else:
             assert target.goal is not None and target.unit is not None
             goal = float(target.goal * (conversion_factor(target.unit, metric.unit) or Decimal(1)))
-        goals.append((verdict, goal))
-        values.append(goal)
-    low, high = (0.0, 1.0) if milestone else (min(values), max(values))
-    span = (high - low) or abs(high) or 1.0
-    low, high = low - span * 0.12, high + span * 0.12
-    if not milestone and min(values) >= 0 > low:
-        low = 0.0 if min(values) - 0 < span * 0.5 else low
-
+        shown = [card[target.id]] if target.id in card else []
+        goals.append([target.deadline_year, number(goal), STATUS_CODE[verdict.status.value], *shown])
     name = metric.zh if lang == "zh" else metric.en
     unit = "" if milestone else f" ({metric.unit})"
-    title = _title_lines(name + unit)
-    top = TOP + 16 * (len(title) - 1)
-
-    def x(year: float) -> float:
-        return LEFT + (year - first) / (last - first) * (WIDTH - LEFT - RIGHT)
-
-    def y(value: float) -> float:
-        return top + (high - value) / (high - low) * (HEIGHT - top - BOTTOM)
-
-    parts = [
-        f'<symbol id="{symbol_id(metric.id)}" viewBox="0 0 {WIDTH} {HEIGHT}">',
-        f'<g font-family="system-ui,sans-serif" font-size="12" fill="{MUTED}">',
-        *(
-            f'<text x="4" y="{16 + 16 * row}" font-size="13" font-weight="600" fill="#1f2328">{escape(line)}</text>'
-            for row, line in enumerate(title)
-        ),
-        f'<path d="M{LEFT} {top}V{HEIGHT - BOTTOM}H{WIDTH - RIGHT}" fill="none" stroke="#8c959f"/>',
-    ]
-    if milestone:
-        for value, state in ((0.0, fmt.NOT_DONE), (1.0, fmt.DONE)):
-            label = escape(words_of.phrase(state, lang))
-            parts.append(f'<text x="{LEFT - 4}" y="{y(value) + 4:.1f}" text-anchor="end">{label}</text>')
-    else:
-        for tick in _ticks(min(values), max(values)):
-            if low <= tick <= high:
-                parts.append(f'<path d="M{LEFT} {y(tick):.1f}H{WIDTH - RIGHT}" stroke="#d0d7de"/>')
-                parts.append(f'<text x="{LEFT - 4}" y="{y(tick) + 4:.1f}" text-anchor="end">{_number(tick)}</text>')
-    step = max(1, -(-(last - first) // 6))
-    for year in range(first, last + 1, step):
-        parts.append(f'<text x="{x(year):.1f}" y="{HEIGHT - BOTTOM + 14}" text-anchor="middle">{year}</text>')
-    for verdict, goal in goals:
-        colour = STATUS_COLOUR[verdict.status.value]
-        target = verdict.target
-        tip = f"{target.id}: {words_of.goal_and_period(target, lang)} → {verdict.status.value}"
-        cx = x(target.deadline_year)
-        title = f"<title>{escape(tip)}</title>"
-        parts.append(f'<path d="M{cx - 9:.1f} {y(goal):.1f}h18" stroke="{colour}" stroke-width="3">{title}</path>')
-    for obs in observations:
-        low_value, high_value = _value(obs, metric)
-        cx = x(obs.year)
-        source = dataset.sources[obs.source]
-        tip = f"{obs.year}: {fmt.observed(obs)} ({source.publisher} {source.published})"
-        hollow = obs.proxy is not None
-        fill = "none" if hollow else POINT
-        if low_value is not None and high_value is not None and low_value == high_value:
-            cy = y(low_value)
-            title = f"<title>{escape(tip)}</title>"
-            if obs.estimated:
-                parts.append(f'<path d="M{cx:.1f} {cy - 5:.1f}l5 5l-5 5l-5-5z" fill="{fill}" {OUTLINE}>{title}</path>')
-            else:
-                parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4" fill="{fill}" {OUTLINE}>{title}</circle>')
-        else:
-            upper = y(high_value) if high_value is not None else top
-            lower = y(low_value) if low_value is not None else HEIGHT - BOTTOM
-            bar = f'<path d="M{cx:.1f} {upper:.1f}V{lower:.1f}" stroke="{POINT}" stroke-width="4">'
-            parts.append(f"{bar}<title>{escape(tip)}</title></path>")
-    parts.append(f'<text x="4" y="{HEIGHT - 4}">{escape(words["legend"])}</text>')
-    parts.append("</g></symbol>")
-    return "".join(parts)
+    return [_title_lines(name + unit), int(milestone), points, goals]
 
 
-# Presentation attributes, not CSS: a copy shown by ``<use>`` takes no style from the page
-# where it is shown, only what its own elements carry.
-STYLE = "svg.chart{width:100%;max-width:520px;height:auto;display:block;margin:.5rem 0}"
+def page_words(lang: str) -> dict[str, object]:
+    """What every chart of a page shares: the legend and the milestone axis's two words."""
+    return {
+        "legend": WORDS[lang]["legend"],
+        "states": [words_of.phrase(fmt.NOT_DONE, lang), words_of.phrase(fmt.DONE, lang)],
+    }
 
 
-def use(metric_id: str, label: str) -> str:
-    """Where a measure's chart is shown: a reference to its symbol."""
-    return (
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(label)}">'
-        f'<use href="#{symbol_id(metric_id)}"/></svg>'
-    )
+# The chart's look as classes of the page's stylesheet, much shorter than attributes in every chart.
+STYLE = (
+    "svg.chart{width:100%;max-width:520px;height:auto;display:block;margin:.5rem 0}"
+    f".cc{{font:12px system-ui,sans-serif;fill:{MUTED}}}.ct{{font-size:13px;font-weight:600;fill:#1f2328}}"
+    ".cf{fill:none;stroke:#8c959f}.cg{stroke:#d0d7de}.cy{text-anchor:end}.cx{text-anchor:middle}"
+    + "".join(f".g{status[:2]}{{stroke:{colour};stroke-width:3}}" for status, colour in STATUS_COLOUR.items())
+    + f".cp{{fill:{POINT};stroke:{POINT};stroke-width:1.5;cursor:pointer}}.cp .ch{{fill:none}}"
+    ".cp .cr{stroke-width:4}"
+)
+
+# Draws the charts from the page's data (#data) and puts each in the cards of its measure and the
+# five-year goals' figures; a click on a point shows that figure's words under the chart.
+SCRIPT = f"""
+const D=JSON.parse(document.getElementById('data').textContent);
+const W={WIDTH},H={HEIGHT},L={LEFT},R={RIGHT},T={TOP},B={BOTTOM},GOAL=['gme','gmi','gun'];
+function ticks(lo,hi){{if(hi<=lo)return[lo];const raw=(hi-lo)/3,base=10**Math.floor(Math.log10(raw));
+const step=[1,2,2.5,5,10].map(k=>base*k).find(s=>s>=raw),t=[];
+for(let v=Math.ceil(lo/step)*step;v<=hi+step*1e-9;v+=step)t.push(+v.toFixed(10));return t;}}
+const esc=s=>String(s).replace(/&/g,'&amp;').replace(/</g,'&lt;').replace(/"/g,'&quot;');
+const r=v=>Math.round(v);
+function words(f){{const e=document.getElementById('f'+f);if(!e)return'';const s=e.parentNode.closest('#sources>li');
+return e.textContent+(s?' ('+s.id.slice(2)+')':'');}}
+function chart([title,ms,pts,goals]){{
+const years=[...pts.map(p=>p[0]),...goals.map(g=>g[0])];let x0=Math.min(...years),x1=Math.max(...years);
+if(x0===x1){{x0--;x1++;}}
+const vals=[];for(const p of pts)for(const v of p.slice(1,-2))if(v!==null)vals.push(v);
+for(const g of goals)vals.push(g[1]);
+const mn=Math.min(...vals),mx=Math.max(...vals);let lo=ms?0:mn,hi=ms?1:mx;
+const span=(hi-lo)||Math.abs(hi)||1;lo-=span*.12;hi+=span*.12;
+if(!ms&&mn>=0&&0>lo&&mn<span*.5)lo=0;
+const top=T+16*(title.length-1),x=y=>L+(y-x0)/(x1-x0)*(W-L-R),y=v=>top+(hi-v)/(hi-lo)*(H-top-B);
+const label=D.chart.replace('{{}}',title.join(' '));
+let s=`<svg class="chart" viewBox="0 0 ${{W}} ${{H}}" role="img" aria-label="${{esc(label)}}"><g class="cc">`;
+title.forEach((t,i)=>s+=`<text x="4" y="${{16+16*i}}" class="ct">${{esc(t)}}</text>`);
+s+=`<path d="M${{L}} ${{top}}V${{H-B}}H${{W-R}}" class="cf"/>`;
+const axis=ms?[[y(0),D.states[0]],[y(1),D.states[1]]]
+:ticks(mn,mx).filter(t=>lo<=t&&t<=hi).map(t=>[y(t),+t.toPrecision(4)]);
+if(!ms)s+=`<path d="${{axis.map(a=>`M${{L}} ${{r(a[0])}}H${{W-R}}`).join('')}}" class="cg"/>`;
+s+='<g class="cy">'
++axis.map(a=>`<text x="${{L-4}}" y="${{r(a[0]+4)}}">${{esc(a[1])}}</text>`).join('')+'</g><g class="cx">';
+const step=Math.max(1,Math.ceil((x1-x0)/6));
+for(let t=x0;t<=x1;t+=step)s+=`<text x="${{r(x(t))}}" y="${{H-B+14}}">${{t}}</text>`;
+s+='</g>';const marks=[[],[],[]];
+for(const g of goals)marks[g[2]].push(`M${{r(x(g[0])-9)}} ${{r(y(g[1]))}}h18`);
+marks.forEach((m,i)=>{{if(m.length)s+=`<path d="${{m.join('')}}" class="${{GOAL[i]}}"/>`;}});
+s+='<g class="cp">';
+for(const p of pts){{const f=p[p.length-1],k=p[p.length-2],cx=r(x(p[0])),tip=`<title>${{esc(words(f))}}</title>`;
+const cls=k&2?' class="ch"':'';
+if(p.length===4){{const cy=y(p[1]);s+=k&1
+?`<path data-f="${{f}}" d="M${{cx}} ${{r(cy-5)}}l5 5-5 5-5-5z"${{cls}}>${{tip}}</path>`
+:`<circle data-f="${{f}}" cx="${{cx}}" cy="${{r(cy)}}" r="4"${{cls}}>${{tip}}</circle>`;}}
+else{{const up=p[2]===null?top:y(p[2]),dn=p[1]===null?H-B:y(p[1]);
+s+=`<path data-f="${{f}}" d="M${{cx}} ${{r(up)}}V${{r(dn)}}" class="cr">${{tip}}</path>`;}}}}
+return s+`</g><text x="4" y="${{H-4}}">${{esc(D.legend)}}</text></g></svg>`;}}
+const cards=[...document.querySelectorAll('#targets article')],of={{}};
+for(const m of D.charts){{const svg=chart(m);for(const g of m[3])if(g.length>3){{of[g[3]]=svg;
+const c=cards[g[3]];let d=c.querySelector('details');
+if(!d){{const name=esc(D.chart.replace('{{}}',m[0].join(' ')));
+c.insertAdjacentHTML('beforeend',`<details><summary>${{name}}</summary></details>`);
+d=c.lastElementChild;}}d.insertAdjacentHTML('beforeend',svg);}}}}
+for(const f of document.querySelectorAll('figure[data-c]'))
+if(of[f.dataset.c])f.insertAdjacentHTML('afterbegin',of[f.dataset.c]);
+document.addEventListener('click',e=>{{const p=e.target.closest('[data-f]');if(!p)return;
+const e2=document.getElementById('f'+p.dataset.f),box=p.closest('details,figure');if(!e2||!box)return;
+let w=box.querySelector('.fw');if(!w){{w=document.createElement('p');w.className='fw';box.append(w);}}
+const s=e2.parentNode.closest('#sources>li');w.innerHTML=e2.innerHTML+(s?' '+s.firstElementChild.outerHTML:'');}});
+"""

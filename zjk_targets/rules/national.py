@@ -2,46 +2,152 @@
 
 from __future__ import annotations
 
-TITLE = "The national record: headline targets of city work reports, judged by each city's next report"
+from . import counts as count_rules
+
+TITLE = "The national record: headline targets of work reports, nation to city, judged by the next report"
 DRAFTED = (
     "Drafted by zjk-targets extract from the work reports of lawtext/gov; unknown where the next report "
-    "states no figure of the target's year. One city: zjk-targets record --city NAME."
+    "states no figure of the target's year. One place: zjk-targets record --city NAME."
 )
-VIEWS = {"years": "Per report year", "measures": "Per measure", "cities": "Per city"}
-OUTSIDE_LABEL = "measures outside the lexicon (one row for all)"
-KEY_COLUMN = {"years": "year", "measures": "measure", "cities": "city"}
+VIEWS = {"levels": "Per level", "years": "Per report year", "measures": "Per measure", "cities": "Per place"}
+KEY_COLUMN = {"levels": "level", "years": "year", "measures": "measure", "cities": "place"}
 COLUMNS = ("targets", "judgeable", "decided", "decided %", "met", "met %", "mean miss")
 SHORT_COLUMNS = ("set", "judgeable", "decided", "dec%", "met", "met%", "mean miss")  # the terminal's, at 80 columns
 NOTE = (
-    "set: headline targets; judgeable: the city's next report is in the collection; decided: met or missed "
-    "(dec%: of the judgeable); "
-    "met %: of decided; 张家口 from its curated data; "
+    "set: "
+    + count_rules.DEFINITIONS["set"]
+    + "; judgeable: "
+    + count_rules.DEFINITIONS["judgeable"]
+    + " (张家口's curated articles); decided: "
+    + count_rules.DEFINITIONS["decided"]
+    + " (dec%: "
+    + count_rules.DEFINITIONS["decided %"]
+    + "); met%: "
+    + count_rules.DEFINITIONS["met %"]
+    + "; 张家口 from its curated data; "
     "mean miss: how far the missed targets' figures fell from their goals, in points where the row has rates."
 )
 
 
-def summary(cities: int, targets: int, judgeable: int, decided_judgeable: int, decided: int, met: int) -> str:
-    places = f"{cities:,} {'city' if cities == 1 else 'cities'}"
-    of_judgeable = (
-        f", {decided_judgeable:,} of the {judgeable:,} judgeable ({round(decided_judgeable * 100 / judgeable)} %)"
-        if judgeable
-        else ""
-    )
-    met_share = f" ({round(met * 100 / decided)} % of decided)" if decided else ""
-    return f"{places}, {targets:,} headline targets: {decided:,} decided{of_judgeable}; {met:,} met{met_share}."
+def outside_label(measures: int) -> str:
+    """The row of the measures outside the lexicon (--measure other), with how many there are."""
+    return f"other measures: {measures:,} outside the lexicon, each named by its report's words"
+
+
+def outside_short(measures: int) -> str:
+    """The same row in the terminal's narrow column."""
+    return f"other ({measures:,} measures)"
+
+
+def summary(places: int, counts: count_rules.Counts) -> str:
+    return f"{_places(places)}, {count_rules.line(counts)}"
 
 
 def filtered(filters: dict[str, str]) -> str:
     return "Only " + "; ".join(f"{name} {value}" for name, value in filters.items()) + "."
 
 
+COLLECTION = "lawtext/gov"
+LEVEL_WORDS = {
+    "nation": "the nation",
+    "province": "province-level",
+    "major-city": "a major city",
+    "city": "a prefecture-level city",
+}
+
+
+# Each level's places, as a build's summary, the per-level view and the messages name them.
+LEVEL_PLACES = {
+    "nation": "the nation",
+    "province": "province-level places",
+    "major-city": "major cities",
+    "city": "prefecture cities",
+}
+
+
+def no_reader(folder: str) -> str:
+    return f"{folder}: no reader of this source yet"
+
+
+def _places(count: int) -> str:
+    return f"{count:,} {'place' if count == 1 else 'places'}"
+
+
+def built(places: int, reports: int, skipped: int, targets: int) -> str:
+    """A build's count, of everything or of one level."""
+    return f"{_places(places)}, {reports:,} reports ({reports - skipped:,} read), {targets:,} headline targets"
+
+
+def built_level(level: str, places: int, reports: int, skipped: int, targets: int) -> str:
+    return f"  {LEVEL_PLACES.get(level, level)}: {built(places, reports, skipped, targets)}"
+
+
 def unknown_city(typed: str, close: list[str]) -> str:
-    hint = f"; did you mean {', '.join(close)}?" if close else "; zjk-targets national lists every city"
-    return f"--city {typed}: no such city in the national data{hint}"
+    hint = f"; did you mean {', '.join(close)}?" if close else "; zjk-targets national lists every place"
+    return f"--city {typed}: not a place of {COLLECTION} nor of the bundled national data{hint}"
+
+
+def city_offered(slug: str, name: str) -> str:
+    return f"{slug} ({name})"
+
+
+def place_offered(name: str) -> str:
+    return f"{name} (not yet bundled)"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def not_bundled(typed: str, places: list[tuple[str, str, str]], held: list[str]) -> str:
+    """``places``: (name, folder, level) of each place of the collection that ``typed`` names;
+    ``held``: the levels the national data holds."""
+    named = " and ".join(f"{name} ({folder}, {LEVEL_WORDS[level]})" for name, folder, level in places)
+    holds = _and([LEVEL_PLACES.get(level, level) for level in held]) if held else "no place"
+    return (
+        f"--city {typed}: {named} {'is' if len(places) == 1 else 'are'} in {COLLECTION} but not yet in the bundled "
+        f"national data (it holds {holds}; zjk-targets national lists them)"
+    )
+
+
+def unknown_province(typed: str, close: list[str], held: list[str]) -> str:
+    hint = f"; did you mean {', '.join(close)}?" if close else f"; provinces of the national data: {', '.join(held)}"
+    return f"--province {typed}: not a province of {COLLECTION}{hint}"
+
+
+def ambiguous_province(typed: str, candidates: list[str]) -> str:
+    return f"--province {typed}: names more than one province ({', '.join(candidates)}); give its Chinese name"
+
+
+def empty_province(typed: str, held: list[str]) -> str:
+    return (
+        f"--province {typed}: no city of the national data is in it; provinces of the national data: {', '.join(held)}"
+    )
+
+
+def unplaced(folder: str) -> str:
+    return f"{folder}: not in the place table (places.csv): no province"
+
+
+def no_code(folder: str, codes: list[str]) -> str:
+    found = f"codes {', '.join(codes)}" if codes else "no code"
+    return f"{folder}: {found} in cpca's table; give it an explicit entry with its source (national/places.py)"
+
+
+def explicit_but_coded(folder: str, codes: list[str]) -> str:
+    return f"{folder}: has code {', '.join(codes)} in cpca's table; drop its explicit entry"
+
+
+def no_province(folder: str, parent: str) -> str:
+    return f"{folder}: its province {parent} is not a place of the collection"
+
+
+def place_problems(problems: list[str]) -> str:
+    return "the place table was not written:\n" + "\n".join(problems)
 
 
 def ambiguous_city(typed: str, candidates: list[str]) -> str:
-    return f"--city {typed}: names more than one city ({', '.join(candidates)}); give the slug"
+    return f"--city {typed}: names more than one place ({', '.join(candidates)}); give the slug"
 
 
 def drafted_note(city: str) -> str:

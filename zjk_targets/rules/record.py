@@ -1,8 +1,8 @@
 """The track record: each report's headline targets, measure by measure, year by year.
 
 A row is a headline measure, a column a target year; a cell holds the verdict of the headline
-target of that measure for that year, set by that year's report. The shares count met targets
-among the decided ones (met or missed): an unknown verdict is no evidence either way.
+target of that measure for that year, set by that year's report. It is counted as every table
+counts (:mod:`zjk_targets.rules.counts`).
 """
 
 from __future__ import annotations
@@ -11,22 +11,9 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from ..model import Dataset, Metric
+from .counts import Counts, reviewed_years
 from .timeline import set_by_report
 from .verdicts import Verdict, summarise
-
-
-@dataclass(frozen=True)
-class Share:
-    """Met among decided, with the unknown ones counted beside."""
-
-    met: int
-    decided: int
-    unknown: int
-
-    @classmethod
-    def of(cls, verdicts: Iterable[Verdict]) -> Share:
-        counts = summarise(verdicts)
-        return cls(counts["met"], counts["met"] + counts["missed"], counts["unknown"])
 
 
 @dataclass(frozen=True)
@@ -35,19 +22,36 @@ class TrackRecord:
     metrics: tuple[Metric, ...]
     cells: dict[tuple[str, int], Verdict]
     """(metric id, year) → the verdict of that year's headline target of the measure."""
+    counted: tuple[Verdict, ...] = ()
+    """Every headline verdict in the years and measures asked for: the counts are of these (a
+    cell shows the first of two targets of one measure and year; both are counted)."""
+    reviewed: frozenset[int] = frozenset()
+    """The years the data's work reports review (for the count of judgeable targets)."""
 
     def cell(self, metric_id: str, year: int) -> Verdict | None:
         return self.cells.get((metric_id, year))
 
-    def by_year(self, year: int) -> Share:
-        return Share.of(v for (_, y), v in self.cells.items() if y == year)
+    def _counts(self, verdicts: Iterable[Verdict]) -> Counts:
+        return headline_counts(verdicts, self.reviewed)
 
-    def by_metric(self, metric_id: str) -> Share:
-        return Share.of(v for (m, _), v in self.cells.items() if m == metric_id)
+    def by_year(self, year: int) -> Counts:
+        return self._counts(v for v in self.counted if v.target.year == year)
+
+    def by_metric(self, metric_id: str) -> Counts:
+        return self._counts(v for v in self.counted if v.target.metric == metric_id)
 
     @property
-    def overall(self) -> Share:
-        return Share.of(self.cells.values())
+    def overall(self) -> Counts:
+        return self._counts(self.counted)
+
+
+def headline_counts(verdicts: Iterable[Verdict], reviewed: frozenset[int]) -> Counts:
+    """The rule book's counts of headline verdicts, ``reviewed`` the years the data's work reports review."""
+    counts = Counts()
+    for verdict in verdicts:
+        assert verdict.target.year is not None
+        counts.add(verdict.status, verdict.target.year in reviewed)
+    return counts
 
 
 def headline_verdicts(dataset: Dataset, verdicts: Iterable[Verdict]) -> list[Verdict]:
@@ -70,6 +74,7 @@ def track_record(
 ) -> TrackRecord:
     """The matrix of headline verdicts, within the years and measures asked for."""
     cells: dict[tuple[str, int], Verdict] = {}
+    counted = []
     for verdict in sorted(headline_verdicts(dataset, verdicts), key=lambda v: v.target.id):
         target = verdict.target
         assert target.year is not None
@@ -77,13 +82,16 @@ def track_record(
             continue
         if metrics is not None and target.metric not in metrics:
             continue
-        # Two headline targets of one measure in one year (rare: a range given twice) keep the first id.
+        counted.append(verdict)
+        # Two headline targets of one measure in one year (rare: a range given twice) show the first id.
         cells.setdefault((target.metric, target.year), verdict)
     years = tuple(sorted({year for _, year in cells}))
     # Rows in the order the reports list their measures (GDP first), as a reader knows them.
     shown = {metric for metric, _ in cells}
     order = dict.fromkeys(target.metric for target in dataset.targets if target.metric in shown)
-    return TrackRecord(years, tuple(dataset.metrics[m] for m in order), cells)
+    return TrackRecord(
+        years, tuple(dataset.metrics[m] for m in order), cells, tuple(counted), reviewed_years(dataset.sources)
+    )
 
 
 def report_counts(dataset: Dataset, verdicts: Iterable[Verdict]) -> dict[int, dict[str, int]]:

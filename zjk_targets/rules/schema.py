@@ -19,6 +19,15 @@ MAX_TEXT_CHARS = 10_000
 YEAR_RANGE = (1949, 2100)
 DONE_UNIT = "done"
 ID_PATTERN = r"[a-z0-9][a-z0-9._-]*"
+OUTSIDE_PREFIX = "x-"
+"""The start of the id extract gives a measure outside its lexicon: x- and the pinyin of the
+report's words (x-feishuizhanbi, 非税占比), whose metric's ``zh`` holds those words."""
+
+
+def is_outside(metric_id: str) -> bool:
+    """Whether a metric id is one extract gave a measure outside its lexicon (shown by its words)."""
+    return metric_id.startswith(OUTSIDE_PREFIX)
+
 
 # Input size limits. YAML's aliases and tags make a large file dangerous, and the curated files
 # are far below 1 MB; a CSV file holds plain cells, and a national one is about 40 MB per 300,000

@@ -19,7 +19,11 @@ LATE_DELIVERY_MONTH = 11
 
 def report_year(source: Source) -> int:
     """The year whose targets a report published as ``source`` sets."""
-    published = source.published
+    return year_set_on(source.published)
+
+
+def year_set_on(published: PartialDate) -> int:
+    """The year whose targets a report delivered on ``published`` sets."""
     return published.year + 1 if published.month >= LATE_DELIVERY_MONTH else published.year
 
 

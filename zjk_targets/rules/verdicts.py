@@ -5,11 +5,17 @@
 2. A year with several figures: the most recent publication decides. An earlier figure that
    is not an estimate, comes from a more trusted source and disagrees makes the verdict
    unknown ("conflicting evidence"), as do decisive figures of the same date that disagree.
+   A decided reason names each superseded figure of its year that differs from the deciding one,
+   and why it was set aside.
 3. A deadline target is decided by its deadline year; failing that it is met if a year
    from the report year up to the deadline already meets it; otherwise unknown.
    A figure after the deadline is context only.
 4. A bound decides only when the whole interval lies on one side of the goal.
 5. No decisive observation: unknown, with the nearest other figures as context.
+
+An ``about`` (左右) goal is met within its tolerance (``Reading.BAND``, the default) or, read
+strictly (``Reading.STRICT``), only when the outcome reaches the goal: strict is the band with no
+tolerance, and the reason of a goal it compared says so.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model import Comparator, Dataset, Direction, Metric, Observation, Source, Status, Target, Trust
+from ..model import Comparator, Dataset, Direction, Metric, Observation, Reading, Source, Status, Target, Trust
 from . import wording
 from .projection import Projection, project
 from .units import conversion_factor
@@ -139,10 +145,14 @@ class _YearResult:
 class _Judge:
     """Compares observations of one metric with one target."""
 
-    def __init__(self, dataset: Dataset, target: Target, metric: Metric) -> None:
+    def __init__(self, dataset: Dataset, target: Target, metric: Metric, reading: Reading = Reading.BAND) -> None:
         self.dataset = dataset
         self.target = target
         self.metric = metric
+        self.higher = metric.direction is Direction.HIGHER
+        self.strictly = reading is Reading.STRICT and target.comparator is Comparator.ABOUT
+        """Whether the strict reading compares this goal (an about goal read strictly)."""
+        self.tolerance = None if self.strictly else target.tolerance
 
     def factor(self, obs: Observation) -> Decimal:
         if self.target.unit is None:
@@ -165,8 +175,8 @@ class _Judge:
             high * factor if high is not None else None,
             target.comparator,
             target.goal,
-            target.tolerance,
-            self.metric.direction is Direction.HIGHER,
+            self.tolerance,
+            self.higher,
         )
 
     def source(self, obs: Observation) -> Source:
@@ -217,12 +227,31 @@ def _cite(judge: _Judge, obs: Observation) -> str:
 
 def _comparison(judge: _Judge, obs: Observation, status: Status) -> str:
     target = judge.target
-    symbol = target.comparator.symbol
-    worded = target.comparator is Comparator.ABOUT or obs.is_bound
     amount = wording.quantity(target.goal, target.unit) if target.goal is not None and target.unit else ""
     label = wording.source_label(judge.source(obs))
     met = status is Status.MET
+    if judge.strictly:
+        assert target.goal is not None
+        symbol = wording.about_strictly(judge.higher)
+        goal = wording.goal_text(symbol, wording.number(target.goal), target.unit, None)
+        reason = wording.comparison(obs.year, judge.compared(obs), label, met, symbol, amount, goal, obs.is_bound)
+        return wording.read_strictly(reason)
+    symbol = target.comparator.symbol
+    worded = target.comparator is Comparator.ABOUT or obs.is_bound
     return wording.comparison(obs.year, judge.compared(obs), label, met, symbol, amount, wording.goal(target), worded)
+
+
+def _set_aside(judge: _Judge, result: _YearResult, roles: dict[str, tuple[Role, str]]) -> list[str]:
+    """Each superseded figure of the deciding year that differs from the deciding figure, worded with why
+    it was set aside (in the order of the evidence: publication, id)."""
+    shown = judge.compared(result.decisive[0])
+    notes = []
+    for obs in result.superseded:
+        compared = judge.compared(obs)
+        if compared != shown:
+            source = judge.source(obs)
+            notes.append(wording.set_aside(source.publisher, str(source.published), compared, roles[obs.id][1]))
+    return notes
 
 
 def _caveats(judge: _Judge, observations: Iterable[Observation]) -> tuple[str, ...]:
@@ -233,9 +262,11 @@ def _caveats(judge: _Judge, observations: Iterable[Observation]) -> tuple[str, .
     return wording.caveats((obs.derived, obs.estimated, low_trust(obs)) for obs in observations)
 
 
-def evaluate_target(dataset: Dataset, target: Target, observations: Iterable[Observation]) -> Verdict:
-    """Apply the rules to one target, given the observations of its metric."""
-    judge = _Judge(dataset, target, dataset.metrics[target.metric])
+def evaluate_target(
+    dataset: Dataset, target: Target, observations: Iterable[Observation], reading: Reading = Reading.BAND
+) -> Verdict:
+    """Apply the rules to one target, given the observations of its metric, its about goal read by ``reading``."""
+    judge = _Judge(dataset, target, dataset.metrics[target.metric], reading)
     observations, by_year = _by_year(judge, observations)
 
     year = target.deadline_year
@@ -256,13 +287,7 @@ def evaluate_target(dataset: Dataset, target: Target, observations: Iterable[Obs
         for obs in result.conflicting:
             roles[obs.id] = (Role.CONFLICTING, wording.DISAGREES)
         for obs in result.superseded:
-            if obs.estimated:
-                why = wording.ESTIMATE_SUPERSEDED
-            elif judge.outcome(obs) is None:
-                why = wording.RANGE_STRADDLES
-            else:
-                why = wording.SUPERSEDED
-            roles[obs.id] = (Role.SUPERSEDED, why)
+            roles[obs.id] = (Role.SUPERSEDED, wording.superseded(obs.estimated, judge.outcome(obs) is None))
 
     def context_reason(obs: Observation) -> str:
         if obs.proxy is not None:
@@ -289,12 +314,15 @@ def evaluate_target(dataset: Dataset, target: Target, observations: Iterable[Obs
             reason = wording.met_early(year, reason)
         caveats = _caveats(judge, result.decisive)
         reason = wording.with_caveats(reason, caveats)
+        reason = wording.with_set_aside(reason, _set_aside(judge, result, roles))
         status = result.status
     elif result is not None:
         assert result.problem is not None
         reason = wording.unresolved(
             result.problem, (_cite(judge, obs) for obs in result.conflicting or result.superseded)
         )
+        if judge.strictly:
+            reason = wording.read_strictly(reason)
         caveats, status = (), Status.UNKNOWN
     else:
         set_year = dataset.sources[target.source].published.year if target.by is not None else None
@@ -319,9 +347,11 @@ def _by_year(
     return ordered, by_year
 
 
-def projection_of(dataset: Dataset, target: Target, observations: Iterable[Observation]) -> Projection | None:
+def projection_of(
+    dataset: Dataset, target: Target, observations: Iterable[Observation], reading: Reading = Reading.BAND
+) -> Projection | None:
     """The projection of a deadline target that no figure decides, as its verdict states it."""
-    judge = _Judge(dataset, target, dataset.metrics[target.metric])
+    judge = _Judge(dataset, target, dataset.metrics[target.metric], reading)
     return _projection(dataset, judge, _by_year(judge, observations)[1])
 
 
@@ -339,8 +369,8 @@ def _projection(dataset: Dataset, judge: _Judge, by_year: dict[int, list[Observa
             obs = result.decisive[0]
             assert obs.value is not None
             figures[year] = obs.value * judge.factor(obs)
-    higher = judge.metric.direction is Direction.HIGHER
-    goal, tolerance = target.goal, target.tolerance
+    higher = judge.higher
+    goal, tolerance = target.goal, judge.tolerance
     return project(
         figures,
         goal,
@@ -350,8 +380,11 @@ def _projection(dataset: Dataset, judge: _Judge, by_year: dict[int, list[Observa
     )
 
 
-def evaluate(dataset: Dataset, only: Collection[str] | None = None) -> tuple[Verdict, ...]:
-    """Every target's verdict (or only those of the ids in ``only``), in target id order."""
+def evaluate(
+    dataset: Dataset, only: Collection[str] | None = None, reading: Reading = Reading.BAND
+) -> tuple[Verdict, ...]:
+    """Every target's verdict (or only those of the ids in ``only``), in target id order, each about
+    (左右) goal read by ``reading``."""
     targets = [t for t in dataset.targets if only is None or t.id in only]
     metrics = {target.metric for target in targets}
     by_metric: dict[str, list[Observation]] = defaultdict(list)
@@ -359,7 +392,7 @@ def evaluate(dataset: Dataset, only: Collection[str] | None = None) -> tuple[Ver
         if obs.metric in metrics:
             by_metric[obs.metric].append(obs)
     return tuple(
-        evaluate_target(dataset, target, by_metric.get(target.metric, []))
+        evaluate_target(dataset, target, by_metric.get(target.metric, []), reading)
         for target in sorted(targets, key=lambda t: t.id)
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from ..model import About, Comparator, Observation, Source, Target
+from ..model import About, Comparator, Observation, Reading, Source, Target
 
 NEGATED = {"≥": "<", ">": "≤", "≤": ">", "<": "≥"}
 
@@ -49,6 +49,14 @@ PROJECTION = "projection, not a verdict: {state}: "
 ON_TRACK, NOT_ON_TRACK = "on track", "not on track"
 RATE = " a year {first}–{last} against {required} needed"
 PROJECTED = "{deadline} projected at "
+READ_STRICTLY = "about read strictly"
+SET_ASIDE = "{publisher} {published} gave {figure}, {why}"
+
+# How the about (左右) goals of a table were read: every table and export says it with these words.
+READINGS = {
+    Reading.BAND: "左右 (about) read as a band: met within the goal's tolerance",
+    Reading.STRICT: "左右 (about) read strictly: met only when the outcome reaches the goal",
+}
 
 
 def number(value: Decimal) -> str:
@@ -135,6 +143,38 @@ def comparison(
     if worded:
         return f"{year}: {compared} {MEETS if met else MISSES} {goal_full} ({label})"
     return f"{year}: {compared} {symbol if met else NEGATED[symbol]} {goal} ({label})"
+
+
+def about_strictly(higher: bool) -> str:
+    """The comparator an about goal is read with strictly: ≥ where higher is better, ≤ where lower is."""
+    return Comparator.GE.symbol if higher else Comparator.LE.symbol
+
+
+def read_strictly(reason: str) -> str:
+    """The reason of an about goal that the strict reading compared: it says so."""
+    return reason + SEP + READ_STRICTLY
+
+
+def reading(read: Reading) -> str:
+    """How the table's about goals were read, in a line."""
+    return READINGS[read]
+
+
+def superseded(estimated: bool, straddles: bool) -> str:
+    """Why a figure of the deciding year does not decide (Evidence.why of a superseded figure)."""
+    return ESTIMATE_SUPERSEDED if estimated else RANGE_STRADDLES if straddles else SUPERSEDED
+
+
+def set_aside(publisher: str, published: str, figure: str, why: str) -> str:
+    """A figure of the deciding year, other than the deciding one, that was set aside, and why:
+    "国家统计局 2018-02-28 gave 6.9 %, superseded by a later publication"."""
+    return SET_ASIDE.format(publisher=publisher, published=published, figure=figure, why=why)
+
+
+def with_set_aside(reason: str, notes: Iterable[str]) -> str:
+    """A decided target's reason and the figures of its year set aside (rule 2: the verdict still
+    rests on the deciding figure; the reason says which other figures differed)."""
+    return SEP.join((reason, *notes))
 
 
 def met_early(deadline: int, reason: str) -> str:
