@@ -124,6 +124,10 @@ def test_unquantified_goals_are_listed_not_invented() -> None:
             "城镇和农村居民人均可支配收入分别增长2.8%和5.3%。",
             [("urban-income-growth", "2.8", "%", False, False), ("rural-income-growth", "5.3", "%", False, False)],
         ),
+        (  # 海口 2015: thousands separated by a full-width comma, once read as 530
+            "城镇常住居民人均可支配收入26，530元，增长8%。",
+            [("urban-income", "26530", "元", False, False), ("urban-income-growth", "8", "%", False, False)],
+        ),
     ],
 )
 def test_review_outcomes(review: str, expected: list) -> None:

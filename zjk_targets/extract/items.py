@@ -16,7 +16,8 @@ UNIT = (
     r"个百分点|百分点|万亿元|万亿美元|亿美元|万美元|亿元|万元/人|万元|元|万人次|万人|人|万吨|吨|万亿斤|亿斤|万斤|斤|万亩|亩|天"
     r"|微克/立方米|μg/m3|μg/m³|ug/m3|%|‰"
 )
-NUMBER = r"(?<![\d.A-Za-z])\d+(?:\.\d+)?"
+# A figure, its thousands separated by commas or not (26，530元 is 26530 yuan, not 530).
+NUMBER = r"(?<![\d.A-Za-z])(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
 FIGURE = re.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>{UNIT})?(?:\s*(?:[-—–~～]+|至|到)\s*(?P<b>{NUMBER})\s*(?P<ub>{UNIT}))?")
 _UNIT_NAMES = {"百分点": "个百分点", "微克/立方米": "μg/m³", "μg/m3": "μg/m³", "ug/m3": "μg/m³"}
 
@@ -138,7 +139,7 @@ def _enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _decimal(text: str) -> Decimal:
-    return Decimal(text)
+    return Decimal(text.replace(",", ""))
 
 
 def _subject(text: str, start: int, stop: int) -> tuple[int, int]:
