@@ -20,13 +20,16 @@ ECHO_EXIT = '; echo "exit $?"'
 
 
 HEAD = re.compile(r" \| head -(\d+)$")
+QUIET = " 2>/dev/null"
 WIDTH = re.compile(r"^COLUMNS=(\d+) ")
 
 
 def _run(runner, command: str) -> str:
-    """One shell line: `[COLUMNS=N] zjk-targets ARGS [| head -N] [; echo "exit $?"]`."""
+    """One shell line: `[COLUMNS=N] zjk-targets ARGS [2>/dev/null] [| head -N] [; echo "exit $?"]`."""
     show_exit = command.endswith(ECHO_EXIT)
     command = command.removesuffix(ECHO_EXIT)
+    quiet = QUIET in command  # the messages on stderr left out, as the shell would
+    command = command.replace(QUIET, "")
     head = HEAD.search(command)
     width = WIDTH.match(command)
     command = WIDTH.sub("", HEAD.sub("", command))
@@ -34,7 +37,7 @@ def _run(runner, command: str) -> str:
     assert words[0] == "zjk-targets", command
     env = {"COLUMNS": width.group(1)} if width else {}
     result = runner.invoke(app, words[1:], prog_name="zjk-targets", env=env)
-    output = result.output
+    output = result.stdout if quiet else result.output
     if head:
         output = "".join(output.splitlines(keepends=True)[: int(head.group(1))])
     return output + (f"exit {result.exit_code}\n" if show_exit else "")

@@ -16,7 +16,7 @@ from ..rules.wording import number as fmt_number
 from .decode import DecodeError, decode
 from .items import Item
 from .lexicon import matchable, outside_key, outside_words
-from .report import Report, ReportError, read_report
+from .report import NATION, Report, ReportError, read_report
 
 _SYMBOL = {">=": "≥", ">": ">", "<=": "≤", "about": "≈"}
 _ASCII_UNIT = {
@@ -250,7 +250,7 @@ def draft(
                 [
                     ("id", source_id),
                     ("title", report.title or f"{report.city}政府工作报告"),
-                    ("publisher", f"{report.city}人民政府"),
+                    ("publisher", publisher(report.city)),
                     ("published", report.delivered or str(report.sets_year)),
                     ("trust", "official"),
                     ("file", name),
@@ -356,6 +356,14 @@ def _render(result: Draft) -> None:
     result.actuals_yaml = (
         result.header.split("\n\n")[0].replace("targets of", "outcomes reviewed in") + "\n" + observations
     )
+
+
+STATE_COUNCIL = "国务院"  # who delivers the nation's work report
+
+
+def publisher(place: str | None) -> str:
+    """Who delivers a place's work report: the State Council for the nation, else its people's government."""
+    return STATE_COUNCIL if place == NATION else f"{place}人民政府"
 
 
 def with_entries(result: Draft, extra: dict[str, list[dict[str, str]]]) -> Draft:
