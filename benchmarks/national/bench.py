@@ -84,7 +84,7 @@ def main() -> int:
     parser.add_argument("--cpu", action="store_true")
     args = parser.parse_args()
     bench.CPU_CLOCK = args.cpu
-    env = {**__import__("os").environ, "COLUMNS": "100", "NO_COLOR": "1"}
+    env = {**__import__("os").environ, "COLUMNS": "100", "NO_COLOR": "1", "ZJK_MAX_INPUT_MB": "4000"}
     work = Path(tempfile.mkdtemp(prefix="zjk-national-bench-"))
     try:
         reports = sum(1 for p in args.collection.rglob("*") if p.suffix.lower() in (".md", ".txt"))
