@@ -462,11 +462,18 @@ def _record(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str) -> str:
     )
 
 
-def rules(lang: str) -> str:
-    """How verdicts are reached, as a heading (``id="how"``) and a list."""
+def _guide(lang: str) -> tuple[str, str]:
+    """How to read a page: its targets, and the figures under its sources."""
+    words = HTML_WORDS[lang]
+    return f"<p>{escape(words['cards'])}</p>", f"<p>{escape(words['figures_note'])}</p>"
+
+
+def rules(lang: str, guide: bool = True) -> str:
+    """How verdicts are reached, as a heading (``id="how"``) and a list; with ``guide``, how to read
+    a page after it (a folder's pages say it once, on :data:`INDEX`)."""
     words = WORDS[lang]
     items = "".join(f"<li>{escape(rule)}</li>" for rule in words["rules"])
-    return f'<h2 id="how">{escape(words["how"])}</h2><ol>{items}</ol>'
+    return f'<h2 id="how">{escape(words["how"])}</h2><ol>{items}</ol>' + ("".join(_guide(lang)) if guide else "")
 
 
 STYLE_FILE, SCRIPT_FILE = "zjk-targets.css", "zjk-targets.js"
@@ -522,7 +529,8 @@ def render(
     gallery = f"<h2>{escape(words['five_year'])}</h2>{_gallery(verdicts, lang, card)}" if has_five_year else ""
     style = f"<link rel=stylesheet href={STYLE_FILE}>" if linked else f"<style>{STYLE}</style>"
     script = f"<script src={SCRIPT_FILE}></script>" if linked else f"<script>{SCRIPT}</script>"
-    how = f"<p><a href={INDEX}#how>{escape(words['how'])}</a></p>" if linked else rules(lang)
+    how = f"<p><a href={INDEX}#how>{escape(words['how'])}</a></p>" if linked else rules(lang, guide=False)
+    cards_note, figures_note = ("", "") if linked else _guide(lang)
     cards_html = "\n".join(cards)
     return f"""<!DOCTYPE html>
 <html lang={lang}><head><meta charset=utf-8><meta name=viewport content="width=device-width,initial-scale=1">
@@ -533,13 +541,13 @@ def render(
 <p id=about-reading>{escape(words_of.reading(reading, lang))}</p>
 {_record(dataset, verdicts, lang)}
 {gallery}
-<h2>{html_words["targets"]}</h2><p>{escape(html_words["cards"])}</p>
+<h2>{html_words["targets"]}</h2>{cards_note}
 <div class=controls>{controls}</div>
 <section id=targets>
 {cards_html}
 </section>
 <h2>{escape(words["sources"])}</h2>
-<p>{escape(html_words["figures_note"])}</p>
+{figures_note}
 {_sources(dataset, verdicts, lang, _figures_of(context, figures, lang))}
 {how}
 {_data(dataset, verdicts, lang, figures, card)}
