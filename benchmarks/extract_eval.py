@@ -234,6 +234,8 @@ def _own_figure(verdict: object, review: dict) -> bool | None:
     """Whether a decided verdict rests on a figure the labels give as its measure's outcome of the
     year (True), on another figure (False), or on a level readers differ on (None)."""
     metric = verdict.target.metric  # type: ignore[attr-defined]
+    # A measure drafted in another unit than the lexicon's carries the unit in its id (grain-output-jin).
+    names = {metric, metric.rsplit("-", 1)[0]}
     value = _figure(verdict)
     outcomes = review.get("outcomes") or []
     if value is None:
@@ -241,12 +243,12 @@ def _own_figure(verdict: object, review: dict) -> bool | None:
     values = {
         abs(_dec(o["value"])) * _factor(o.get("unit"), verdict.target.unit)  # type: ignore[attr-defined]
         for o in outcomes
-        if o.get("measure") == metric and o.get("value") is not None
+        if o.get("measure") in names and o.get("value") is not None
     }
     if any(_same_goal(abs(value), v) for v in values):
         return True
-    against_goal = any(o.get("measure") == metric and o.get("value") is None for o in outcomes)
-    if against_goal or any(o.get("term_end") == metric for o in outcomes):
+    against_goal = any(o.get("measure") in names and o.get("value") is None for o in outcomes)
+    if against_goal or any(o.get("term_end") in names for o in outcomes):
         return None
     return False
 

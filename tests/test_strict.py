@@ -271,8 +271,10 @@ def test_the_national_table_says_which_reading_it_used(runner) -> None:
     assert text.splitlines()[4] == STRICT_LINE and band.splitlines()[4] == BAND_LINE
     data = json.loads(runner.invoke(app, ["national", "-f", "json", "--about", "strict"]).stdout)
     assert data["about_reading"]["reading"] == "strict"
-    # Strictly, no target is met that the band does not meet, and the decided ones stay decided.
+    # Strictly, fewer are met; a few change between decided and unknown (a range that straddles
+    # the goal itself but not its band, or the other way round).
     strict_total, band_total = data["total"], json.loads(runner.invoke(app, ["national", "-f", "json"]).stdout)["total"]
-    assert strict_total["decided"] == band_total["decided"] and strict_total["met"] < band_total["met"]
+    assert strict_total["met"] < band_total["met"]
+    assert abs(strict_total["decided"] - band_total["decided"]) < band_total["decided"] / 1000
     table = runner.invoke(app, ["national", "-f", "csv", "--about", "strict"]).stdout
     assert {row["about_reading"] for row in csv.DictReader(io.StringIO(table))} == {"strict"}

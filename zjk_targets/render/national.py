@@ -7,6 +7,7 @@ import html
 import io
 import json
 from collections.abc import Iterator
+from decimal import Decimal
 
 from rich.cells import cell_len
 
@@ -25,6 +26,8 @@ def _gap(row: Tally) -> str:
     if gap is None:
         return "–"
     unit = " pt" if row.unit == "%" else f" {row.unit}"
+    if abs(gap) >= 100:  # whole units where the hundredths add nothing (and the column stays 11 cells)
+        gap = gap.quantize(Decimal(1))
     return f"{gap.normalize():f}{unit}"
 
 
