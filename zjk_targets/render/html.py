@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Mapping
 from html import escape
 
 from .. import labels
-from ..model import Dataset, Observation, PartialDate, Reading, Status, Target
+from ..model import Dataset, Observation, PartialDate, Reading, Source, Status, Target, Trust
 from ..rules import wording as fmt
 from ..rules.record import track_record
 from ..rules.timeline import end_of
@@ -26,22 +27,23 @@ from .markdown import WORDS, headline
 from .report import WORDS as REPORT_WORDS
 from .report import Unknown, lean, nearest, unknown_kind
 from .terminal import MARK
-from .text import one_line, progress_bar, share_of_goal, visible
+from .text import one_line, share_of_goal, visible
 
 STYLE = (
     "*{box-sizing:border-box}"
     "body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem;color:#1f2328}"
     "h1{font-size:1.5rem;margin:.5rem 0}h2{font-size:1.25rem;margin-top:2rem}"
-    "h3{font-size:1.1rem}h4{margin:1rem 0 .5rem}"
+    "h3{font-size:1.1rem}h4{margin:1rem 0 .5rem}h5{font-size:1rem;margin:1rem 0 0}"
     ".counts span{display:inline-block;margin-right:1rem;font-weight:600}"
     + "".join(
-        f".{code}{{color:{colour}}}article.{code}{{color:inherit}}article.{code}>p>b:first-child{{color:{colour}}}"
+        f".{code}{{color:{colour}}}article.{code}{{color:inherit}}article.{code}>p:first-child>b:first-child{{color:{colour}}}"
         for code, colour in (("me", "#1a7f37"), ("mi", "#cf222e"), ("un", "#9a6700"))
     )
     + "article{border:1px solid #d0d7de;border-radius:6px;padding:.5rem .75rem;margin:.5rem 0}"
     "article p{margin:.25rem 0}article>p>b:first-child{white-space:nowrap}"
     "code{font-size:.9em;overflow-wrap:anywhere}q{color:#57606a;overflow-wrap:anywhere}"
-    "details summary{cursor:pointer;color:#0969da}"
+    "details summary{cursor:pointer;color:#0969da}dt{font-weight:600;margin-top:.75rem}"
+    "dd{margin:.25rem 0 .25rem 1rem;overflow-wrap:anywhere}"
     "details ul{padding-left:1.1rem}a{overflow-wrap:anywhere}"
     ".controls{margin:1rem 0;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}"
     ".controls input{flex:1 1 12rem;font:inherit;padding:.25rem}.controls select{font:inherit}"
@@ -55,10 +57,11 @@ STYLE = (
 
 SCRIPT = (
     """
-const cards0=[...document.querySelectorAll('#targets article')];
+const cards0=[...document.querySelectorAll('#targets [id^="t-"]')];
 function apply(){const q=document.getElementById('q').value.toLowerCase();
 const s=document.getElementById('status').value;let shown=0;
-for(const c of cards0){const ok=(!s||c.className===s)&&c.textContent.toLowerCase().includes(q);
+for(const c of cards0){let m=c;while(m.id)m=m.previousElementSibling;
+const ok=(!s||(c.className||'un')===s)&&(m.textContent+c.textContent).toLowerCase().includes(q);
 c.hidden=!ok;if(ok)shown++;}document.getElementById('shown').textContent=shown;}
 document.getElementById('q').addEventListener('input',apply);
 document.getElementById('status').addEventListener('change',apply);
@@ -75,30 +78,32 @@ HTML_WORDS = {
         "filter": "filter",
         "all": "all",
         "shown": "shown",
-        "evidence": "evidence ({n})",
         "chart": "Chart of {metric}",
         "file": "text",
         "above": "words above",
         "figures_note": "Under each source, the figures it gives that no card lists, each with its words: the "
         "charts show them, and a click on a point of a chart shows its words there.",
-        "cards": "A card gives the goal with the words that set it and their source; its evidence the figures that "
-        "decided it (or conflicted, or were superseded), each with its words and source, and the measure's chart. "
-        "An unknown one's reason names the nearest figures, each linked to its words (under its source, below); a "
-        "click on a point of a chart shows that figure's words.",
+        "cards": "Targets under their measure (its id and name; a target's id is the measure's and its year's). A "
+        "decided one is a card: the goal with the words that set it and their source, why, then the figures that "
+        "decided it (or conflicted, or were superseded), each with its words and source, and the measure's chart "
+        "on demand. An unknown one is a row: the goal, its words and source, and why; the nearest figures it names "
+        "are linked to their words (under their source, below); a click on a point of a chart shows that figure's "
+        "words.",
     },
     "zh": {
         "targets": "目标",
         "filter": "筛选",
         "all": "全部",
         "shown": "项显示",
-        "evidence": "证据（{n}）",
         "chart": "{metric}图",
         "file": "文本",
         "above": "原文见上",
         "figures_note": "每个来源下列出卡片未列出的该来源数据，附原文：图中有这些数据，"
         "点击图中的点即可在图下看到原文。",
-        "cards": "每张卡片列出目标及设定它的原文和出处；证据中是决定判断（或相互矛盾、被取代）的数据，附原文和出处，"
-        "以及该指标的图。未知的在理由中列出最近的数据，每个都链接到原文（见下方其来源）；点击图中的点即可看到该数据的原文。",
+        "cards": "目标按指标排列（指标的编号和名称；目标的编号是指标编号加年份）。"
+        "已判断的为卡片：目标及设定它的原文和出处、理由，以及决定判断（或相互矛盾、被取代）的数据，"
+        "附原文和出处，点击可看该指标的图。未知的为一行：目标、原文和出处、理由；"
+        "其中列出的最近数据都链接到原文（见下方其来源）；点击图中的点即可看到该数据的原文。",
     },
 }
 
@@ -152,7 +157,8 @@ class _Figures:
     a verdict always in its own card; else in the list of the charts' figures), and referred to
     from elsewhere (another card, a chart's point)."""
 
-    def __init__(self, verdicts: tuple[Verdict, ...]) -> None:
+    def __init__(self, verdicts: tuple[Verdict, ...], sources: Mapping[str, Source]) -> None:
+        self.sources = sources
         self.number: dict[str, int] = {}
         for verdict in verdicts:
             for item in verdict.evidence:
@@ -172,32 +178,37 @@ class _Figures:
 
 
 def _evidence(verdict: Verdict, lang: str, figures: _Figures) -> str:
-    """The card's evidence, on demand: the figures behind the verdict, and the chart (the script
-    puts it in; a card with figures of other years or measures only gets the chart alone from the
-    script, each of those figures linked from its reason and written with its words under its
-    source)."""
+    """The card's evidence, each figure behind the verdict a line with its words and source (the
+    role said unless it decides, as the reason above says); the chart opens on demand (the script
+    puts it in; a card with figures of other years or measures only gets the chart alone, each of
+    those figures linked from its reason and written with its words under its source)."""
     words = HTML_WORDS[lang]
-    behind = _behind(verdict)
-    if not behind:
-        return ""
-    parts = [f"<details><summary>{words['evidence'].format(n=len(verdict.evidence))}</summary><ul>"]
-    for item in behind:
+    parts = []
+    for item in _behind(verdict):
         obs = item.observation
         why = "" if item.why == fmt.DECIDES else f" {_text(words_of.why(item, lang))}"
         figure = _text(words_of.phrase(fmt.observed(obs), lang))
-        head = f"<b>{obs.year}: {figure}</b> [{escape(words_of.role(item, lang))}]{why}"
+        role = "" if item.role is Role.DECISIVE else f" [{escape(words_of.role(item, lang))}]"
+        head = f"<b>{obs.year}: {figure}</b>{role}{why}"
         full, anchor = figures.full(item)
         if not full:
-            parts.append(f"<li>{head} · {figures.link(item, words['above'])}")
+            parts.append(f"<p>{head} · {figures.link(item, words['above'])}")
             continue
-        parts.append(f"<li{anchor}>{head} {_cite(obs.source)} {_words(obs.excerpt)}{_flags(obs, lang)}")
-    return "".join(parts) + "</ul></details>"
+        parts.append(f"<p{anchor}>{head} {_cite(obs.source)} {_words(obs.excerpt)}{_flags(obs, lang)}")
+    return "".join(parts)
 
 
 def _reason(verdict: Verdict, lang: str, figures: _Figures) -> str:
-    """The verdict's reason; the nearest figures it names, of an undecided target, each a link to its
-    words."""
-    text = _text(words_of.reason(verdict, lang))
+    """The verdict's reason, without the label of an official source (trust, publisher, date: the
+    figure's line cites the source, or its link leads to the figure's words under its source; a
+    weaker source's label stays); the nearest figures it names, of an undecided target, each a
+    link to its words."""
+    reason = verdict.reason
+    for item in verdict.evidence:  # an official source's label: the figure's line or link names the source
+        source = figures.sources.get(item.observation.source)
+        if source is not None and source.trust is Trust.OFFICIAL:
+            reason = reason.replace(f" ({fmt.source_label(source)})", "")
+    text = _text(words_of.phrase(reason, lang))
     start = 0
     for item in nearest(verdict) if not verdict.decisive else []:
         shown = _text(words_of.figure(item, lang))
@@ -209,34 +220,95 @@ def _reason(verdict: Verdict, lang: str, figures: _Figures) -> str:
     return text
 
 
-def _heading(target: Target, lang: str) -> str:
-    """The target's name, goal and year: a drafted name that ends with its goal says it once."""
-    name, goal = target.name(lang), words_of.goal_and_period(target, lang)
-    if lang == "en" and target.goal is not None and target.unit is not None:
-        plain = fmt.goal_text(target.comparator.symbol, fmt.number(target.goal), target.unit, None)
-        if name.endswith(" " + plain):
-            return _text(name.removesuffix(plain) + goal)
-    return f"{_text(name)} · {_text(goal)}"
-
-
-def _card(verdict: Verdict, lang: str, figures: _Figures) -> str:
-    target = verdict.target
+def _after(verdict: Verdict, lang: str) -> str:
+    """What follows the reason: the share of the goal reached (a number: no bar of glyphs in HTML),
+    and where only related measures speak, which way they lean."""
     after = ""
     share = share_of_goal(verdict)
     if share is not None:
-        after += f" {progress_bar(share)}"
+        after += f" · {int(share * 100)}%"
     if verdict.status is Status.UNKNOWN and unknown_kind(verdict) is Unknown.OTHERS_ONLY:
         leaning = lean(verdict)
         if leaning is not None:
             status_word = labels.status(leaning, lang)
             after += " · " + REPORT_WORDS[lang]["lean"].format(mark=MARK[leaning], status=status_word)
+    return escape(after)
+
+
+def _card(verdict: Verdict, lang: str, figures: _Figures) -> str:
+    target = verdict.target
     # the reason says the figure that decides (or the nearest ones); the goal is in the heading
     return (
         f"<article class={CODE[verdict.status]} id={_attr('t-' + target.id)}>"
         f"<p><b>{MARK[verdict.status]} {escape(labels.status(verdict.status, lang))}</b> "
-        f"<code>{_text(target.id)}</code> {_heading(target, lang)}: {_words(target.excerpt)} {_cite(target.source)}</p>"
-        f"<p>{_reason(verdict, lang, figures)}{escape(after)}</p>" + _evidence(verdict, lang, figures) + "</article>"
+        f"{_key(target)}{_text(words_of.goal_and_period(target, lang))}: "
+        f"{_words(target.excerpt)} {_cite(target.source)}"
+        f"<p>{_reason(verdict, lang, figures)}{_after(verdict, lang)}"
+        + _evidence(verdict, lang, figures)
+        + "</article>"
     )
+
+
+def _own_id(target: Target) -> bool:
+    """Whether the target's id is its measure's and its year's (most are): a row then names the
+    measure once, above its years, and the id is not written again."""
+    return target.id == f"{target.metric}-{target.deadline_year}"
+
+
+def _bare_name(target: Target, lang: str) -> str:
+    """The target's name without the goal a drafted name ends with (the row says the goal)."""
+    name = target.name(lang)
+    if target.goal is not None and target.unit is not None:
+        plain = fmt.goal_text(target.comparator.symbol, fmt.number(target.goal), target.unit, None)
+        name = name.removesuffix(" " + plain)
+    return name
+
+
+def _by_measure(group: list[Verdict]) -> dict[str, list[Verdict]]:
+    by_measure: dict[str, list[Verdict]] = defaultdict(list)
+    for verdict in group:
+        by_measure[verdict.target.metric].append(verdict)
+    return by_measure
+
+
+def _measure(metric: str, rows: list[Verdict], lang: str) -> str:
+    """A measure's id, and its name unless the words of every target of it say it (as those of a
+    measure drafted from the report's own words do): said once above its targets, each of which
+    says its goal and year (its id is the measure's and the year's, or written where it is not)."""
+    names = list(dict.fromkeys(_bare_name(verdict.target, lang) for verdict in rows))
+    said = len(names) == 1 and all(names[0] in verdict.target.excerpt for verdict in rows)
+    return f"<code>{_text(metric)}</code>" + ("" if said else f" {_text(' / '.join(names))}")
+
+
+def _key(target: Target) -> str:
+    return "" if _own_id(target) else f"<code>{_text(target.id)}</code> "
+
+
+def _rows(group: list[Verdict], lang: str, figures: _Figures) -> str:
+    """Unknown targets as compact rows under their measure: each the goal and its year, the words
+    that set it and their source, and why it is unknown (the nearest figures linked to their
+    words; figures that conflict or were superseded below it, as in a card); a measure's chart,
+    where it has figures, opens under its row."""
+    parts = ["<dl>"]
+    for metric, rows in _by_measure(group).items():
+        parts.append(f"<dt>{_measure(metric, rows, lang)}")
+        for verdict in rows:
+            target = verdict.target
+            parts.append(
+                f"<dd id={_attr('t-' + target.id)}>{_key(target)}{_text(words_of.goal_and_period(target, lang))}: "
+                f"{_words(target.excerpt)} {_cite(target.source)} · {_reason(verdict, lang, figures)}"
+                f"{_after(verdict, lang)}{_evidence(verdict, lang, figures)}"
+            )
+    return "".join(parts) + "</dl>"
+
+
+def _cards(group: list[Verdict], lang: str, figures: _Figures) -> list[str]:
+    """Decided targets as cards under their measure."""
+    parts = []
+    for metric, rows in _by_measure(group).items():
+        parts.append(f"<h5>{_measure(metric, rows, lang)}</h5>")
+        parts += [_card(verdict, lang, figures) for verdict in rows]
+    return parts
 
 
 def _in_order(verdicts: tuple[Verdict, ...]) -> list[tuple[str, list[Verdict]]]:
@@ -248,7 +320,8 @@ def _in_order(verdicts: tuple[Verdict, ...]) -> list[tuple[str, list[Verdict]]]:
     groups: list[tuple[str, list[Verdict]]] = []
     for status in (Status.MISSED, Status.MET):
         if by_status.get(status):
-            groups.append((f"h3 class={CODE[status]}:{status.value}", by_status[status]))
+            rows = sorted(by_status[status], key=lambda v: (v.target.metric, v.target.deadline_year))
+            groups.append((f"h3 class={CODE[status]}:{status.value}", rows))
     unknown = by_status.get(Status.UNKNOWN, [])
     if unknown:
         groups.append((f"h3 class={CODE[Status.UNKNOWN]}:{Status.UNKNOWN.value}", []))
@@ -257,7 +330,8 @@ def _in_order(verdicts: tuple[Verdict, ...]) -> list[tuple[str, list[Verdict]]]:
             kinds[unknown_kind(verdict)].append(verdict)
         for kind in Unknown:
             if kinds.get(kind):
-                groups.append((f"h4:{kind.value}", kinds[kind]))
+                rows = sorted(kinds[kind], key=lambda v: (v.target.metric, v.target.deadline_year))
+                groups.append((f"h4:{kind.value}", rows))
     return groups
 
 
@@ -388,11 +462,18 @@ def _record(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str) -> str:
     )
 
 
-def rules(lang: str) -> str:
-    """How verdicts are reached, as a heading (``id="how"``) and a list."""
+def _guide(lang: str) -> tuple[str, str]:
+    """How to read a page: its targets, and the figures under its sources."""
+    words = HTML_WORDS[lang]
+    return f"<p>{escape(words['cards'])}</p>", f"<p>{escape(words['figures_note'])}</p>"
+
+
+def rules(lang: str, guide: bool = True) -> str:
+    """How verdicts are reached, as a heading (``id="how"``) and a list; with ``guide``, how to read
+    a page after it (a folder's pages say it once, on :data:`INDEX`)."""
     words = WORDS[lang]
     items = "".join(f"<li>{escape(rule)}</li>" for rule in words["rules"])
-    return f'<h2 id="how">{escape(words["how"])}</h2><ol>{items}</ol>'
+    return f'<h2 id="how">{escape(words["how"])}</h2><ol>{items}</ol>' + ("".join(_guide(lang)) if guide else "")
 
 
 STYLE_FILE, SCRIPT_FILE = "zjk-targets.css", "zjk-targets.js"
@@ -435,17 +516,21 @@ def render(
         if verdict.evidence
     }
     context = _context_only(verdicts)
-    figures = _Figures(verdicts)
+    figures = _Figures(verdicts, dataset.sources)
     cards = []
     for key, group in order:
         n = len(group) if group else sum(1 for verdict in verdicts if verdict.status is Status.UNKNOWN)
         cards.append(_group_heading(key, n, lang))
-        cards += [_card(verdict, lang, figures) for verdict in group]
+        if key.startswith("h4"):
+            cards.append(_rows(group, lang, figures))
+        else:
+            cards += _cards(group, lang, figures)
     has_five_year = any(verdict.target.by is not None and verdict.evidence for verdict in verdicts)
     gallery = f"<h2>{escape(words['five_year'])}</h2>{_gallery(verdicts, lang, card)}" if has_five_year else ""
     style = f"<link rel=stylesheet href={STYLE_FILE}>" if linked else f"<style>{STYLE}</style>"
     script = f"<script src={SCRIPT_FILE}></script>" if linked else f"<script>{SCRIPT}</script>"
-    how = f"<p><a href={INDEX}#how>{escape(words['how'])}</a></p>" if linked else rules(lang)
+    how = f"<p><a href={INDEX}#how>{escape(words['how'])}</a></p>" if linked else rules(lang, guide=False)
+    cards_note, figures_note = ("", "") if linked else _guide(lang)
     cards_html = "\n".join(cards)
     return f"""<!DOCTYPE html>
 <html lang={lang}><head><meta charset=utf-8><meta name=viewport content="width=device-width,initial-scale=1">
@@ -456,13 +541,13 @@ def render(
 <p id=about-reading>{escape(words_of.reading(reading, lang))}</p>
 {_record(dataset, verdicts, lang)}
 {gallery}
-<h2>{html_words["targets"]}</h2><p>{escape(html_words["cards"])}</p>
+<h2>{html_words["targets"]}</h2>{cards_note}
 <div class=controls>{controls}</div>
 <section id=targets>
 {cards_html}
 </section>
 <h2>{escape(words["sources"])}</h2>
-<p>{escape(html_words["figures_note"])}</p>
+{figures_note}
 {_sources(dataset, verdicts, lang, _figures_of(context, figures, lang))}
 {how}
 {_data(dataset, verdicts, lang, figures, card)}

@@ -163,7 +163,7 @@ if(p.length===4){{const cy=y(p[1]);s+=k&1
 else{{const up=p[2]===null?top:y(p[2]),dn=p[1]===null?H-B:y(p[1]);
 s+=`<path data-f="${{f}}" d="M${{cx}} ${{r(up)}}V${{r(dn)}}" class="cr">${{tip}}</path>`;}}}}
 return s+`</g><text x="4" y="${{H-4}}">${{esc(D.legend)}}</text></g></svg>`;}}
-const cards=[...document.querySelectorAll('#targets article')],of={{}};
+const cards=[...document.querySelectorAll('#targets [id^="t-"]')],of={{}};
 for(const m of D.charts){{const svg=chart(m);for(const g of m[3])if(g.length>3){{of[g[3]]=svg;
 const c=cards[g[3]];let d=c.querySelector('details');
 if(!d){{const name=esc(D.chart.replace('{{}}',m[0].join(' ')));
