@@ -197,7 +197,7 @@ def test_the_page_renders_as_something(runner, tmp_path) -> None:
 # and script and the national page, per city page. Measured: 104.7 kB a page before the pages were
 # made small, 50.9 kB after the first round, 28.8 kB after the second (277 cities); 52.2 kB for all
 # 349 places (18.2 MB), 38.4 kB after the third (13.4 MB; the issue asks < 15 MB, 43 kB a place).
-BYTES_PER_PLACE = 39_000
+BYTES_PER_PLACE = 42_000  # the issue: all places under 15 MB (349 places: 14.7 MB at most; 13.4 MB today)
 
 
 def test_the_national_pages_stay_within_their_budget_per_place(runner, tmp_path) -> None:
