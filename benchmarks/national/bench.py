@@ -38,6 +38,7 @@ import bench  # noqa: E402 - benchmarks/bench.py: the runner and the typer floor
 ROOT = HERE.parent.parent
 NATIONAL = ROOT / "zjk_targets" / "data" / "national"
 _SLUGGED = re.compile(r",([a-z][a-z0-9-]*)\.(?=[a-z])")
+LIMIT = {"ZJK_MAX_INPUT_MB": "4000"}  # 10× the whole record is past the default 200 MB of one input
 READ_FLOOR = """
 import sys
 import pandas
@@ -72,7 +73,8 @@ def _usable(folder: Path) -> None:
     """The scaled data is judged without a problem (bench's runner reads stderr only at the end)."""
     import subprocess
 
-    done = subprocess.run(bench._cli("national", "--national", str(folder), "-f", "csv"), capture_output=True)
+    env = {**__import__("os").environ, **LIMIT}
+    done = subprocess.run(bench._cli("national", "--national", str(folder), "-f", "csv"), capture_output=True, env=env)
     if done.returncode:
         raise SystemExit(done.stderr.decode(errors="replace")[-2000:])
 
@@ -84,7 +86,7 @@ def main() -> int:
     parser.add_argument("--cpu", action="store_true")
     args = parser.parse_args()
     bench.CPU_CLOCK = args.cpu
-    env = {**__import__("os").environ, "COLUMNS": "100", "NO_COLOR": "1", "ZJK_MAX_INPUT_MB": "4000"}
+    env = {**__import__("os").environ, "COLUMNS": "100", "NO_COLOR": "1", **LIMIT}
     work = Path(tempfile.mkdtemp(prefix="zjk-national-bench-"))
     try:
         reports = sum(1 for p in args.collection.rglob("*") if p.suffix.lower() in (".md", ".txt"))
