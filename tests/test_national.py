@@ -615,3 +615,11 @@ def test_national_per_level_and_only_some_levels(runner, tmp_path, monkeypatch) 
         "河北省                           2         1       1  100     1  100           –\n"
         "石家庄市 河北                    2         1       1  100     1  100           –"
     )
+
+
+@pytest.mark.parametrize("command", ["national", "escalation"])
+def test_the_national_commands_take_the_users_input_limit(runner, command) -> None:
+    """ZJK_MAX_INPUT_MB is every input's limit: the national data's too (10× the record is past 200 MB)."""
+    result = runner.invoke(app, [command, "--no-pager"], env={"ZJK_MAX_INPUT_MB": "0.5"})
+    assert result.exit_code == 2
+    assert "national.csv.gz: file is " in result.stderr and "larger than the 0.5 MB limit" in result.stderr

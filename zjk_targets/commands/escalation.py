@@ -13,6 +13,7 @@ from .exits import UserError, err
 from .national import _national_paths
 from .options import AboutOption, Command, NationalDirOption, NoPagerOption
 from .output import console, page, write, write_bytes
+from .reading import max_bytes
 
 DEFAULT_MEASURE = "gdp-growth"
 
@@ -81,7 +82,7 @@ def escalation(
     national_path, cities_path = _national_paths(folder)
     places = bundled_places()
     tree = hierarchy(cities_path.read_text(encoding="utf-8"), places)
-    frame = panel(national_path, tree, about)
+    frame = panel(national_path, tree, about, max_bytes())
     known = sorted((set(measure_names()) | set(frame["measure"])) - {"x"})
     if measure is not None and measure not in known:
         raise UserError(words.unknown_measure(measure, difflib.get_close_matches(measure, known, n=3)))

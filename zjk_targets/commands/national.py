@@ -283,7 +283,7 @@ def national(
     cities = national_cities(cities_path.parent)
     province = _provinces(province or [], cities)
     places = list(dict.fromkeys(find_place(name, cities).slug for name in city or []))
-    judged = [target for target in judge(national_path, cities, about) if target.city != CURATED]
+    judged = [target for target in judge(national_path, cities, about, max_bytes()) if target.city != CURATED]
     judged += curated(CURATED, about) if folder is None else []
     known = set(measure_names()) | {target.measure for target in judged}
     wrong = [name for name in measure or [] if name not in known]

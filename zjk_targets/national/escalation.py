@@ -59,7 +59,9 @@ def hierarchy(cities_text: str, places: Sequence[Place]) -> pd.DataFrame:
     return pd.DataFrame(out, columns=["slug", "name", "adcode", "level", "parent", "years"])
 
 
-def panel(national: Path | str, places: pd.DataFrame, reading: Reading = Reading.BAND) -> pd.DataFrame:
+def panel(
+    national: Path | str, places: pd.DataFrame, reading: Reading = Reading.BAND, max_bytes: int | None = None
+) -> pd.DataFrame:
     """Every headline target of the national dataset, each of its own report's year, judged: the
     panel's columns (the rule book's PANEL_COLUMNS), and ``judgeable`` (the place's next report is
     in the data, or the target is decided), ``unit`` and ``tier`` (nation, province or city); each
@@ -67,7 +69,7 @@ def panel(national: Path | str, places: pd.DataFrame, reading: Reading = Reading
     from ..columnar.evaluate import evaluate_tables
     from ..columnar.read import read_tables
 
-    tables = read_tables([national])
+    tables = read_tables([national], max_bytes)
     verdicts = evaluate_tables(tables, reading)
     targets = tables.targets
     sources = tables.sources

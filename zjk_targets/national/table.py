@@ -92,12 +92,15 @@ def _decimal(text: str) -> Decimal | None:
         return None
 
 
-def judge(national: Path | str, cities: Sequence[City], reading: Reading = Reading.BAND) -> list[Judged]:
-    """Every headline target of the national dataset, judged by the columnar engine (about goals by ``reading``)."""
+def judge(
+    national: Path | str, cities: Sequence[City], reading: Reading = Reading.BAND, max_bytes: int | None = None
+) -> list[Judged]:
+    """Every headline target of the national dataset, judged by the columnar engine (about goals by
+    ``reading``); ``max_bytes``: the user's limit of an input's size, else the rule book's."""
     from ..columnar.evaluate import evaluate_tables
     from ..columnar.read import read_tables
 
-    tables = read_tables([national])
+    tables = read_tables([national], max_bytes)
     verdicts = evaluate_tables(tables, reading)
     targets = tables.targets
     names = dict(zip(tables.metrics["id"], tables.metrics["zh"], strict=True))
