@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .decode import parsing_copy
+from .items import NUMBER, _decimal
 from .lexicon import BY_ID, lookup
-from .report import _cn_number, _find_date
+from .report import _CN_DIGITS, _cn_number, _find_date
 
 PUBLISHER = "国家统计局"
 
@@ -54,7 +55,6 @@ TABLE_MORE_PRECISE = "the table gives {table} where the prose says {prose}: the 
 TABLE_DISAGREES = "the table gives {table}, the prose {prose}: the prose's figure is taken"
 INDEX = "{index} − 100: the price index (previous year = 100) as a rise in %"
 
-NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_NUM = "〇零一二三四五六七八九十百"
 _CN_PERCENT = re.compile(rf"百分之([{_CN_NUM}]+)(?:点([〇零一二三四五六七八九]+))?")
 _NOTE = re.compile(r"\[\d+\]|[①-⑳]|\(注\d+\)")
@@ -121,22 +121,10 @@ class CommuniqueError(ValueError):
     """The text is not a communiqué this reader understands."""
 
 
-def _decimal(text: str) -> Decimal:
-    return Decimal(text.replace(",", ""))
-
-
 def _cn_decimal(whole: str, fraction: str | None) -> Decimal:
-    digits = "".join(str("〇一二三四五六七八九".index(c) if c != "零" else 0) for c in fraction or "")
-    units = {"百": 100, "十": 10}
-    value, current = 0, 0
-    for char in whole:
-        if char in units:
-            value += (current or 1) * units[char]
-            current = 0
-        else:
-            current = 0 if char in "〇零" else "〇一二三四五六七八九".index(char)
-    value += current
-    return Decimal(f"{value}.{digits}") if digits else Decimal(value)
+    """百分之三十点三: the whole part with its units, the fraction digit by digit."""
+    digits = "".join(str(_CN_DIGITS[c]) for c in fraction or "")  # 点零五: 0.05
+    return Decimal(f"{_cn_number(whole)}.{digits}") if digits else Decimal(_cn_number(whole))
 
 
 def _header(parse: str) -> tuple[int, str, str | None, str | None, int]:

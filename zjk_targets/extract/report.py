@@ -66,6 +66,7 @@ _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _TITLE = re.compile(r"^title:\s*(.+)$", re.M)
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "o": 0, "0": 0}
+_CN_UNITS = {"十": 10, "百": 100}
 _CN_DATE = re.compile(
     r"([〇零一二三四五六七八九Oo0]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
 )
@@ -126,14 +127,17 @@ _BARE_HEADING = re.compile(r"^[\s*#]*(?!——)[^\d,，。;；:：!！?？]{2,24
 
 
 def _cn_number(text: str) -> int:
-    if len(text) == 4 and all(c in _CN_DIGITS for c in text):
+    """A whole number in Chinese numerals: digit by digit (二〇一七) or with units (十二, 一百二十)."""
+    if not any(c in _CN_UNITS for c in text):
         return int("".join(str(_CN_DIGITS[c]) for c in text))
-    value = 0
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        value = (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
-        return value
-    return _CN_DIGITS[text]
+    value = current = 0
+    for char in text:
+        if char in _CN_UNITS:
+            value += (current or 1) * _CN_UNITS[char]
+            current = 0
+        else:
+            current = _CN_DIGITS[char]
+    return value + current
 
 
 def _find_date(text: str) -> tuple[int, int, int] | None:
