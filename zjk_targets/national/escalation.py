@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..model import Reading
 from ..rules import escalation as words
+from ..rules.counts import Counts
 from ..rules.timeline import year_set_on
 from .cities import SLUG_SEPARATOR
 from .places import Place
@@ -54,18 +55,16 @@ def hierarchy(cities_text: str, places: Sequence[Place]) -> pd.DataFrame:
         else:
             place = codes.get(row.get("adcode", "")) or names.get(row["name"])
             level, parent = (place.level, parent_slug(place.parent)) if place else ("", "")
-        years = {int(year) for year in row.get("years", "").split()}
-        out.append((row["slug"], row["name"], row.get("adcode", ""), level, parent, years))
-    return pd.DataFrame(out, columns=["slug", "name", "adcode", "level", "parent", "years"])
+        out.append((row["slug"], row["name"], row.get("adcode", ""), level, parent))
+    return pd.DataFrame(out, columns=["slug", "name", "adcode", "level", "parent"])
 
 
 def panel(
     national: Path | str, places: pd.DataFrame, reading: Reading = Reading.BAND, max_bytes: int | None = None
 ) -> pd.DataFrame:
     """Every headline target of the national dataset, each of its own report's year, judged: the
-    panel's columns (the rule book's PANEL_COLUMNS), and ``judgeable`` (the place's next report is
-    in the data, or the target is decided), ``unit`` and ``tier`` (nation, province or city); each
-    about (左右) goal judged by ``reading``."""
+    panel's columns (the rule book's PANEL_COLUMNS), ``unit`` and ``tier`` (nation, province or
+    city); each about (左右) goal judged by ``reading``."""
     from ..columnar.evaluate import evaluate_tables
     from ..columnar.read import read_tables
 
@@ -105,12 +104,6 @@ def panel(
     out["name"] = out["place"].map(info["name"]).fillna(out["place"])
     out["level"] = out["place"].map(info["level"]).fillna("")
     out["parent"] = out["place"].map(info["parent"]).fillna("")
-    years = out["place"].map(info["years"])
-    reviewed = np.array(
-        [isinstance(held, set) and when + 1 in held for held, when in zip(years, out["year"], strict=True)],
-        dtype=bool,
-    )
-    out["judgeable"] = reviewed | (out["status"] != "unknown").to_numpy()
     out["tier"] = out["level"].map(words.LEVEL_OF).fillna("")
     # One target per place, measure and year: the first its report states.
     out = out.sort_values(["place", "measure", "year", "line"], kind="stable", na_position="last")
@@ -154,7 +147,8 @@ class Level:
 
     @property
     def met_share(self) -> float | None:
-        return self.met / self.decided if self.decided else None
+        """Met of decided, as every table counts it (the rule book's counts)."""
+        return Counts(decided=self.decided, met=self.met).met_share
 
 
 @dataclass(frozen=True)
