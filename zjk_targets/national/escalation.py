@@ -22,9 +22,9 @@ import pandas as pd
 from ..model import Reading
 from ..rules import escalation as words
 from ..rules.counts import Counts
-from ..rules.timeline import year_set_on
 from .cities import SLUG_SEPARATOR
 from .places import Place
+from .table import own_year_headlines
 
 # A drafted target's note ends its "drafted by zjk-targets extract from FILE" with ":LINE", the line
 # of the target's words in its report (extract/datafiles.py, _at).
@@ -72,12 +72,8 @@ def panel(
     verdicts = evaluate_tables(tables, reading)
     targets = tables.targets
     sources = tables.sources
-    set_in = np.array([year_set_on(published) for published in sources["published"]], dtype=np.int64)
     source_at = targets["source_at"].to_numpy()
-    year = targets["year"].to_numpy(dtype=np.int64)
-    # The headline targets as the track record counts them: each of its own report's year.
-    keep = targets["headline"].to_numpy(dtype=bool) & (year > 0) & (year == set_in[source_at])
-    rows = np.flatnonzero(keep)
+    rows = own_year_headlines(tables)
     frame = targets.iloc[rows]
     metric = frame["metric"].str.split(SLUG_SEPARATOR, n=1, expand=True)
     files = sources["file"].to_numpy(dtype=object)[source_at[rows]]
@@ -88,7 +84,7 @@ def panel(
     out = pd.DataFrame(
         {
             "place": metric[0].to_numpy(),
-            "year": year[rows],
+            "year": targets["year"].to_numpy(dtype=np.int64)[rows],
             "measure": metric[1].to_numpy(),
             "comparator": frame["comparator"].to_numpy(),
             "goal": pd.to_numeric(frame["goal"], errors="coerce").to_numpy(),

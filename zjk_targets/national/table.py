@@ -11,12 +11,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model import Reading, Status
 from ..rules import national as words
 from ..rules.counts import Counts, reviewed_years
 from ..rules.schema import is_outside
 from ..rules.timeline import year_set_on
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from ..columnar.read import Tables
 from .cities import OLD_LEVEL, SLUG_SEPARATOR, City
 from .places import LEVELS
 
@@ -92,6 +98,18 @@ def _decimal(text: str) -> Decimal | None:
         return None
 
 
+def own_year_headlines(tables: Tables) -> np.ndarray:
+    """The rows of the headline targets as the track record counts them (rules/record.py's
+    headline_verdicts, on arrays): each of the year its own report sets."""
+    import numpy as np
+
+    set_in = np.array([year_set_on(published) for published in tables.sources["published"]], dtype=np.int64)
+    targets = tables.targets
+    year = targets["year"].to_numpy(dtype=np.int64)
+    keep = targets["headline"].to_numpy(dtype=bool) & (year > 0) & (year == set_in[targets["source_at"].to_numpy()])
+    return np.flatnonzero(keep)
+
+
 def judge(
     national: Path | str, cities: Sequence[City], reading: Reading = Reading.BAND, max_bytes: int | None = None
 ) -> list[Judged]:
@@ -105,17 +123,15 @@ def judge(
     targets = tables.targets
     names = dict(zip(tables.metrics["id"], tables.metrics["zh"], strict=True))
     years_of = {city.slug: set(city.years) for city in cities}
-    set_in = [year_set_on(published) for published in tables.sources["published"]]
+    rows = own_year_headlines(tables)
     judged = []
     columns = zip(
-        targets["id"], targets["metric"], targets["year"], targets["source_at"], targets["headline"],
-        targets["goal"], targets["unit"], verdicts.status, verdicts.actual, verdicts.decides,
+        targets["id"].to_numpy()[rows], targets["metric"].to_numpy()[rows], targets["year"].to_numpy()[rows],
+        targets["goal"].to_numpy()[rows], targets["unit"].to_numpy()[rows], verdicts.status[rows],
+        verdicts.actual[rows], verdicts.decides[rows],
         strict=True,
     )  # fmt: skip
-    for id_, metric, year, source_at, headline, goal, unit, status, actual, decides in columns:
-        # The headline targets as the track record counts them: each of its own report's year.
-        if not headline or not year or int(year) != set_in[source_at]:
-            continue
+    for id_, metric, year, goal, unit, status, actual, decides in columns:
         slug, measure = metric.split(SLUG_SEPARATOR, 1)
         when = int(year)
         judged.append(
