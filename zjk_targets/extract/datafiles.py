@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..rules.counts import WORK_REPORT_ID
 from ..rules.schema import OUTSIDE_PREFIX
 from ..rules.units import conversion_factor, split_unit
 from ..rules.wording import number as fmt_number
@@ -240,7 +241,7 @@ def draft(
 
     goals = {report.sets_year: report.targets for _, report in reports}  # for outcomes stated against them
     for name, report in reports:
-        source_id = unique(f"gwr-{report.sets_year}")
+        source_id = unique(WORK_REPORT_ID.format(year=report.sets_year))
         drafted = f"drafted by zjk-targets extract from {name}"
         note = drafted + (" (traditional characters, read as simplified)" if report.traditional else "")
         if report.unquantified:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from ..model import Status
 
-WORK_REPORT_ID = "gwr-{year}"
-_WORK_REPORT = re.compile(r"gwr-(\d{4})$")
+WORK_REPORT_ID = "gwr-{year}"  # the id extract and the curators give a place's work report
+_WORK_REPORT = re.compile("^" + WORK_REPORT_ID.format(year=r"(\d{4})") + "$")
 
 # What each count is, in the words every table's note uses.
 DEFINITIONS = {
@@ -30,7 +30,6 @@ DEFINITIONS = {
     "decided %": "decided of judgeable",
     "met %": "met of decided",
 }
-HEADLINE_ONLY = "Only headline targets count (the items of each report's 主要预期目标)."
 
 
 def reviewed_years(source_ids: Iterable[str]) -> frozenset[int]:
