@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..model import Dataset, Reading
+    from .evaluate import Verdicts
+    from .tables import Tables
 
-__all__ = ["export_csv", "to_dataset"]
+__all__ = ["export_csv", "judge_tables", "to_dataset"]
 
 
 def to_dataset(paths: Iterable[str | Path], max_bytes: int | None = None) -> Dataset:
@@ -25,6 +27,19 @@ def to_dataset(paths: Iterable[str | Path], max_bytes: int | None = None) -> Dat
     from .read import read_tables
 
     return build_dataset(read_tables(paths, max_bytes))
+
+
+def judge_tables(
+    paths: Iterable[str | Path], max_bytes: int | None = None, reading: Reading | None = None
+) -> tuple[Tables, Verdicts]:
+    """The checked tables and each target's verdict as columns (``reading``: how about goals are read,
+    the band when None); raises ``DataError`` on any problem."""
+    from ..model import Reading
+    from .judging import judge
+    from .read import read_tables
+
+    tables = read_tables(paths, max_bytes)
+    return tables, judge(tables, reading or Reading.BAND)
 
 
 def export_csv(
@@ -36,12 +51,9 @@ def export_csv(
     Raises ``DataError`` (every problem, as ``file:line: message``) when the data is not usable.
     The CSV renderer writes the same columns in either language, so ``lang`` changes nothing.
     """
-    from .evaluate import evaluate_tables
-    from .export import render_csv
-    from .read import read_tables
-
-    tables = read_tables(paths, max_bytes)
     from ..model import Reading
+    from .export import render_csv
 
     read = reading or Reading.BAND
-    return render_csv(tables, evaluate_tables(tables, read), read)
+    tables, verdicts = judge_tables(paths, max_bytes, read)
+    return render_csv(tables, verdicts, read)

@@ -10,10 +10,9 @@ import pandas as pd
 from ..errors import Problem
 from ..model import Comparator
 from ..rules import checks, messages, references
-from ..rules.schema import DONE_UNIT
-from ..rules.units import conversion_factor
+from ..rules.schema import NAMES_OF
+from . import clears
 from .entries import entries
-from .stated import stated_in
 from .tables import Tables
 
 
@@ -54,17 +53,6 @@ def _references(
     return positions
 
 
-def _converts(units: np.ndarray, to_units: np.ndarray) -> np.ndarray:
-    """Whether each unit converts to its metric's: a unit to itself does (by a factor of 1), and each
-    distinct pair of two units is asked of the rule book once."""
-    result = units == to_units
-    other = np.flatnonzero(~result)
-    pairs = list(zip(units[other].tolist(), to_units[other].tolist(), strict=True))
-    converts = {pair: conversion_factor(*pair) is not None for pair in set(pairs)}
-    result[other] = [converts[pair] for pair in pairs]
-    return result
-
-
 def cross_check(tables: Tables, problems: list[Problem], unusable: set[str]) -> list[references.Unresolved]:
     """References, then the rule book's checks of each target and observation that array code
     cannot clear; returns the references not defined, to be reported by their cause."""
@@ -74,7 +62,6 @@ def cross_check(tables: Tables, problems: list[Problem], unusable: set[str]) -> 
     metric_units = np.append(metrics["unit"].to_numpy(dtype=object), "")
     directions = np.append(metrics["direction"].to_numpy(dtype=object), "")
     set_years = np.array([date.year for date in sources["published"]] + [0], dtype=np.int64)
-    wanted = {comparator.value: direction.value for comparator, direction in checks.WANTS.items()}
     unresolved: list[references.Unresolved] = []
     for kind, table in (("target", tables.targets), ("observation", tables.observations)):
         if not len(table):
@@ -84,29 +71,13 @@ def cross_check(tables: Tables, problems: list[Problem], unusable: set[str]) -> 
         m = _references(table["metric"].to_numpy(dtype=object), metric_ids, "metric", unusable, table, unresolved)
         s = _references(table["source"].to_numpy(dtype=object), source_ids, "source", unusable, table, unresolved)
         table["metric_at"], table["source_at"] = m, s
-        unit = np.where(m >= 0, metric_units[m], "")
-        milestone = unit == DONE_UNIT
-        units = table["unit"].to_numpy(dtype=object)
-        check = (table["derived"] == "").to_numpy()
-        excerpts = table["excerpt"].to_numpy(dtype=object)
         if kind == "target":
-            comparator = table["comparator"].to_numpy(dtype=object)
-            done = comparator == Comparator.DONE.value
-            by = table["by"].to_numpy()
-            fine = (s < 0) | (by == 0) | (by >= set_years[s])
-            wants = np.array([wanted.get(c, "") for c in comparator], dtype=object)
-            numbers = [table["goal"].to_numpy(dtype=object)]
-            fine &= (m < 0) | (done & milestone) | (~done & ~milestone & ((wants == "") | (wants == directions[m])))
+            done = (table["comparator"] == Comparator.DONE.value).to_numpy()
         else:
             done = table["done"].to_numpy() >= 0
-            numbers = [table[name].to_numpy(dtype=object) for name in ("value", "min", "max")]
-            fine = (m < 0) | (done == milestone)
-        rest = np.flatnonzero((m >= 0) & ~done & ~milestone)
-        fine[rest] &= _converts(units[rest], unit[rest])
-        rows = [np.flatnonzero(fine & (m >= 0) & ~done & check & (raws != "")) for raws in numbers]
-        wanted = [(raws[at], at) for raws, at in zip(numbers, rows, strict=True)]
-        for at, found in zip(rows, stated_in(excerpts, wanted), strict=True):
-            fine[at] &= found
+        columns = {name: table[name].to_numpy() for name in NAMES_OF[kind]}
+        linked = clears.Linked(columns, m, metric_units[m], directions[m], set_years[s], done)
+        fine = clears.fine(kind, checks.Stage.ENTRY, linked, len(table))
         suspects = np.flatnonzero(~fine)
         if not len(suspects):
             continue

@@ -514,8 +514,9 @@ class _Words:
         if self.strictly[t]:
             symbol = self.strict_symbol[t]
             goal = wording.goal_text(symbol, _shown(self.goal_raw[t], "", ""), self.unit[t], None) if bound else ""
-            reason = wording.comparison(self.year[o], compared, self.label[o], met, symbol, amount, goal, bound)
-            reason = wording.read_strictly(reason)
+            reason = wording.comparison(
+                self.year[o], compared, self.label[o], met, symbol, amount, goal, bound, strictly=True
+            )
         else:
             worded = self.about[t] or bound
             goal = self.goal(t) if worded else ""
@@ -643,9 +644,8 @@ def evaluate_tables(tables: Tables, reading: Reading = Reading.BAND) -> Verdicts
         if problem is None:
             reason[t] = wording.no_figure(deadline[t], set_year[t] if by[t] else None, words.cites(t, nearest))
         else:
-            reason[t] = wording.unresolved(problem, words.cites(t, cited_list[starts[t] : stops[t]]))
-            if words.strictly[t]:
-                reason[t] = wording.read_strictly(reason[t])
+            cited = words.cites(t, cited_list[starts[t] : stops[t]])
+            reason[t] = wording.unresolved(problem, cited, words.strictly[t])
     # A deadline goal without a figure may be projected: that rule runs per target, on those few.
     projected = np.flatnonzero((kind == Resolution.NO_FIGURE) & targets.is_by)
     if len(projected):

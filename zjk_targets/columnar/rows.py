@@ -9,6 +9,7 @@ from ..errors import Problem
 from ..model import Comparator
 from ..rules import checks, messages
 from ..rules.schema import CHOICES, DONE_UNIT, FIELDS_OF
+from . import clears
 from .cells import absent_value, dtype_of, table_column
 from .entries import converted
 from .tables import filled, frame
@@ -90,16 +91,7 @@ class Rows:
 
     def _values(self, given: dict, invalid: dict, columns: dict, usable: np.ndarray) -> None:
         """checks.check_values for every row whose values array code cannot clear."""
-        if self.kind == "source":
-            suspect = np.array([bool(url) and not url.startswith(("http://", "https://")) for url in columns["url"]])
-        elif self.kind == "target":
-            suspect = np.array([tolerance.startswith("-") for tolerance in columns["tolerance"]], dtype=bool)
-        elif self.kind == "observation":
-            both = np.flatnonzero((columns["min"] != "") & (columns["max"] != ""))
-            suspect = given["done"] & given["unit"] & (columns["unit"] != DONE_UNIT)
-            suspect[both] |= columns["min"][both].astype(float) >= columns["max"][both].astype(float)
-        else:
-            return
+        suspect = ~clears.fine(self.kind, checks.Stage.VALUES, clears.Values(given, columns), self.n)
         for i in np.flatnonzero(suspect).tolist():
             row_given = frozenset(name for name in given if given[name][i])
             ok = [f for f in self.fields if given[f.name][i] and not (f.name in invalid and invalid[f.name][i])]

@@ -3,15 +3,18 @@
 - :func:`shape`: what the fields given (and the comparator) say about an entry: missing fields,
   fields that exclude each other, and whether it can be used at all. It depends on nothing
   else, so the columnar engine asks it once per distinct set of given fields.
-- :func:`check_values`: the rules between values of one entry (a bound's min and max, …).
-- :func:`check_target`, :func:`check_observation`: an entry against its metric and source.
+- :data:`CHECKS`: every other check of one entry, by name: between the values of one entry (a
+  bound's min and max, …: :func:`check_values`), and of an entry against its metric and source
+  (:func:`check_target`, :func:`check_observation`). A new check is one registered function here;
+  both engines run it.
 """
 
 from __future__ import annotations
 
+import enum
 import re
 import unicodedata
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -80,20 +83,64 @@ def shape(kind: str, given: frozenset[str], ok: frozenset[str], comparator: Comp
     return Shape(missing, tuple(problems), usable)
 
 
+class Stage(enum.Enum):
+    """When a check runs: on the values of one entry, or on an entry with its metric and source."""
+
+    VALUES = "values"
+    """``run(given, values) -> Problems``: ``given`` the fields present, ``values`` those that converted."""
+    ENTRY = "entry"
+    """``run(entry, metric, source) -> list[str]``: metric and source None when unknown (reported elsewhere)."""
+
+
+@dataclass(frozen=True)
+class Check:
+    kind: str
+    stage: Stage
+    run: Callable[..., Any]
+    blocks: bool = False
+    """Whether a problem it finds makes the entry unusable (VALUES checks only)."""
+
+
+CHECKS: dict[str, Check] = {}
+"""Every check of one entry, by name, in the order its problems are reported. Both engines run
+them through :func:`check_values`, :func:`check_target` and :func:`check_observation`; the columnar
+engine clears rows of a check by array code only where it has a mask of that name, and runs the
+rule book on every other row."""
+
+
+def _registered(name: str, kind: str, stage: Stage, blocks: bool = False) -> Callable[[Callable], Callable]:
+    def register(run: Callable) -> Callable:
+        CHECKS[name] = Check(kind, stage, run, blocks)
+        return run
+
+    return register
+
+
+def named(kind: str, stage: Stage) -> list[str]:
+    """The names of the checks of ``kind`` at ``stage``, in order."""
+    return [name for name, check in CHECKS.items() if check.kind == kind and check.stage is stage]
+
+
 def check_values(kind: str, given: Collection[str], values: Mapping[str, Any]) -> tuple[Problems, bool]:
     """Problems between the values of one entry (None where not given or invalid), and whether they make it unusable."""
-    if kind == "source" and values.get("url") and not _URL.match(values["url"]):
-        return [("url", messages.URL_SCHEME)], False
-    if kind == "target" and values.get("tolerance") is not None and values["tolerance"] < 0:
-        return [("tolerance", messages.TOLERANCE_NEGATIVE)], False
-    if kind != "observation" or not one_figure(given):
-        return [], False
-    low, high = values.get("min"), values.get("max")
-    if low is not None and high is not None and low > high:
-        return [("min", messages.bound_inverted(low, high))], True
-    if "done" in given and "unit" in given and values.get("unit") != DONE_UNIT:
-        return [("unit", messages.done_observation_unit(DONE_UNIT))], False
-    return [], False
+    problems: Problems = []
+    blocks = False
+    for name in named(kind, Stage.VALUES):
+        check = CHECKS[name]
+        found = check.run(given, values)
+        problems += found
+        blocks = blocks or (check.blocks and bool(found))
+    return problems, blocks
+
+
+def check_target(target: Target, metric: Metric | None, source: Source | None) -> list[str]:
+    """Problems of a target with its metric and source (None when unknown: reported elsewhere)."""
+    return [message for name in named("target", Stage.ENTRY) for message in CHECKS[name].run(target, metric, source)]
+
+
+def check_observation(obs: Observation, metric: Metric | None) -> list[str]:
+    """Problems of an observation with its metric (None when unknown: reported elsewhere)."""
+    return [message for name in named("observation", Stage.ENTRY) for message in CHECKS[name].run(obs, metric, None)]
 
 
 def number_is_stated(value: Decimal, excerpt: str) -> bool:
@@ -103,42 +150,125 @@ def number_is_stated(value: Decimal, excerpt: str) -> bool:
     return number(abs(value)) in written
 
 
-def check_target(target: Target, metric: Metric | None, source: Source | None) -> list[str]:
-    """Problems of a target with its metric and source (None when unknown: reported elsewhere)."""
-    problems: list[str] = []
+# ---------------------------------------------------------------------------------------------
+# The values of one entry.
+
+
+@_registered("url-scheme", "source", Stage.VALUES)
+def _url_scheme(given: Collection[str], values: Mapping[str, Any]) -> Problems:
+    url = values.get("url")
+    return [("url", messages.URL_SCHEME)] if url and not _URL.match(url) else []
+
+
+@_registered("tolerance-not-negative", "target", Stage.VALUES)
+def _tolerance_not_negative(given: Collection[str], values: Mapping[str, Any]) -> Problems:
+    tolerance = values.get("tolerance")
+    return [("tolerance", messages.TOLERANCE_NEGATIVE)] if tolerance is not None and tolerance < 0 else []
+
+
+@_registered("bound-in-order", "observation", Stage.VALUES, blocks=True)
+def _bound_in_order(given: Collection[str], values: Mapping[str, Any]) -> Problems:
+    low, high = values.get("min"), values.get("max")
+    if one_figure(given) and low is not None and high is not None and low > high:
+        return [("min", messages.bound_inverted(low, high))]
+    return []
+
+
+@_registered("done-figure-unit", "observation", Stage.VALUES)
+def _done_figure_unit(given: Collection[str], values: Mapping[str, Any]) -> Problems:
+    if one_figure(given) and "done" in given and "unit" in given and values.get("unit") != DONE_UNIT:
+        return [("unit", messages.done_observation_unit(DONE_UNIT))]
+    return []
+
+
+# ---------------------------------------------------------------------------------------------
+# A target with its metric and source.
+
+
+def _measured(target: Target, metric: Metric | None) -> bool:
+    """Whether the target compares a number with its metric's (not a milestone, on either side)."""
+    return metric is not None and target.comparator is not Comparator.DONE and metric.unit != DONE_UNIT
+
+
+@_registered("deadline-not-before-report", "target", Stage.ENTRY)
+def _deadline_not_before_report(target: Target, metric: Metric | None, source: Source | None) -> list[str]:
     if source is not None and target.by is not None and target.by < source.published.year:
-        problems.append(messages.deadline_before_set(target.by, source.published.year))
-    if metric is None:
-        return problems
-    if target.comparator is Comparator.DONE:
-        if metric.unit != DONE_UNIT:
-            problems.append(messages.done_needs_milestone(DONE_UNIT, metric.id, metric.unit))
-        return problems
-    if metric.unit == DONE_UNIT:
-        return [*problems, messages.milestone_needs_done_comparator(metric.id)]
-    assert target.unit is not None and target.goal is not None
-    if conversion_factor(target.unit, metric.unit) is None:
-        problems.append(messages.unit_does_not_convert(target.unit, metric.unit, metric.id))
-    if target.comparator in WANTS and WANTS[target.comparator] is not metric.direction:
-        problems.append(messages.comparator_contradicts(target.comparator.value, metric.id, metric.direction.value))
-    if target.derived is None and not number_is_stated(target.goal, target.excerpt):
-        problems.append(messages.unstated(number(target.goal), is_goal=True))
-    return problems
+        return [messages.deadline_before_set(target.by, source.published.year)]
+    return []
 
 
-def check_observation(obs: Observation, metric: Metric | None) -> list[str]:
-    """Problems of an observation with its metric (None when unknown: reported elsewhere)."""
-    if metric is None:
+@_registered("done-goal-of-milestone", "target", Stage.ENTRY)
+def _done_goal_of_milestone(target: Target, metric: Metric | None, source: Source | None) -> list[str]:
+    if metric is not None and target.comparator is Comparator.DONE and metric.unit != DONE_UNIT:
+        return [messages.done_needs_milestone(DONE_UNIT, metric.id, metric.unit)]
+    return []
+
+
+@_registered("milestone-done-goal", "target", Stage.ENTRY)
+def _milestone_done_goal(target: Target, metric: Metric | None, source: Source | None) -> list[str]:
+    if metric is not None and target.comparator is not Comparator.DONE and metric.unit == DONE_UNIT:
+        return [messages.milestone_needs_done_comparator(metric.id)]
+    return []
+
+
+@_registered("goal-unit-converts", "target", Stage.ENTRY)
+def _goal_unit_converts(target: Target, metric: Metric | None, source: Source | None) -> list[str]:
+    if _measured(target, metric) and conversion_factor(target.unit, metric.unit) is None:
+        return [messages.unit_does_not_convert(target.unit, metric.unit, metric.id)]
+    return []
+
+
+@_registered("comparator-fits-direction", "target", Stage.ENTRY)
+def _comparator_fits_direction(target: Target, metric: Metric | None, source: Source | None) -> list[str]:
+    wants = WANTS.get(target.comparator)
+    if _measured(target, metric) and wants is not None and wants is not metric.direction:
+        return [messages.comparator_contradicts(target.comparator.value, metric.id, metric.direction.value)]
+    return []
+
+
+@_registered("goal-stated", "target", Stage.ENTRY)
+def _goal_stated(target: Target, metric: Metric | None, source: Source | None) -> list[str]:
+    """number_is_stated of the goal, unless it was worked out."""
+    if _measured(target, metric) and target.derived is None:
+        assert target.goal is not None
+        if not number_is_stated(target.goal, target.excerpt):
+            return [messages.unstated(number(target.goal), is_goal=True)]
+    return []
+
+
+# ---------------------------------------------------------------------------------------------
+# An observation with its metric.
+
+
+def _fits(obs: Observation, metric: Metric | None) -> bool:
+    """Whether the observation's figure is of the kind of its metric (done of a milestone's)."""
+    return metric is not None and (metric.unit == DONE_UNIT) == (obs.done is not None)
+
+
+@_registered("figure-of-metric-kind", "observation", Stage.ENTRY)
+def _figure_of_metric_kind(obs: Observation, metric: Metric | None, source: Source | None) -> list[str]:
+    if metric is None or _fits(obs, metric):
         return []
-    if (metric.unit == DONE_UNIT) != (obs.done is not None):
-        if obs.done is not None:
-            return [messages.done_only_for_milestones(metric.id, metric.unit)]
-        return [messages.milestone_needs_done(metric.id)]
-    problems = []
-    if obs.done is None and conversion_factor(obs.unit, metric.unit) is None:
-        problems.append(messages.unit_does_not_convert(obs.unit, metric.unit, metric.id))
-    if obs.derived is None:
-        for value in (obs.value, obs.minimum, obs.maximum):
-            if value is not None and not number_is_stated(value, obs.excerpt):
-                problems.append(messages.unstated(number(value)))
-    return problems
+    if obs.done is not None:
+        return [messages.done_only_for_milestones(metric.id, metric.unit)]
+    return [messages.milestone_needs_done(metric.id)]
+
+
+@_registered("figure-unit-converts", "observation", Stage.ENTRY)
+def _figure_unit_converts(obs: Observation, metric: Metric | None, source: Source | None) -> list[str]:
+    if _fits(obs, metric) and obs.done is None and conversion_factor(obs.unit, metric.unit) is None:
+        return [messages.unit_does_not_convert(obs.unit, metric.unit, metric.id)]
+    return []
+
+
+@_registered("figures-stated", "observation", Stage.ENTRY)
+def _figures_stated(obs: Observation, metric: Metric | None, source: Source | None) -> list[str]:
+    """number_is_stated of each number of the figure, unless it was worked out."""
+    if not _fits(obs, metric) or obs.derived is not None:
+        return []
+    values = (obs.value, obs.minimum, obs.maximum)
+    return [
+        messages.unstated(number(value))
+        for value in values
+        if value is not None and not number_is_stated(value, obs.excerpt)
+    ]

@@ -16,13 +16,17 @@
 An ``about`` (左右) goal is met within its tolerance (``Reading.BAND``, the default) or, read
 strictly (``Reading.STRICT``), only when the outcome reaches the goal: strict is the band with no
 tolerance, and the reason of a goal it compared says so.
+
+Each rule is registered by name in :data:`RULES`, which both engines consult: the per-target engine
+applies every rule there, and the columnar engine judges on arrays only when it states each of them
+(columnar/judging.py), else target by target here.
 """
 
 from __future__ import annotations
 
 import enum
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -83,6 +87,25 @@ class Verdict:
             return self.decisive[0]
         nearest = _nearest(self.evidence, self.target.deadline_year)
         return nearest[0] if nearest else None
+
+
+@dataclass(frozen=True)
+class VerdictRule:
+    number: int
+    """Its number in this module's list; a rule added after the five has none (0)."""
+    amend: Callable[[Verdict, Dataset], Verdict] | None = None
+    """For a rule added after the five: how it amends the verdict the rules before it gave. The five
+    are stated by :func:`evaluate_target` itself."""
+
+
+RULES: dict[str, VerdictRule] = {
+    "own-metric-decides": VerdictRule(1),
+    "latest-publication-decides": VerdictRule(2),
+    "deadline-year-decides": VerdictRule(3),
+    "bound-wholly-on-one-side": VerdictRule(4),
+    "unknown-without-a-figure": VerdictRule(5),
+}
+"""Every verdict rule, by name, in the order they apply."""
 
 
 def meets(
@@ -234,8 +257,9 @@ def _comparison(judge: _Judge, obs: Observation, status: Status) -> str:
         assert target.goal is not None
         symbol = wording.about_strictly(judge.higher)
         goal = wording.goal_text(symbol, wording.number(target.goal), target.unit, None)
-        reason = wording.comparison(obs.year, judge.compared(obs), label, met, symbol, amount, goal, obs.is_bound)
-        return wording.read_strictly(reason)
+        return wording.comparison(
+            obs.year, judge.compared(obs), label, met, symbol, amount, goal, obs.is_bound, strictly=True
+        )
     symbol = target.comparator.symbol
     worded = target.comparator is Comparator.ABOUT or obs.is_bound
     return wording.comparison(obs.year, judge.compared(obs), label, met, symbol, amount, wording.goal(target), worded)
@@ -318,11 +342,8 @@ def evaluate_target(
         status = result.status
     elif result is not None:
         assert result.problem is not None
-        reason = wording.unresolved(
-            result.problem, (_cite(judge, obs) for obs in result.conflicting or result.superseded)
-        )
-        if judge.strictly:
-            reason = wording.read_strictly(reason)
+        cited = (_cite(judge, obs) for obs in result.conflicting or result.superseded)
+        reason = wording.unresolved(result.problem, cited, judge.strictly)
         caveats, status = (), Status.UNKNOWN
     else:
         set_year = dataset.sources[target.source].published.year if target.by is not None else None
@@ -332,7 +353,11 @@ def evaluate_target(
     projection = _projection(dataset, judge, by_year) if result is None and target.by is not None else None
     if projection is not None:
         reason = wording.with_projection(reason, projection.describe())
-    return Verdict(target, status, reason, evidence, caveats, projection)
+    verdict = Verdict(target, status, reason, evidence, caveats, projection)
+    for rule in RULES.values():
+        if rule.amend is not None:
+            verdict = rule.amend(verdict, dataset)
+    return verdict
 
 
 def _by_year(

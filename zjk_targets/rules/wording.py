@@ -130,19 +130,30 @@ def cite(year: int, compared: str, label: str, proxy: bool = False) -> str:
 
 
 def comparison(
-    year: int, compared: str, label: str, met: bool, symbol: str, goal: str, goal_full: str, worded: bool
+    year: int,
+    compared: str,
+    label: str,
+    met: bool,
+    symbol: str,
+    goal: str,
+    goal_full: str,
+    worded: bool,
+    strictly: bool = False,
 ) -> str:
     """The reason of a decided target: its deciding figure against the goal.
 
     ``symbol`` is the comparator's ("done" for a milestone); ``goal`` the goal's quantity ("8 %"),
     ``goal_full`` the goal as :func:`goal` says it; ``worded`` for a bound or an ``about`` goal,
-    which say "meets"/"misses" rather than a symbol.
+    which say "meets"/"misses" rather than a symbol; ``strictly`` for an about goal the strict
+    reading compared.
     """
     if symbol == Comparator.DONE.symbol:
-        return f"{year}: {compared} ({label})"
-    if worded:
-        return f"{year}: {compared} {MEETS if met else MISSES} {goal_full} ({label})"
-    return f"{year}: {compared} {symbol if met else NEGATED[symbol]} {goal} ({label})"
+        reason = f"{year}: {compared} ({label})"
+    elif worded:
+        reason = f"{year}: {compared} {MEETS if met else MISSES} {goal_full} ({label})"
+    else:
+        reason = f"{year}: {compared} {symbol if met else NEGATED[symbol]} {goal} ({label})"
+    return read_strictly(reason) if strictly else reason
 
 
 def about_strictly(higher: bool) -> str:
@@ -181,8 +192,10 @@ def met_early(deadline: int, reason: str) -> str:
     return MET_EARLY.format(deadline=deadline) + reason
 
 
-def unresolved(problem: str, cited: Iterable[str]) -> str:
-    return UNRESOLVED.format(problem=problem) + VS.join(cited)
+def unresolved(problem: str, cited: Iterable[str], strictly: bool = False) -> str:
+    """No verdict from figures that disagree or straddle the goal; ``strictly`` as for :func:`comparison`."""
+    reason = UNRESOLVED.format(problem=problem) + VS.join(cited)
+    return read_strictly(reason) if strictly else reason
 
 
 def no_figure(year: int, set_year: int | None, nearest: Iterable[str]) -> str:
