@@ -60,11 +60,11 @@ def test_csv_neutralises_formulas_and_round_trips(runner) -> None:
 
 
 def test_csv_lines_are_those_of_the_csv_module() -> None:
-    """render.csv writes its rows itself (csv.writer is 2–3× slower on a national export): the same
+    """The CSV export writes its rows itself (csv.writer is 2–3× slower on a national export): the same
     bytes as csv.writer with RFC 4180 line ends, for cells of any character that it treats apart."""
     import random
 
-    from zjk_targets.render.csv import line
+    from zjk_targets.rules.csv_layout import line
 
     rng = random.Random(3)
     alphabet = ["a", "年", ",", '"', "\r", "\n", "\r\n", " ", "\t", "'", "=", "\x00", "\x0b", "\x1c", "\u2028", "\x85"]

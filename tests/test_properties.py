@@ -18,6 +18,7 @@ from zjk_targets.model import Dataset, Target
 from zjk_targets.render import csv as csv_render
 from zjk_targets.render import json as json_render
 from zjk_targets.render import markdown
+from zjk_targets.rules.csv_layout import COLUMNS
 from zjk_targets.rules.verdicts import evaluate
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=20))
@@ -77,8 +78,8 @@ def test_renderers_stay_well_formed(name, excerpt, category) -> None:
     assert data["targets"][0]["en"] == name
 
     rows = list(csv.reader(io.StringIO(csv_render.render(dataset, verdicts), newline="")))
-    assert len(rows) == 2 and len(rows[1]) == len(csv_render.COLUMNS)
-    assert rows[1][csv_render.COLUMNS.index("excerpt")] in (excerpt, "'" + excerpt)
+    assert len(rows) == 2 and len(rows[1]) == len(COLUMNS)
+    assert rows[1][COLUMNS.index("excerpt")] in (excerpt, "'" + excerpt)
 
     table_rows = [line for line in markdown.render(dataset, verdicts).splitlines() if line.startswith("| `")]
     assert len(table_rows) == 1

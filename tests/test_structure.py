@@ -96,3 +96,26 @@ def test_no_import_cycles() -> None:
                 ring = ring[first:] + ring[:first]
                 cycles.add(" → ".join([*ring, ring[0]]))
     assert sorted(cycles) == []
+
+
+def test_no_folder_imports_one_that_imports_it_back() -> None:
+    """The folders (and top modules) stand in layers: commands, render, national, engine, columnar,
+    load, rules. An import from a lower layer to a higher one (columnar writing with a renderer,
+    national reading without engine.py) makes two folders import each other, however indirectly."""
+    files = _source_files()
+    graph = {name: _imports(name, path, set(files)) for name, path in files.items()}
+
+    def folder(name: str) -> str:
+        return ".".join(name.split(".")[:2])
+
+    folders: dict[str, set[str]] = {folder(name): set() for name in graph}
+    for name, imported in graph.items():
+        folders[folder(name)] |= {folder(other) for other in imported} - {folder(name)}
+    assert "zjk_targets.render" in folders["zjk_targets.commands"]  # the parse sees the folders
+    rings = []
+    for name, imported in sorted(folders.items()):
+        for other in sorted(imported):
+            back = _path(folders, other, name)
+            if back is not None:
+                rings.append(" → ".join([name, *back]))
+    assert rings == []

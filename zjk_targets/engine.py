@@ -11,9 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .inputs import is_csv
 from .model import Dataset, Reading
+
+if TYPE_CHECKING:
+    from .columnar.evaluate import Verdicts
+    from .columnar.tables import Tables
 
 
 def is_columnar(paths: Sequence[str | Path]) -> bool:
@@ -31,6 +36,16 @@ def load(paths: Sequence[str | Path], max_bytes: int | None = None) -> Dataset:
     return load_dataset(paths, max_bytes)
 
 
+def judge_columns(
+    paths: Sequence[str | Path], reading: Reading = Reading.BAND, max_bytes: int | None = None
+) -> tuple[Tables, Verdicts]:
+    """The checked tables and each target's verdict, as columns, about goals read by ``reading``:
+    the columnar engine whatever the inputs, for those who sum up a whole national dataset."""
+    from . import columnar
+
+    return columnar.judge_tables(paths, max_bytes, reading)
+
+
 def export_csv(
     paths: Sequence[str | Path], max_bytes: int | None = None, lang: str = "en", reading: Reading = Reading.BAND
 ) -> str:
@@ -39,8 +54,7 @@ def export_csv(
         from . import columnar
 
         return columnar.export_csv(paths, max_bytes, lang, reading)
-    from .render import csv as csv_render
+    from .rules import csv_layout
     from .rules.verdicts import evaluate
 
-    dataset = load(paths, max_bytes)
-    return csv_render.render(dataset, evaluate(dataset, reading=reading), lang, reading=reading)
+    return csv_layout.text(evaluate(load(paths, max_bytes), reading=reading), reading)

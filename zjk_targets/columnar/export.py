@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 
 from ..model import Reading
-from ..render.csv import COLUMNS, DECIDES, FORMULA_STARTS, LINE_END, line, neutralise, quoted
 from ..rules import wording
+from ..rules.csv_layout import COLUMNS, DECIDES, FORMULA_STARTS, LINE_END, line, neutralise, quoted
 from .evaluate import Verdicts
 from .tables import Tables, filled, objects
 
@@ -34,7 +34,7 @@ def _written(cells: list[str]) -> list[str]:
 def render_csv(tables: Tables, verdicts: Verdicts, reading: Reading = Reading.BAND) -> str:
     """One row per target in id order, with the columns and quoting of render.csv.
 
-    The columns follow ``render.csv.COLUMNS``; should it name one this module does not know, the
+    The columns follow ``rules.csv_layout.COLUMNS``; should it name one this module does not know, the
     export fails (rather than fall back to an engine ten times slower without a word).
     """
     targets = tables.targets

@@ -65,11 +65,9 @@ def panel(
     """Every headline target of the national dataset, each of its own report's year, judged: the
     panel's columns (the rule book's PANEL_COLUMNS), ``unit`` and ``tier`` (nation, province or
     city); each about (左右) goal judged by ``reading``."""
-    from ..columnar.evaluate import evaluate_tables
-    from ..columnar.read import read_tables
+    from ..engine import judge_columns
 
-    tables = read_tables([national], max_bytes)
-    verdicts = evaluate_tables(tables, reading)
+    tables, verdicts = judge_columns([national], reading, max_bytes)
     targets = tables.targets
     sources = tables.sources
     source_at = targets["source_at"].to_numpy()

@@ -115,11 +115,9 @@ def judge(
 ) -> list[Judged]:
     """Every headline target of the national dataset, judged by the columnar engine (about goals by
     ``reading``); ``max_bytes``: the user's limit of an input's size, else the rule book's."""
-    from ..columnar.evaluate import evaluate_tables
-    from ..columnar.read import read_tables
+    from ..engine import judge_columns
 
-    tables = read_tables([national], max_bytes)
-    verdicts = evaluate_tables(tables, reading)
+    tables, verdicts = judge_columns([national], reading, max_bytes)
     targets = tables.targets
     names = dict(zip(tables.metrics["id"], tables.metrics["zh"], strict=True))
     years_of = {city.slug: set(city.years) for city in cities}
