@@ -31,6 +31,7 @@ from ..inputs import decode, is_csv, read_input
 from ..load import one_about, read_entries, unresolved_problems, yaml_ids
 from ..model import Comparator
 from ..rules import checks, messages, references
+from ..rules.paths import stays_inside
 from ..rules.schema import (
     ATTRIBUTES,
     CHOICES,
@@ -237,7 +238,14 @@ class _Rows:
     def _values(self, given: dict, invalid: dict, columns: dict, usable: np.ndarray) -> None:
         """checks.check_values for every row whose values array code cannot clear."""
         if self.kind == "source":
-            suspect = np.array([bool(url) and not url.startswith(("http://", "https://")) for url in columns["url"]])
+            suspect = np.array(
+                [
+                    (bool(url) and not url.startswith(("http://", "https://")))
+                    or (bool(file) and not stays_inside(file))
+                    for url, file in zip(columns["url"], columns["file"], strict=True)
+                ],
+                dtype=bool,
+            )
         elif self.kind == "target":
             suspect = np.array([tolerance.startswith("-") for tolerance in columns["tolerance"]], dtype=bool)
         elif self.kind == "observation":

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..model import Comparator, Direction, Metric, Observation, Source, Target
 from . import messages
+from .paths import stays_inside
 from .schema import DONE_UNIT, FIELDS_OF, Needed, required
 from .units import conversion_factor
 from .wording import number
@@ -84,6 +85,8 @@ def check_values(kind: str, given: Collection[str], values: Mapping[str, Any]) -
     """Problems between the values of one entry (None where not given or invalid), and whether they make it unusable."""
     if kind == "source" and values.get("url") and not _URL.match(values["url"]):
         return [("url", messages.URL_SCHEME)], False
+    if kind == "source" and values.get("file") and not stays_inside(values["file"]):
+        return [("file", messages.source_file_outside(values["file"]))], False
     if kind == "target" and values.get("tolerance") is not None and values["tolerance"] < 0:
         return [("tolerance", messages.TOLERANCE_NEGATIVE)], False
     if kind != "observation" or not one_figure(given):
