@@ -69,6 +69,7 @@ def _changed(kind: str, index: int, **fields: str) -> Entries:
 
 CHECK_CASES: dict[str, Entries] = {
     "url-scheme": _changed("source", 0, url="ftp://e.org"),
+    "source-file-inside": _changed("source", 0, file="../../etc/passwd"),
     "tolerance-not-negative": _changed("target", 0, comparator="about", tolerance="-0.5"),
     "bound-in-order": _changed("observation", 1, min="9", max="7"),
     "done-figure-unit": _changed("observation", 2, unit="%"),

@@ -4,8 +4,11 @@ print, or exit."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import functools
 import gc
+import io
 import os
 import sys
 from collections.abc import Callable
@@ -16,10 +19,12 @@ from typer.core import TyperGroup
 
 from . import __version__
 from .commands import chart, check, escalation, export, extract, listing, national, record, report, show, validate
-from .commands.exits import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED, UserError, err
+from .commands.exits import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED, OutputFailed, UserError, err
 from .commands.options import flags_show_no_type
 from .errors import DataError
 from .render.text import one_line, visible
+from .rules import messages
+from .safe_write import WriteRefused
 
 EXAMPLES = """\b
 Examples:
@@ -107,7 +112,7 @@ def guarded(command: F) -> F:
             if count:
                 err(f"zjk-targets: {count} problem{'s' if count != 1 else ''} in the data; nothing was evaluated")
             raise typer.Exit(EXIT_ERROR) from None
-        except UserError as error:
+        except (UserError, WriteRefused, OutputFailed) as error:
             err(f"zjk-targets: {visible(str(error))}")
             raise typer.Exit(EXIT_ERROR) from None
         except KeyboardInterrupt:
@@ -156,8 +161,65 @@ def _exit_now(code: int) -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         code = code or EXIT_BROKEN_PIPE
-    sys.stderr.flush()
+    except OutputFailed as error:  # e.g. --help on /dev/full; a failure already told keeps its one line
+        if not code:
+            err(f"zjk-targets: {error}")
+            code = EXIT_ERROR
+    with contextlib.suppress(AttributeError, OSError):  # stderr closed or full: nowhere left to tell
+        sys.stderr.flush()
     os._exit(code)
+
+
+class _Stdout(io.TextIOBase):
+    """Stdout as every command, typer's help and rich write to it, where a failure to write is
+    one message (:class:`OutputFailed`) rather than a crash: a closed stdout (`>&-`, given as
+    None), /dev/full, or an encoding (PYTHONIOENCODING=ascii) without the text's characters. A
+    reader that went away (EPIPE) stays a BrokenPipeError, for the boundary to end quietly."""
+
+    def __init__(self, stream: Any) -> None:
+        super().__init__()
+        self._stream = stream
+
+    def _do(self, action: Callable[[], Any]) -> Any:
+        if self._stream is None:
+            raise OutputFailed(messages.cannot_write_stdout(os.strerror(errno.EBADF)))
+        try:
+            return action()
+        except BrokenPipeError:
+            raise
+        except UnicodeEncodeError:
+            raise OutputFailed(messages.stdout_encoding(str(self._stream.encoding))) from None
+        except OSError as error:
+            raise OutputFailed(messages.cannot_write_stdout(str(error.strerror))) from None
+
+    def write(self, text: str) -> int:
+        return self._do(lambda: self._stream.write(text))
+
+    def flush(self) -> None:
+        if self._stream is not None:
+            self._do(self._stream.flush)
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return self._stream is not None and self._stream.isatty()
+
+    def fileno(self) -> int:
+        if self._stream is None:
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+        return self._stream.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]  # rich and typer ask which characters fit
+        return str(getattr(self._stream, "encoding", None) or "utf-8")
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return getattr(self._stream, "errors", None)
+
+    def __getattr__(self, name: str) -> Any:  # buffer, … as the real stream has them
+        return getattr(self._stream, name)
 
 
 def main() -> None:
@@ -166,11 +228,20 @@ def main() -> None:
     # cycle collector's passes (over the objects of pandas' import above all) were 3 % of the time
     # of a national export, to free a few hundred objects.
     gc.disable()
+    sys.stdout = _Stdout(sys.stdout)
     try:
         app(prog_name="zjk-targets")
     except KeyboardInterrupt:  # while typer parses, before a command's own guard is in place
         err("zjk-targets: interrupted")
         _exit_now(EXIT_INTERRUPTED)
+    except OutputFailed as error:  # the help or the version, outside every command's guard
+        err(f"zjk-targets: {error}")
+        _exit_now(EXIT_ERROR)
+    except BrokenPipeError:  # `zjk-targets --help | head -1`
+        os._exit(EXIT_BROKEN_PIPE)
+    except OSError as error:  # typer's help writes to its own handle on stdout (--help >/dev/full)
+        err(f"zjk-targets: {messages.cannot_write_stdout(str(error.strerror))}")
+        os._exit(EXIT_ERROR)
     except SystemExit as done:  # how typer ends every command, with its exit code
         code = done.code
         if not isinstance(code, int):

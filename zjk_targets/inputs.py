@@ -11,6 +11,7 @@ from .errors import Problem
 from .rules import messages
 
 BOM = b"\xef\xbb\xbf"
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 def is_csv(path: str | Path) -> bool:
@@ -22,19 +23,13 @@ def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
-def _read_at_most(path: str, limit: int, size: int | None) -> bytes:
-    """Up to ``limit`` bytes, without ever allocating the limit itself (it may be huge)."""
-    with open(path, "rb") as handle:
-        if size is not None:
-            return handle.read(min(limit, size))
-        chunks, total = [], 0
-        while total < limit:
-            chunk = handle.read(min(1 << 20, limit - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-        return b"".join(chunks)
+def _read_regular(path: str, limit: int) -> bytes | None:
+    """Up to ``limit`` bytes of a regular file, or None when ``path`` is something else by the time
+    it is opened. Opened without blocking: a FIFO put in its place would otherwise wait for a writer."""
+    with open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NONBLOCK)) as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            return None
+        return handle.read(limit)
 
 
 def is_gzip(path: str) -> bool:
@@ -43,17 +38,28 @@ def is_gzip(path: str) -> bool:
 
 
 def _gunzip(data: bytes, max_bytes: int) -> tuple[bytes | None, str]:
-    """The bytes inside, at most ``max_bytes`` of them (a small archive can unpack to gigabytes)."""
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = inflater.decompress(data, max_bytes + 1)
-    except zlib.error:
-        return None, messages.NOT_GZIP
-    if len(out) > max_bytes:
-        return None, messages.too_large(max_bytes / 1_000_000)
-    if not inflater.eof:
-        return None, messages.NOT_GZIP
-    return out, ""
+    """The bytes inside, at most ``max_bytes`` of them (a small archive can unpack to gigabytes):
+    every member to the end, as `gzip -d` reads them; anything after the last member is refused."""
+    out: list[bytes] = []
+    total = 0
+    rest = data
+    while True:
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            part = inflater.decompress(rest, max_bytes - total + 1)
+        except zlib.error:
+            return None, messages.NOT_GZIP if not out else messages.GZIP_TRAILING_DATA
+        total += len(part)
+        if total > max_bytes:
+            return None, messages.too_large(max_bytes / 1_000_000)
+        if not inflater.eof:
+            return None, messages.NOT_GZIP
+        out.append(part)
+        rest = inflater.unused_data
+        if not rest:
+            return b"".join(out), ""
+        if not rest.startswith(GZIP_MAGIC):
+            return None, messages.GZIP_TRAILING_DATA
 
 
 def read_input(path: str, max_bytes: int) -> tuple[bytes | None, list[Problem]]:
@@ -70,14 +76,17 @@ def read_input(path: str, max_bytes: int) -> tuple[bytes | None, list[Problem]]:
         return fail(messages.cannot_read(str(error.strerror)))
     if stat.S_ISDIR(info.st_mode):
         return fail(messages.IS_A_DIRECTORY)
+    if not stat.S_ISREG(info.st_mode):  # a FIFO would hang the read until someone writes to it
+        return fail(messages.NOT_A_REGULAR_INPUT)
     limit_mb = max_bytes / 1_000_000
-    regular = stat.S_ISREG(info.st_mode)
-    if regular and info.st_size > max_bytes:
+    if info.st_size > max_bytes:
         return fail(messages.too_large(limit_mb, info.st_size / 1_000_000))
     try:
-        data = _read_at_most(path, max_bytes + 1, info.st_size + 1 if regular else None)
+        data = _read_regular(path, min(max_bytes, info.st_size) + 1)
     except OSError as error:
         return fail(messages.cannot_read(str(error.strerror)))
+    if data is None:
+        return fail(messages.NOT_A_REGULAR_INPUT)
     if len(data) > max_bytes:
         return fail(messages.too_large(limit_mb))
     if is_gzip(path):

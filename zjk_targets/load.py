@@ -71,7 +71,11 @@ def _number(node: Node) -> Decimal:
         raise Invalid(messages.not_a_number(node.raw if node.kind not in ("map", "seq") else node.kind))
     if isinstance(node.value, float) and not math.isfinite(node.value):
         raise Invalid(messages.not_finite(node.raw))
-    return Decimal(repr(node.value)) if isinstance(node.value, float) else Decimal(node.value)
+    if isinstance(node.value, float):
+        # The number as written, as a CSV cell is read: a float rounds 5.99999999999999999 to 6.
+        written = node.raw.replace("_", "")
+        return Decimal(written) if values.NUMBER.fullmatch(written) else Decimal(repr(node.value))
+    return Decimal(node.value)
 
 
 def _flag(node: Node) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import enum
 import re
 from dataclasses import dataclass, field
@@ -70,7 +71,7 @@ class Status(enum.Enum):
     UNKNOWN = "unknown"
 
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only: not ２０２３
 
 
 @dataclass(frozen=True, order=True)
@@ -87,14 +88,14 @@ class PartialDate:
 
     @classmethod
     def parse(cls, text: str) -> PartialDate | None:
-        match = _DATE.match(text)
+        match = _DATE.fullmatch(text)
         if not match:
             return None
         year, month, day = (int(part) if part else 0 for part in match.groups())
-        if match.group(2) and not 1 <= month <= 12:
-            return None
-        if match.group(3) and not 1 <= day <= 31:
-            return None
+        if year < 1 or (match.group(2) and not 1 <= month <= 12):
+            return None  # there was no year 0 (0000-01-01), nor a month 13
+        if match.group(3) and not 1 <= day <= calendar.monthrange(year, month)[1]:
+            return None  # a day the month does not have: 2023-02-30
         return cls(year, month, day)
 
     def __str__(self) -> str:

@@ -20,6 +20,7 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 from .errors import Problem
 from .inputs import decode, read_input
 from .rules import messages
+from .rules.schema import MAX_YAML_DEPTH
 
 _CORE = "tag:yaml.org,2002:"
 SCALAR_TAGS = {_CORE + name: name for name in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -44,6 +45,8 @@ class _Walker:
         self._seen: set[int] = set()
         self.found_alias = False
         self._constructor = yaml.constructor.SafeConstructor()
+        self._depth = 0
+        self.too_deep: Problem | None = None
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.path, line, message))
@@ -54,14 +57,21 @@ class _Walker:
             self.found_alias = True
             return None
         self._seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, line)
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, line)
+        if self._depth >= MAX_YAML_DEPTH:  # data is a few levels deep; walking on would exhaust the stack
+            self.too_deep = self.too_deep or Problem(self.path, line, messages.yaml_too_deep(MAX_YAML_DEPTH))
+            return Node("refused", None, line)
+        self._depth += 1
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, line)
             if node.tag != _SEQ:
                 return self._bad_tag(node, line)
             items = [self.walk(child) for child in node.value]
             return Node("seq", [item for item in items if item is not None], line)
-        return self._scalar(node, line)
+        finally:
+            self._depth -= 1
 
     def _bad_tag(self, node: yaml.Node, line: int) -> Node:
         tag = node.tag.replace(_CORE, "!!")
@@ -155,6 +165,8 @@ def read_yaml(path: str, max_bytes: int) -> tuple[Node | None, list[Problem]]:
         return None, [Problem(path, 0, messages.YAML_EMPTY)]
     walker = _Walker(path)
     tree = walker.walk(root)
+    if walker.too_deep:  # the file is refused whole, as one the parser cannot read
+        return None, [walker.too_deep]
     if walker.found_alias:
         return tree, [p for p in walker.problems if p.message != messages.YAML_ALIAS] + _alias_lines(path, text)
     return tree, walker.problems

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..rules import checks
+from ..rules.paths import stays_inside
 from ..rules.schema import DONE_UNIT
 from ..rules.units import conversion_factor
 from .stated import stated_in
@@ -52,6 +53,10 @@ class Linked:
 
 def _url_scheme(rows: Values) -> np.ndarray:
     return np.array([not url or url.startswith(("http://", "https://")) for url in rows.columns["url"]], dtype=bool)
+
+
+def _source_file_inside(rows: Values) -> np.ndarray:
+    return np.array([not file or stays_inside(file) for file in rows.columns["file"]], dtype=bool)
 
 
 def _tolerance_not_negative(rows: Values) -> np.ndarray:
@@ -126,6 +131,7 @@ def _stated(*names: str) -> Callable[[Linked], np.ndarray]:
 
 CLEARS: dict[str, Callable[[Values], np.ndarray] | Callable[[Linked], np.ndarray]] = {
     "url-scheme": _url_scheme,
+    "source-file-inside": _source_file_inside,
     "tolerance-not-negative": _tolerance_not_negative,
     "bound-in-order": _bound_in_order,
     "done-figure-unit": _done_figure_unit,

@@ -10,6 +10,7 @@ import typer
 from ..model import Reading
 from ..render import ChartFormat
 from ..rules.verdicts import evaluate
+from ..safe_write import write_within
 from .exits import UserError, err
 from .options import (
     AboutOption,
@@ -23,7 +24,7 @@ from .options import (
     TargetsOption,
     completion_data,
 )
-from .output import write_bytes
+from .output import tell_wrote, write_bytes
 from .reading import dated, load, select
 
 
@@ -96,10 +97,9 @@ def chart(
         kind = chart_format or ChartFormat.PNG
         verdicts = evaluate(dataset, reading=about)
         for verdict in verdicts:
-            write_bytes(
-                output / f"{verdict.target.id}.{kind.value}", chart_render.render(dataset, verdict, lang.value, kind)
-            )
-        err(f"wrote {len(verdicts)} charts to {output}")
+            chart = chart_render.render(dataset, verdict, lang.value, kind)
+            write_within(output, f"{verdict.target.id}.{kind.value}", chart)
+        tell_wrote(f"{len(verdicts)} charts to {output}")
         return
     kind = ChartFormat(output.suffix.lower().lstrip("."))
     if target_id in dataset.metrics and dataset.target(target_id) is None:
@@ -109,11 +109,11 @@ def chart(
         if not matrix.years:
             raise UserError(f"measure `{target_id}` has no headline targets to chart; name a target instead")
         write_bytes(output, chart_render.render_measure(dataset, matrix, target_id, lang.value, kind))
-        err(f"wrote {output}")
+        tell_wrote(output)
         return
     (verdict,) = select(dataset, [target_id or ""], about)
     write_bytes(output, chart_render.render(dataset, verdict, lang.value, kind))
-    err(f"wrote {output}")
+    tell_wrote(output)
 
 
 def register(app: typer.Typer) -> None:

@@ -9,10 +9,10 @@ from typing import Annotated
 import typer
 
 from ..model import Reading
-from .exits import UserError, err
+from .exits import UserError
 from .national import _national_paths
 from .options import AboutOption, Command, NationalDirOption, NoPagerOption
-from .output import console, page, write, write_bytes
+from .output import console, page, tell_wrote, write, write_bytes
 from .reading import max_bytes
 
 DEFAULT_MEASURE = "gdp-growth"
@@ -109,7 +109,7 @@ def escalation(
         if not view.years:
             raise UserError(words.no_chart_year())
         write_bytes(output, render.chart(view, ChartFormat(output_format.value)))
-        err(f"wrote {output}")
+        tell_wrote(output)
         return
     text = {
         EscalationFormat.TEXT: lambda: render.text(view, console().width),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -9,10 +10,20 @@ import typer
 
 from ..bundled import ACTUALS_NAME, TARGETS_NAME
 from ..render.text import visible
+from ..rules import messages
+from ..rules.paths import stays_inside
+from ..safe_write import make_folder, write_within
 from .exits import EXIT_ERROR, UserError, err
 from .options import Command
-from .output import write, write_atomically
+from .output import write
 from .reading import max_bytes
+
+
+def _source_name(path: Path) -> str:
+    """A report's path as its source's `file:` gives it: relative to this folder when it is under
+    it (where `validate --sources .` looks), else as given."""
+    relative = os.path.relpath(path)
+    return relative if not stays_inside(str(path)) and stays_inside(relative) else str(path)
 
 
 def extract(
@@ -30,25 +41,33 @@ def extract(
     """Draft a dataset from a city's government work reports: targets and the outcomes they review."""
     from ..extract import MAX_REPORT_BYTES, draft
     from ..inputs import read_input
+    from ..rules import values
 
-    files, unread = [], []
+    if year is not None:
+        try:
+            values.year(year)
+        except values.Invalid as error:
+            raise UserError(f"--year {year}: {error}") from None
+    files, unread, outside = [], [], []
     for path in reports:
-        data, problems = read_input(str(path), max_bytes() or MAX_REPORT_BYTES)
+        name = _source_name(path)
+        data, problems = read_input(name, max_bytes() or MAX_REPORT_BYTES)
         if data is None:
-            unread.append((str(path), problems[0].message))
+            unread.append((name, problems[0].message))
         else:
-            files.append((str(path), data))
+            files.append((name, data))
+            outside += [] if stays_inside(name) else [name]
     result = draft(files, city=city, year=year)
     if result.targets_yaml is not None and result.actuals_yaml is not None:
-        if output.exists() and not output.is_dir():
-            raise UserError(f"--output {output}: not a folder")
-        output.mkdir(parents=True, exist_ok=True)
-        write_atomically(output / TARGETS_NAME, result.targets_yaml)
-        write_atomically(output / ACTUALS_NAME, result.actuals_yaml)
-        write("".join(line + "\n" for line in result.summary), None)
-        write(f"wrote {output / TARGETS_NAME} and {output / ACTUALS_NAME}\n", None)
+        make_folder(output)
+        write_within(output, TARGETS_NAME, result.targets_yaml)
+        write_within(output, ACTUALS_NAME, result.actuals_yaml)
+        write("".join(visible(line) + "\n" for line in result.summary), None)
+        write(visible(f"wrote {output / TARGETS_NAME} and {output / ACTUALS_NAME}") + "\n", None)
     for name, reason in sorted(unread + result.problems + result.partial):
         err(f"zjk-targets: {visible(name)}: {reason}")
+    for name in outside if result.targets_yaml is not None else []:
+        err(f"zjk-targets: {visible(name)}: {messages.REPORT_OUTSIDE}")
     if unread or result.problems:
         raise typer.Exit(EXIT_ERROR)
 

@@ -11,9 +11,10 @@ import typer
 
 from ..model import Reading
 from ..render.text import visible
+from ..safe_write import make_folder, write_within
 from .exits import UserError, err
 from .options import CITY_HELP, AboutOption, Command, NationalDirOption, NoPagerOption
-from .output import console, page, write, write_atomically
+from .output import console, page, tell_wrote, write, write_atomically
 from .reading import find_place, max_bytes, national_cities
 
 if TYPE_CHECKING:
@@ -200,7 +201,7 @@ def build_places(
     if problems:
         raise UserError(words.place_problems(problems))
     write_atomically(output, text.encode("utf-8"))
-    write(f"{text.count(chr(10)) - 1:,} places; wrote {output}\n", None)
+    write(visible(f"{text.count(chr(10)) - 1:,} places; wrote {output}") + "\n", None)
 
 
 def _national_paths(folder: Path | None) -> tuple[Path, Path]:
@@ -326,19 +327,17 @@ def _write_html(table: NationalTable, cities: list[City], folder: Path | None, o
 
     if output is None:
         raise UserError("--format html writes a folder of pages: give --output DIR")
-    if output.exists() and not output.is_dir():
-        raise UserError(f"--output {output}: not a folder")
-    output.mkdir(parents=True, exist_ok=True)
+    make_folder(output)
     root = _national_paths(folder)[0].parent
     for name, text in city_html.ASSETS.items():
-        write_atomically(output / name, text.encode("utf-8"))
+        write_within(output, name, text)
     for city in cities:
         dataset = engine.load([root / CITIES_DIR / f"{city.slug}.yaml.gz"], max_bytes())
         verdicts = evaluate(dataset, reading=table.reading)
         page = city_html.render(dataset, verdicts, linked=True, reading=table.reading)
-        write_atomically(output / f"{city.slug}.html", page)
-    write_atomically(output / "index.html", render.html_page(table))
-    err(f"wrote {output / 'index.html'} and {len(cities)} city pages")
+        write_within(output, f"{city.slug}.html", page)
+    index = write_within(output, "index.html", render.html_page(table))
+    tell_wrote(f"{index} and {len(cities)} city pages")
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,5 @@
-"""Where a command's results go: stdout, a file replaced atomically, the pager, a CI step summary."""
+"""Where a command's results go: stdout, a file (by the rules of :mod:`zjk_targets.safe_write`), the
+pager, a CI step summary."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..render.text import visible
+from ..rules import messages
+from ..safe_write import write_file
 from .exits import UserError, err
 
 
@@ -20,51 +24,17 @@ def write(text: str, output: Path | None) -> None:
             sys.stdout.write(text[start : start + (1 << 20)])
         sys.stdout.flush()
         return
-    write_atomically(output, text)
-    err(f"wrote {output}")
+    write_file(output, text)
+    tell_wrote(output)
 
 
-def _file_mode(path: Path) -> int:
-    """Keep an existing file's mode; give a new one what the umask allows."""
-    try:
-        return os.stat(path).st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+def tell_wrote(what: object) -> None:
+    """Say on stderr what was written; a path may hold escape characters, shown as escapes."""
+    err(visible(f"wrote {what}"))
 
 
-def write_bytes(path: Path, data: bytes) -> None:
-    write_atomically(path, data)
-
-
-def write_atomically(path: Path, content: str | bytes) -> None:
-    """Replace ``path`` in one step, so a failed or interrupted run leaves the old file whole."""
-    import tempfile  # with `random`, 1.7 ms of every start-up; only a command that writes a file needs it
-
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise UserError(f"cannot write {path}: it is a directory")
-    if not folder.is_dir():
-        raise UserError(f"cannot write {path}: folder {folder} does not exist")
-    temp_name = None
-    try:
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False) as handle:
-            temp_name = handle.name
-            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # The temporary file is private (0600); the result gets the usual permissions.
-        os.chmod(temp_name, _file_mode(path))
-        os.replace(temp_name, path)
-        temp_name = None
-    except PermissionError:
-        raise UserError(f"cannot write {path}: permission denied") from None
-    except OSError as error:
-        raise UserError(f"cannot write {path}: {error.strerror}") from None
-    finally:
-        if temp_name is not None and os.path.exists(temp_name):
-            os.unlink(temp_name)
+# Every command writes its files through the one writer (safe_write), under these names.
+write_atomically = write_bytes = write_file
 
 
 def console() -> Any:
@@ -98,10 +68,12 @@ def page(text: str, no_pager: bool) -> None:
         pass
     while True:
         try:
-            process.wait()
+            status = process.wait()
             break
         except KeyboardInterrupt:  # Ctrl-C belongs to the pager (less ignores it), as in git
             continue
+    if status > 0:  # e.g. PAGER=false, or a pager that is not there: the text was never shown
+        raise UserError(messages.pager_failed(pager, status))
 
 
 def show(renderable: Any, no_pager: bool) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import math
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING
 from .. import engine
 from ..bundled import ACTUALS_NAME, TARGETS_NAME, bundled_paths, national_dir
 from ..model import Dataset, PartialDate, Reading, Status
-from ..rules import timeline
+from ..rules import messages, timeline
 from ..rules.verdicts import Verdict, evaluate
 from .exits import UserError, err
 
@@ -29,7 +30,7 @@ def max_bytes() -> int | None:
         megabytes = float(raw)
     except ValueError:
         raise UserError(f"{MAX_INPUT_ENV}={raw!r} is not a number of megabytes") from None
-    if not megabytes > 0:
+    if not 0 < megabytes < math.inf:  # inf and nan too: a limit is a number of megabytes
         raise UserError(f"{MAX_INPUT_ENV} must be a positive number of megabytes")
     return int(megabytes * 1_000_000)
 
@@ -175,7 +176,13 @@ def data_paths(
         return local, note
     for flag, path in (("--targets", targets), ("--actuals", actuals)):
         if path is not None and not path.is_file():
-            what = "is a folder, not a file" if path.is_dir() else "file not found"
+            what = (
+                "is a folder, not a file"
+                if path.is_dir()
+                else messages.NOT_A_REGULAR_INPUT
+                if path.exists()
+                else "file not found"
+            )
             raise UserError(f"{flag} {path}: {what}")
     return [path for path in (targets, actuals) if path is not None], None
 

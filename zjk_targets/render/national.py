@@ -15,7 +15,9 @@ from ..national.table import OUTSIDE, NationalTable, Tally
 from ..rules import national as words
 from ..rules import wording as fmt
 from ..rules.counts import as_json, percent
+from ..rules.csv_layout import neutralise
 from ..rules.schema import is_outside
+from .text import cell
 
 VIEW_ORDER = ("levels", "years", "measures", "cities")
 _PROVINCE_SHOWN = ("major-city", "city")  # the levels whose row names their province
@@ -112,14 +114,13 @@ def text(table: NationalTable, width: int = 80) -> str:
 
 
 def markdown(table: NationalTable) -> str:
-    out = [f"# {words.TITLE}", "", *_head(table)[1:], ""]
+    out = [f"# {words.TITLE}", "", *map(cell, _head(table)[1:]), ""]
     for view, rows in _rows(table):
         out += [f"## {words.VIEWS[view]}", ""]
         out.append("| " + " | ".join([words.KEY_COLUMN[view], *words.COLUMNS]) + " |")
         out.append("|---" + "|---:" * len(words.COLUMNS) + "|")
         for row in rows:
-            label = _label(table, view, row).replace("|", "\\|")
-            out.append("| " + " | ".join([label, *_cells(row)]) + " |")
+            out.append("| " + " | ".join([cell(_label(table, view, row)), *_cells(row)]) + " |")
         out.append("")
     out += [words.NOTE, "", words.DRAFTED, ""]
     return "\n".join(out)
@@ -167,7 +168,9 @@ def csv_text(table: NationalTable) -> str:
         for row in rows:
             city = table.city_info.get(row.key) if view == "cities" else None
             province, level = (city.province, city.level) if city else ("", row.key if view == "levels" else "")
-            writer.writerow([view, row.key, row.label, province, level, *_cells(row), table.reading.value])
+            # names come from the dataset's cities.csv: a leading = would run in a spreadsheet
+            names = [neutralise(text) for text in (row.key, row.label, province, level)]
+            writer.writerow([view, *names, *_cells(row), table.reading.value])
     return buffer.getvalue()
 
 

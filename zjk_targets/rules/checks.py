@@ -22,6 +22,7 @@ from typing import Any
 
 from ..model import Comparator, Direction, Metric, Observation, Source, Target
 from . import messages
+from .paths import stays_inside
 from .schema import DONE_UNIT, FIELDS_OF, Needed, required
 from .units import conversion_factor
 from .wording import number
@@ -158,6 +159,12 @@ def number_is_stated(value: Decimal, excerpt: str) -> bool:
 def _url_scheme(given: Collection[str], values: Mapping[str, Any]) -> Problems:
     url = values.get("url")
     return [("url", messages.URL_SCHEME)] if url and not _URL.match(url) else []
+
+
+@_registered("source-file-inside", "source", Stage.VALUES)
+def _source_file_inside(given: Collection[str], values: Mapping[str, Any]) -> Problems:
+    file = values.get("file")
+    return [("file", messages.source_file_outside(file))] if file and not stays_inside(file) else []
 
 
 @_registered("tolerance-not-negative", "target", Stage.VALUES)

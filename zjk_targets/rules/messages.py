@@ -62,6 +62,10 @@ def not_a_flag(raw: str) -> str:
     return f"`{raw}` is not true or false"
 
 
+def source_file_outside(path: str) -> str:
+    return f"`file` {path} leads outside the sources folder: name a file under it (no absolute path, no `..`)"
+
+
 def not_a_date(raw: str) -> str:
     return f'`{raw}` is not a date: write "YYYY", "YYYY-MM" or "YYYY-MM-DD"'
 
@@ -208,7 +212,79 @@ def not_utf8(byte: int) -> str:
     return f"not UTF-8 (byte 0x{byte:02x}): save the file as UTF-8"
 
 
+NOT_A_REGULAR_INPUT = "is not a regular file (a FIFO, device or socket): save it to a file and name that"
+GZIP_TRAILING_DATA = "named .gz, but holds bytes after its gzip data: it is damaged or not one gzip file"
+
+
+# -- writing a file -------------------------------------------------------------------------
+# Said by the writer: each is one line after "cannot write PATH: ", and nothing of the user's is lost.
+
+PERMISSION_DENIED = "permission denied"
+WRITE_IS_A_DIRECTORY = "it is a directory"
+READ_ONLY = (
+    "it is read-only (or another user's) by its permission bits; nothing was written: "
+    "change its mode or write elsewhere"
+)
+FIFO_NO_READER = "it is a FIFO that nothing is reading; nothing was written"
+LINK_LOOP = "it is a symbolic link that loops; nothing was written"
+
+
+REPORT_OUTSIDE = (
+    "outside this folder, so validation refuses its source's `file:`: run extract from a folder that holds the reports"
+)
+
+
+def cannot_write_stdout(why: str) -> str:
+    return f"cannot write the output: {why}"
+
+
+def stdout_encoding(encoding: str) -> str:
+    return cannot_write_stdout(
+        f"its encoding, {encoding}, cannot show the text: set PYTHONIOENCODING=utf-8 or use a UTF-8 locale"
+    )
+
+
+def pager_failed(pager: str, status: int) -> str:
+    return f"the pager `{pager}` failed (exit status {status}), so nothing was shown: fix PAGER, or use --no-pager"
+
+
+def cannot_write(path: str, why: str) -> str:
+    return f"cannot write {path}: {why}"
+
+
+def no_folder(folder: str) -> str:
+    return f"folder {folder} does not exist"
+
+
+def not_a_regular_file(kind: str) -> str:
+    return f"it is {kind}, not a regular file; nothing was written"
+
+
+def hard_links(count: int) -> str:
+    return (
+        f"it has {count} hard links, which replacing it would split and writing in place could leave "
+        "half-written; nothing was written: remove this name first or write elsewhere"
+    )
+
+
+def outside_folder(folder: str) -> str:
+    return f"the name leads outside the output folder {folder}; nothing was written"
+
+
+def not_a_folder(path: str) -> str:
+    return f"--output {path}: not a folder"
+
+
+def cannot_create_folder(folder: str, why: str) -> str:
+    return f"cannot create folder {folder}: {why}"
+
+
 # -- the syntax of a YAML file --------------------------------------------------------------
+
+
+def yaml_too_deep(limit: int) -> str:
+    return f"nested more than {limit} levels deep: data is a few levels of lists and mappings; nothing was read"
+
 
 YAML_EMPTY = "holds no data: the file is empty or only comments"
 YAML_TAB = "a tab character where YAML expects spaces: indent with spaces"

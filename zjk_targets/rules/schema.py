@@ -34,6 +34,8 @@ def is_outside(metric_id: str) -> bool:
 # observations.
 MAX_YAML_BYTES = 20_000_000
 MAX_CSV_BYTES = 200_000_000
+MAX_YAML_DEPTH = 50
+"""How deeply YAML may nest: data is four levels deep, and each level costs the reader stack."""
 
 # The data names itself: an optional top-level mapping `dataset` (YAML) says what the data is
 # about, and every export titles itself with it. Its fields, all text; `place` is required.

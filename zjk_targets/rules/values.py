@@ -17,7 +17,7 @@ from .schema import CHOICES, ID_PATTERN, MAX_TEXT_CHARS, YEAR_RANGE, Type
 _ID = re.compile(ID_PATTERN)
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 NUMBER_PATTERN = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
-_NUMBER = re.compile(NUMBER_PATTERN)
+NUMBER = re.compile(NUMBER_PATTERN)
 _NOT_FINITE = re.compile(r"[+-]?\.?(?:inf|infinity|nan)", re.IGNORECASE)
 
 
@@ -56,9 +56,9 @@ def year_text(cell: str) -> int:
 def number_text(cell: str) -> str:
     """A number's text, stripped: it stays exact, and becomes a Decimal where needed."""
     raw = cell.strip()
-    if _NOT_FINITE.fullmatch(raw) or (_NUMBER.fullmatch(raw) and not math.isfinite(float(raw))):
+    if _NOT_FINITE.fullmatch(raw) or (NUMBER.fullmatch(raw) and not math.isfinite(float(raw))):
         raise Invalid(messages.not_finite(raw))
-    if not _NUMBER.fullmatch(raw):
+    if not NUMBER.fullmatch(raw):
         raise Invalid(messages.not_a_number(raw))
     return raw
 
