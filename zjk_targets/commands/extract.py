@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -26,11 +27,19 @@ def extract(
     year: Annotated[
         int | None, typer.Option("--year", help="The targets' year, when neither the text nor the file name gives it.")
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace targets.yaml and actuals.yaml already in the --output folder.")
+    ] = False,
 ) -> None:
     """Draft a dataset from a city's government work reports: targets and the outcomes they review."""
     from ..extract import MAX_REPORT_BYTES, draft
     from ..inputs import read_input
+    from ..rules import messages
 
+    # The files may be a curator's, checked entry by entry against their excerpts: never lost unasked.
+    held = [name for name in (TARGETS_NAME, ACTUALS_NAME) if os.path.lexists(output / name)]
+    if held and not force:
+        raise UserError(messages.curated_files_exist(str(output), held))
     files, unread = [], []
     for path in reports:
         data, problems = read_input(str(path), max_bytes() or MAX_REPORT_BYTES)
