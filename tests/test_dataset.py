@@ -353,7 +353,7 @@ def test_a_build_that_reads_nothing_fails_and_leaves_the_old_dataset(runner, bui
     assert (result.exit_code, result.stdout, result.stderr) == (
         2,
         "",
-        f"zjk-targets: {empty}: no reports (YEAR.md in a folder a place); nothing was written\n",
+        f"zjk-targets: {empty}: no reports (YEAR.md, in a folder for each place); nothing was written\n",
     )
     (empty / "邯郸市" / "2021.md").write_bytes(b"")
     unread = _build(runner, empty, built)

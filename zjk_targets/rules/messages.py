@@ -336,7 +336,7 @@ def implausible_report_year(year: int) -> str:
 
 def nothing_read(collection: str, reports: int) -> str:
     if not reports:
-        return f"{collection}: no reports (YEAR.md in a folder a place); nothing was written"
+        return f"{collection}: no reports (YEAR.md, in a folder for each place); nothing was written"
     return f"{collection}: none of its {_counted(reports, 'report')} could be read; nothing was written"
 
 
