@@ -119,12 +119,12 @@ def build_national(
     """Draft every place of a collection of work reports into the national dataset."""
     from ..extract import MAX_REPORT_BYTES
     from ..inputs import read_input
-    from ..national.build import OTHER_SOURCES, READERS, CityReports, build
+    from ..national.build import OTHER_SOURCES, READERS, CityReports, build, name_problem
     from ..national.manifest import manifest
     from ..national.places import bundled_places
     from ..rules import messages
     from ..rules import national as words
-    from ..rules.dataset import MANIFEST_NAME, name_problem, shown_name
+    from ..rules.dataset import MANIFEST_NAME, shown_name
     from .dataset_folder import build_inputs, locked, refuse_foreign, sigterm_interrupts, write_whole
 
     folders, whole = _place_folders(collection)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from dataclasses import dataclass, field
 from ..extract import Draft, draft
 from ..rules import messages
 from ..rules import national as words
-from ..rules.dataset import is_slug, name_problem, shown_name
+from ..rules.dataset import is_slug, shown_name
 from ..rules.schema import CSV_COLUMNS
 from ..write import csv_row
 from .cities import (
@@ -106,6 +107,19 @@ class Build:
     def skipped_reports(self) -> int:
         """The reports not read (one line of :attr:`skipped` may name a folder of several)."""
         return sum(count.skipped for count in self.levels.values())
+
+
+def name_problem(name: str) -> str | None:
+    """Why a file or folder name of a collection cannot be read into a dataset, if it cannot: a name
+    is cited in the data and printed, so it must be UTF-8 (a name that is not was decoded with
+    surrogates) and free of control characters (an escape would reach a terminal)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return messages.NAME_NOT_UTF8
+    if any(unicodedata.category(char) == "Cc" for char in name):
+        return messages.NAME_CONTROL
+    return None
 
 
 def _gzip(text: str) -> bytes:

@@ -1,4 +1,4 @@
-"""What makes a national dataset whole: its manifest, its slugs and the names a build reads.
+"""What makes a national dataset whole: its manifest and its slugs.
 
 `build-national` vouches for every file it writes in the manifest (each file's SHA-256, and the
 build's inputs and counts); every reader checks a dataset folder against it before reading a byte,
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_FORMAT = "zjk-targets national dataset 1"
@@ -24,21 +23,6 @@ _SLUG = re.compile(SLUG_PATTERN)
 
 def is_slug(text: str) -> bool:
     return _SLUG.fullmatch(text) is not None
-
-
-def name_problem(name: str) -> str | None:
-    """Why a file or folder name of a collection cannot be read into a dataset, if it cannot: a name
-    is cited in the data and printed, so it must be UTF-8 (a name that is not was decoded with
-    surrogates) and free of control characters (an escape would reach a terminal)."""
-    from . import messages  # the words import this module's names
-
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return messages.NAME_NOT_UTF8
-    if any(unicodedata.category(char) == "Cc" for char in name):
-        return messages.NAME_CONTROL
-    return None
 
 
 def shown_name(name: str) -> str:
