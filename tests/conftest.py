@@ -127,3 +127,14 @@ def obs(
 
 def dataset(the_target: Target, the_metric: Metric, observations: list[Observation]) -> Dataset:
     return Dataset(dict(SOURCES), {"m": the_metric}, (the_target,), tuple(observations))
+
+
+def seal(folder: Path) -> Path:
+    """Write the manifest of a national data folder made by hand (from the bundled one, or rows of a
+    test), as build-national writes one, so that the readers take it."""
+    from zjk_targets.national.manifest import entries, manifest
+    from zjk_targets.rules.dataset import MANIFEST_NAME
+
+    files = {name: (folder / name).read_bytes() for name, _ in entries(folder) if name != MANIFEST_NAME}
+    (folder / MANIFEST_NAME).write_bytes(manifest(files, {"collection": "made by a test"}, {}))
+    return folder

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import assert_golden
+from conftest import assert_golden, seal
 
 from zjk_targets.cli import app
 from zjk_targets.national.escalation import escalate, hierarchy, panel
@@ -133,7 +133,7 @@ def _dataset(root: Path, with_levels: bool = False) -> Path:
             [slug, name, slug, "", code, shown, len(years) + 1, len(years), *([level, parent] if with_levels else [])]
         )
     (root / "cities.csv").write_text(table.getvalue(), encoding="utf-8")
-    return root
+    return seal(root)
 
 
 @pytest.fixture

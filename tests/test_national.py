@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import assert_golden
+from conftest import assert_golden, seal
 
 from zjk_targets.bundled import national_dir
 from zjk_targets.cli import app
@@ -248,8 +248,9 @@ def cities_only(tmp_path, monkeypatch) -> Path:
     level = rows[0].split(",").index("level")
     kept = [rows[0], *(row for row in rows[1:] if row.split(",")[level] == "city")]
     (folder / "cities.csv").write_text("\n".join(kept) + "\n", encoding="utf-8")
-    (folder / "national.csv.gz").symlink_to(bundled / "national.csv.gz")
-    (folder / "cities").symlink_to(bundled / "cities")
+    shutil.copy(bundled / "national.csv.gz", folder / "national.csv.gz")
+    shutil.copytree(bundled / "cities", folder / "cities")
+    seal(folder)
     monkeypatch.setattr("zjk_targets.commands.reading.national_dir", lambda: folder)
     return folder
 

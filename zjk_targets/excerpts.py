@@ -7,6 +7,7 @@ import unicodedata
 from pathlib import Path
 
 from .errors import Problem
+from .inputs import UTF16_BOMS
 from .model import Dataset, Observation, Target
 from .rules import messages
 
@@ -19,8 +20,11 @@ def normalise(text: str) -> str:
 
 
 def _read_text(path: Path) -> str:
-    """A source text in UTF-8, or in GB18030 as Chinese pages are often saved (as `extract` reads them)."""
+    """A source text in UTF-8, in UTF-16 where its byte-order mark says so, or in GB18030 as Chinese
+    pages are often saved (as `extract` reads them)."""
     data = path.read_bytes().removeprefix(b"\xef\xbb\xbf")
+    if data.startswith(UTF16_BOMS):
+        return data.decode("utf-16")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -12,6 +12,7 @@ from .rules import messages
 
 BOM = b"\xef\xbb\xbf"
 GZIP_MAGIC = b"\x1f\x8b"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def is_csv(path: str | Path) -> bool:
@@ -93,6 +94,11 @@ def read_input(path: str, max_bytes: int) -> tuple[bytes | None, list[Problem]]:
         data, problem = _gunzip(data, max_bytes)
         if data is None:
             return fail(problem)
+    if data.startswith(UTF16_BOMS):  # as Windows saves "Unicode" text: every reader takes UTF-8 from here
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            return fail(messages.NOT_UTF16)
     if b"\x00" in data:
         return fail(messages.NUL_BYTE, _line_of(data, data.index(b"\x00")))
     return data.removeprefix(BOM), []

@@ -37,6 +37,9 @@ def extract(
     year: Annotated[
         int | None, typer.Option("--year", help="The targets' year, when neither the text nor the file name gives it.")
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace targets.yaml and actuals.yaml already in the --output folder.")
+    ] = False,
 ) -> None:
     """Draft a dataset from a city's government work reports: targets and the outcomes they review."""
     from ..extract import MAX_REPORT_BYTES, draft
@@ -48,6 +51,10 @@ def extract(
             values.year(year)
         except values.Invalid as error:
             raise UserError(f"--year {year}: {error}") from None
+    # The files may be a curator's, checked entry by entry against their excerpts: never lost unasked.
+    held = [name for name in (TARGETS_NAME, ACTUALS_NAME) if os.path.lexists(output / name)]
+    if held and not force:
+        raise UserError(messages.curated_files_exist(str(output), held))
     files, unread, outside = [], [], []
     for path in reports:
         name = _source_name(path)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import enum
+import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -15,7 +17,7 @@ from ..safe_write import make_folder, write_within
 from .exits import UserError, err
 from .options import CITY_HELP, AboutOption, Command, NationalDirOption, NoPagerOption
 from .output import console, page, tell_wrote, write, write_atomically
-from .reading import find_place, max_bytes, national_cities
+from .reading import find_place, max_bytes, national_cities, national_folder
 
 if TYPE_CHECKING:
     from ..national.cities import City
@@ -59,7 +61,17 @@ def _city_folders(collection: Path) -> list[Path]:
 
 
 def _reports(folder: Path) -> list[Path]:
-    return sorted(path for path in folder.iterdir() if path.is_file() and path.suffix.lower() in REPORT_SUFFIXES)
+    """Every report of ``folder`` by its name: a FIFO or device too, to be named and skipped, not read."""
+    return sorted(path for path in folder.iterdir() if path.suffix.lower() in REPORT_SUFFIXES and not path.is_dir())
+
+
+def _regular(path: Path) -> bool:
+    """Whether ``path`` is a regular file (a FIFO would hang the read until someone writes to it);
+    one that cannot be looked at is left to the reader, which says why."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True
 
 
 def _place_folders(collection: Path) -> tuple[list[tuple[Path, str, str]], bool]:
@@ -108,10 +120,13 @@ def build_national(
     """Draft every place of a collection of work reports into the national dataset."""
     from ..extract import MAX_REPORT_BYTES
     from ..inputs import read_input
-    from ..national.build import OTHER_SOURCES, READERS, CityReports, build
-    from ..national.cities import CITIES_DIR
+    from ..national.build import OTHER_SOURCES, READERS, CityReports, build, name_problem
+    from ..national.manifest import manifest
     from ..national.places import bundled_places
+    from ..rules import messages
     from ..rules import national as words
+    from ..rules.dataset import MANIFEST_NAME, shown_name
+    from .dataset_folder import build_inputs, locked, refuse_foreign, sigterm_interrupts, write_whole
 
     folders, whole = _place_folders(collection)
     limit = max_bytes() or MAX_REPORT_BYTES
@@ -120,9 +135,10 @@ def build_national(
         files, unread = [], []
         for path in paths:
             shown = f"{under}/{path.name}"
-            data, problems = read_input(str(path), limit)
+            problem = name_problem(path.name) or (None if _regular(path) else messages.NOT_A_REGULAR_INPUT)
+            data, problems = (None, []) if problem else read_input(str(path), limit)
             if data is None:
-                unread.append((shown, problems[0].message))
+                unread.append((shown_name(shown), problem or problems[0].message))
             else:
                 files.append((shown, data))
         return files, unread
@@ -137,30 +153,34 @@ def build_national(
             files, unread = read(_reports(folder), path)
             yield CityReports(folder.name, files, path, level, unread, others.get(path, {}) if whole else {})
 
-    result = build(cities(), source_url, bundled_places())
-    if output.exists() and not output.is_dir():
-        raise UserError(f"--output {output}: not a folder")
-    (output / CITIES_DIR).mkdir(parents=True, exist_ok=True)
-    for stale in (output / CITIES_DIR).glob("*.yaml.gz"):
-        if f"{CITIES_DIR}/{stale.name}" not in result.files:
-            stale.unlink()  # a place of an earlier build that this collection no longer gives
-    for name, data in sorted(result.files.items()):
-        write_atomically(output / name, data)
-    skipped = sorted(result.skipped)
-    for name, reason in sorted(result.partial):
-        err(f"zjk-targets: {visible(name)}: {reason}")
-    for name, reason in skipped:
-        err(f"zjk-targets: {visible(name)}: skipped: {reason}")
+    with locked(output), sigterm_interrupts():
+        refuse_foreign(output)  # before minutes of work, and once more before the swap
+        result = build(cities(), source_url, bundled_places())
+        for name, reason in sorted(result.partial):
+            err(f"zjk-targets: {visible(name)}: {reason}")
+        for name, reason in sorted(result.skipped):
+            err(f"zjk-targets: {visible(name)}: skipped: {reason}")
+        if not result.cities:
+            raise UserError(messages.nothing_read(str(collection), result.reports))
+        counts = {
+            "places": len(result.cities),
+            "reports": result.reports,
+            "read": result.reports - result.skipped_reports,
+            "headline_targets": result.headline_targets,
+        }
+        files = dict(sorted(result.files.items()))
+        files[MANIFEST_NAME] = manifest(result.files, build_inputs(collection, source_url), counts)
+        write_whole(output, files)
     for name in result.unplaced:
         err(f"zjk-targets: {words.unplaced(visible(name))}")
-    total = words.built(len(result.cities), result.reports, len(skipped), result.headline_targets)
+    total = words.built(len(result.cities), result.reports, result.skipped_reports, result.headline_targets)
     lines = [f"{total}; wrote {output}"]
     lines += [
         words.built_level(level, count.places, count.reports, count.skipped, count.headline_targets)
         for level, count in result.levels.items()
     ]
     write("\n".join(lines) + "\n", None)
-    err(f"zjk-targets: {len(skipped)} of {result.reports:,} reports skipped")
+    err(f"zjk-targets: {result.skipped_reports} of {result.reports:,} reports skipped")
 
 
 def build_places(
@@ -205,12 +225,9 @@ def build_places(
 
 
 def _national_paths(folder: Path | None) -> tuple[Path, Path]:
-    from ..bundled import national_dir
     from ..national.cities import CITIES_NAME, NATIONAL_NAME
 
-    root = folder if folder is not None else national_dir()
-    if folder is not None and not folder.is_dir():
-        raise UserError(f"--national {folder}: {'not a folder' if folder.exists() else 'folder not found'}")
+    root = national_folder(folder)
     national, cities = root / NATIONAL_NAME, root / CITIES_NAME
     for path in (national, cities):
         if not path.is_file():
@@ -285,7 +302,8 @@ def national(
     province = _provinces(province or [], cities)
     places = list(dict.fromkeys(find_place(name, cities).slug for name in city or []))
     judged = [target for target in judge(national_path, cities, about, max_bytes()) if target.city != CURATED]
-    judged += curated(CURATED, about) if folder is None else []
+    # Zhangjiakou's curated data wins over its draft in any data that holds it, as the table's note says.
+    judged += curated(CURATED, about) if any(place.slug == CURATED for place in cities) else []
     known = set(measure_names()) | {target.measure for target in judged}
     wrong = [name for name in measure or [] if name not in known]
     if wrong:

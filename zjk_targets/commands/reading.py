@@ -86,6 +86,27 @@ def _same_bytes(first: Path, second: Path) -> bool:
         return False
 
 
+def national_folder(folder: Path | None = None) -> Path:
+    """The national data folder (``--national DIR``, else the bundled one), checked against its
+    manifest before a byte of it is read: a file missing, changed or not the build's, or a slug that
+    is not one, refuses the whole folder in one line."""
+    from ..national.manifest import check
+    from ..render.text import one_line
+    from ..rules import messages
+
+    if folder is not None and not folder.is_dir():
+        raise UserError(f"--national {folder}: {'not a folder' if folder.exists() else 'folder not found'}")
+    root = national_dir() if folder is None else folder
+    try:
+        problems = check(root)
+    except OSError as error:
+        problems = [f"{error.filename}: {error.strerror}"]
+    if problems:
+        what, fix = (f"--national {folder}", messages.REBUILD) if folder else (str(root), messages.REINSTALL)
+        raise UserError(messages.dataset_refused(what, [one_line(problem) for problem in problems], fix))
+    return root
+
+
 def national_cities(folder: Path) -> list[City]:
     """The places of a national data folder (its cities.csv); a file written before the levels gets
     each row's level from the place table."""
@@ -118,7 +139,7 @@ def city_paths(typed: str) -> tuple[list[Path], str | None]:
     from ..national.cities import CITIES_DIR, CURATED
     from ..rules import national as words
 
-    folder = national_dir()
+    folder = national_folder()
     found = find_place(typed, national_cities(folder))
     if found.slug == CURATED:
         return list(bundled_paths()), None

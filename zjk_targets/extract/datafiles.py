@@ -3,6 +3,7 @@ every goal and value is cut from the report with the words that state it."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import zlib
@@ -10,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..rules import messages, values
 from ..rules.counts import WORK_REPORT_ID
 from ..rules.schema import OUTSIDE_PREFIX
 from ..rules.units import conversion_factor, split_unit
@@ -201,6 +203,22 @@ def _at(drafted: str, report: Report, item: Item) -> str:
     return f"{drafted}:{report.text.count(chr(10), 0, item.start) + 1}"
 
 
+def _impossible_date(report: Report) -> str | None:
+    """Why the date or year a report gives cannot be data (2022年13月45日, 9999年), if it cannot: the
+    report is skipped rather than written with a date no reader would accept."""
+    for year in (report.sets_year, report.reviews_year):
+        try:
+            values.year(year)
+        except values.Invalid:
+            return messages.implausible_report_year(year)
+    if report.delivered is not None and len(report.delivered) > 4:
+        try:
+            datetime.date.fromisoformat(report.delivered)
+        except ValueError:
+            return messages.impossible_report_date(report.delivered)
+    return None
+
+
 def draft(
     files: list[tuple[str, bytes]], *, city: str | None = None, year: int | None = None, url_base: str | None = None
 ) -> Draft:
@@ -219,6 +237,9 @@ def draft(
             continue
         if report.city is None:
             result.problems.append((name, "the text does not name its city: give --city"))
+            continue
+        if (impossible := _impossible_date(report)) is not None:
+            result.problems.append((name, impossible))
             continue
         reports.append((name, report))
     if not reports:

@@ -32,7 +32,7 @@ def decode(data: bytes) -> tuple[str, str]:
     if b"\x00" in data:
         raise DecodeError("holds a NUL byte: not a text file")
     try:
-        return data.removeprefix(BOM).decode("utf-8"), "utf-8"
+        return _lines(data.removeprefix(BOM).decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
     try:
@@ -43,7 +43,13 @@ def decode(data: bytes) -> tuple[str, str]:
     han = sum(1 for char in text if "\u4e00" <= char <= "\u9fff")
     if han < len(text.strip()) * 0.2:
         raise DecodeError("not UTF-8, and as GB18030 it is not Chinese text: undecodable")
-    return text, "gb18030"
+    return _lines(text), "gb18030"
+
+
+def _lines(text: str) -> str:
+    """Lines ended by \\n alone, as the reader of reports splits them: a report saved with CR-only
+    (old Mac) or CRLF (Windows) line ends is read line by line like any other."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def is_traditional(text: str) -> bool:

@@ -24,12 +24,15 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..extract import Draft, draft
+from ..rules import messages
 from ..rules import national as words
+from ..rules.dataset import is_slug, shown_name
 from ..rules.schema import CSV_COLUMNS
 from ..write import csv_row
 from .cities import (
@@ -100,6 +103,24 @@ class Build:
     headline_targets: int = 0
     levels: dict[str, LevelCount] = field(default_factory=dict)  # in the order of places.LEVELS
 
+    @property
+    def skipped_reports(self) -> int:
+        """The reports not read (one line of :attr:`skipped` may name a folder of several)."""
+        return sum(count.skipped for count in self.levels.values())
+
+
+def name_problem(name: str) -> str | None:
+    """Why a file or folder name of a collection cannot be read into a dataset, if it cannot: a name
+    is cited in the data and printed, so it must be UTF-8 (a name that is not was decoded with
+    surrogates) and free of control characters (an escape would reach a terminal)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return messages.NAME_NOT_UTF8
+    if any(unicodedata.category(char) == "Cc" for char in name):
+        return messages.NAME_CONTROL
+    return None
+
 
 def _gzip(text: str) -> bytes:
     buffer = io.BytesIO()
@@ -156,12 +177,49 @@ def _prefixed(entry: dict[str, str], slug: str) -> dict[str, str]:
     return out
 
 
-def _placer(places: Sequence[Place]) -> Callable[[CityReports], Place | None]:
-    """A folder's place: by its folder in the collection, else by its name where one place has it."""
+def _placer(places: Sequence[Place]) -> Callable[[CityReports], tuple[Place | None, int]]:
+    """A folder's place and how closely the folder names it (0 closest): by its folder in the
+    collection, else by its name where one place has it (邯郸市), else by its short name (邯郸)."""
     by_folder = {place.folder: place for place in places}
     names = Counter(place.name for place in places)
     by_name = {place.name: place for place in places if names[place.name] == 1}
-    return lambda reports: by_folder.get(reports.path) or by_name.get(reports.folder)
+    shorts = Counter(place.short for place in places)
+    by_short = {place.short: place for place in places if shorts[place.short] == 1}
+
+    def place_of(reports: CityReports) -> tuple[Place | None, int]:
+        for closeness, (table, key) in enumerate(
+            ((by_folder, reports.path), (by_name, reports.folder), (by_short, reports.folder))
+        ):
+            if key in table:
+                return table[key], closeness
+        return None, len(by_folder)
+
+    return place_of
+
+
+_Drafted = tuple[CityReports, Draft, "Place | None", int]  # a folder, its draft, its place and how closely it names it
+
+
+def _one_folder_a_place(
+    drafted: list[_Drafted], slugs: Mapping[str, str]
+) -> tuple[list[_Drafted], list[tuple[_Drafted, str]]]:
+    """The folders to lay out, one a place (the one that names it most closely, else the first), and
+    each other folder of a place with why it is left out: two folders of one place would give it one
+    slug twice, one overwriting the other's file, and count its targets twice."""
+    best: dict[str, _Drafted] = {}
+    for item in drafted:
+        place, closeness = item[2], item[3]
+        if place is not None and (place.adcode not in best or closeness < best[place.adcode][3]):
+            best[place.adcode] = item
+    kept, left = [], []
+    for item in drafted:
+        place = item[2]
+        if place is None or best[place.adcode] is item:
+            kept.append(item)
+        else:
+            first = best[place.adcode][0]
+            left.append((item, messages.same_place(first.path or first.folder, slugs[place.adcode])))
+    return kept, left
 
 
 def build(
@@ -179,13 +237,20 @@ def build(
     codes = by_code(places)
     slugs = place_slugs(places)
     place_of = _placer(places)
-    drafted: list[tuple[CityReports, Draft, Place | None]] = []
+    drafted: list[_Drafted] = []
     for city in cities:
-        place = place_of(city)
+        place, closeness = place_of(city)
         level = place.level if place is not None else city.level or OLD_LEVEL
         counted = result.levels.setdefault(level, LevelCount())
         result.reports += len(city.files) + len(city.unread)
         counted.reports += len(city.files) + len(city.unread)
+        refused = name_problem(city.folder) or (
+            messages.NO_SLUG if place is None and not is_slug(pinyin(short_name(city.folder))) else None
+        )
+        if refused is not None:  # one line for the folder; each of its reports is counted skipped
+            result.skipped.append((shown_name(city.path or city.folder), refused))
+            counted.skipped += len(city.files) + len(city.unread)
+            continue
         # The place's name where a report's text does not say it (the folder does).
         outcome = draft(city.files, url_base=url_base, city=place.name if place is not None else None)
         for kind, files in sorted(city.others.items()):
@@ -198,15 +263,19 @@ def build(
         result.partial.extend(outcome.partial)
         if outcome.targets_yaml is None:
             continue
-        if place is None:
-            result.unplaced.append(city.path or city.folder)
-        drafted.append((city, outcome, place))
+        drafted.append((city, outcome, place, closeness))
+    drafted, left = _one_folder_a_place(drafted, slugs)
+    for (city, outcome, place, _), why in left:
+        result.skipped.append((city.path or city.folder, why))
+        unread = {name for name, _ in outcome.problems}  # counted already
+        result.levels[place.level].skipped += sum(1 for name, _ in city.files if name not in unread)
+    result.unplaced = [city.path or city.folder for city, _, place, _ in drafted if place is None]
     taken = set(slugs.values())
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     by_kind: dict[str, list[dict[str, str]]] = {kind: [] for kind in ("source", "metric", "target", "observation")}
-    for city, outcome, place in drafted:
+    for city, outcome, place, _ in drafted:
         if place is not None:
             slug, name, spoken, level = slugs[place.adcode], place.name, place.pinyin, place.level
             parent = codes.get(place.parent)

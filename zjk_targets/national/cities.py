@@ -10,6 +10,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..rules import messages
+from ..rules.dataset import is_slug
+
 # The layout of a national dataset's folder (what build-national writes, and --city reads).
 NATIONAL_NAME = "national.csv.gz"
 CITIES_NAME = "cities.csv"
@@ -95,6 +98,27 @@ def read_cities(text: str, levels: dict[str, str] | None = None) -> list[City]:
         )
         for row in rows
     ]
+
+
+def slug_problems(text: str) -> list[str]:
+    """Each slug of cities.csv that is not a slug or names a place a line before did, as ``line N: why``:
+    a slug names files (cities/SLUG.yaml.gz, SLUG.html), so one that is not would read or write
+    outside the dataset's folders, and one said twice would mix two places."""
+    rows = csv.reader(io.StringIO(text))
+    header = next(rows, [])
+    if "slug" not in header:
+        return [messages.csv_no_column("slug", "place")]
+    column, first, problems = header.index("slug"), {}, []
+    for row in rows:
+        line = rows.line_num
+        slug = row[column] if column < len(row) else ""
+        if not is_slug(slug):
+            problems.append(messages.bad_slug(line, slug))
+        elif slug in first:
+            problems.append(messages.slug_again(line, slug, first[slug]))
+        else:
+            first[slug] = line
+    return problems
 
 
 def name_key(text: str) -> str:

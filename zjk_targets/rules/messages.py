@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 
+from .dataset import HASH, MANIFEST_FORMAT, MANIFEST_NAME
 from .schema import DATASET_FIELDS, DATASET_SECTION, MAX_TEXT_CHARS, SCHEMA_VERSION, SECTIONS, YEAR_RANGE
 
 UNSTATED = "does not appear in the excerpt: quote the words that state it, or say how it was worked out in `derived`"
@@ -279,6 +280,9 @@ def cannot_create_folder(folder: str, why: str) -> str:
     return f"cannot create folder {folder}: {why}"
 
 
+NOT_UTF16 = "starts with a UTF-16 byte-order mark, but is not UTF-16 text: save it as UTF-8"
+
+
 # -- the syntax of a YAML file --------------------------------------------------------------
 
 
@@ -381,3 +385,99 @@ def csv_not_a_field_of(field: str, kind: str) -> str:
 
 def csv_no_column(field: str, kind: str) -> str:
     return f"no column `{field}`, which {kind}s need"
+
+
+# -- the national dataset: what build-national skips or refuses, and what its readers check --
+
+NAME_NOT_UTF8 = "its name is not UTF-8: rename it"
+NAME_CONTROL = "its name holds a control character: rename it"
+NO_SLUG = (
+    "not a place of the place table, and its name gives no slug (lowercase letters, digits and '-'): "
+    "name the folder by its place, as 邯郸市"
+)
+
+
+def same_place(first: str, slug: str) -> str:
+    return f"the same place as {first} ({slug}): a place is built from one folder"
+
+
+def impossible_report_date(date: str) -> str:
+    return f"its date {date} is no day of the calendar"
+
+
+def implausible_report_year(year: int) -> str:
+    return f"its year: {implausible_year(year)}"
+
+
+def nothing_read(collection: str, reports: int) -> str:
+    if not reports:
+        return f"{collection}: no reports (YEAR.md, in a folder for each place); nothing was written"
+    return f"{collection}: none of its {_counted(reports, 'report')} could be read; nothing was written"
+
+
+def being_built(output: str, pid: str, lock: str) -> str:
+    return (
+        f"--output {output}: being built by another zjk-targets build-national (process {pid}); "
+        f"if none is running, remove {lock}"
+    )
+
+
+def not_a_dataset(output: str) -> str:
+    return (
+        f"--output {output}: holds files but no {MANIFEST_NAME}, so which are the build's cannot be told "
+        "(a dataset built before the manifest, or other files); nothing was changed: remove the folder, "
+        "or choose a new or empty one"
+    )
+
+
+def not_the_build_s(output: str, problems: list[str]) -> str:
+    return (
+        f"--output {output}: holds what build-national did not write ({_first_few(problems)}); "
+        "nothing was changed: move them away, or choose another folder"
+    )
+
+
+DATASET_MISSING = "missing"
+DATASET_CHANGED = "changed since it was built"
+DATASET_EXTRA = "not written by the build"
+DATASET_NOT_REGULAR = "not a regular file"
+NO_MANIFEST = f"no {MANIFEST_NAME}: not written by build-national, or by one before it kept a manifest"
+REBUILD = "build it again with zjk-targets build-national"
+REINSTALL = "reinstall zjk-targets"
+
+
+def manifest_unreadable(why: str) -> str:
+    return f"{MANIFEST_NAME}: {why}"
+
+
+def manifest_format(found: str) -> str:
+    return f"its format is {found}, not {MANIFEST_FORMAT}"
+
+
+MANIFEST_FILES = f"its `files` are not each file's name and {HASH} digest"
+
+
+def bad_slug(line: int, slug: str) -> str:
+    return f"line {line}: `{slug}` is not a slug (lowercase letters, digits and '-')"
+
+
+def slug_again(line: int, slug: str, first: int) -> str:
+    return f"line {line}: the slug `{slug}` of line {first} again"
+
+
+def _first_few(problems: list[str], shown: int = 3) -> str:
+    more = f"; {len(problems) - shown:,} more" if len(problems) > shown else ""
+    return "; ".join(problems[:shown]) + more
+
+
+def dataset_refused(what: str, problems: list[str], fix: str) -> str:
+    """One line: which dataset, its first problems (``NAME: why``), how many more, and the fix."""
+    return f"{what}: not a whole dataset of build-national ({_first_few(problems)}): {fix}"
+
+
+def curated_files_exist(output: str, names: list[str]) -> str:
+    held = " and ".join(names)
+    return (
+        f"--output {output}: {held} {'is' if len(names) == 1 else 'are'} there already; nothing was written: "
+        "give --force to replace them, or another folder"
+    )
