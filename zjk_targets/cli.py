@@ -20,6 +20,7 @@ from .commands.exits import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED, User
 from .commands.options import flags_show_no_type
 from .errors import DataError
 from .render.text import one_line, visible
+from .rules import messages
 
 EXAMPLES = """\b
 Examples:
@@ -103,9 +104,8 @@ def guarded(command: F) -> F:
         except DataError as error:
             for problem in error.problems:
                 err(one_line(str(problem)))  # a message may quote hostile bytes from the file
-            count = error.count
-            if count:
-                err(f"zjk-targets: {count} problem{'s' if count != 1 else ''} in the data; nothing was evaluated")
+            if error.count:
+                err(f"zjk-targets: {messages.problems_in_data(error.count)}")
             raise typer.Exit(EXIT_ERROR) from None
         except UserError as error:
             err(f"zjk-targets: {visible(str(error))}")
