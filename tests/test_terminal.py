@@ -11,6 +11,7 @@ import sys
 
 import pytest
 from conftest import MINI, ROOT, assert_golden
+from rich.cells import cell_len
 
 from zjk_targets import bundled_paths, evaluate, load_dataset
 from zjk_targets.cli import app
@@ -185,6 +186,47 @@ def test_help_shows_no_bool_and_every_format(runner, command) -> None:
     formats = {"export": "markdown|json|csv|html", "check": "text|github|json", "chart": "png|svg"}
     if command and command[0] in formats:
         assert f"-f, --format <{formats[command[0]]}>" in result.stdout
+
+
+ALL_COMMANDS = [*COMMANDS, "record", "national", "escalation", "extract", "build-national"]
+TYPER_INTERNALS = re.compile(r"<(list\[|str>|int>|float>)|\[\[|\{[A-Z]")
+
+
+@pytest.mark.parametrize("command", [[], *[[name] for name in ALL_COMMANDS]])
+def test_help_at_80_columns_fits_and_shows_no_typer_internals(runner, command) -> None:
+    """Lines are measured in terminal cells (a Chinese character takes two), as the terminal shows them."""
+    result = runner.invoke(app, [*command, "--help"], prog_name="zjk-targets", env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    assert [line for line in result.stdout.splitlines() if cell_len(line) > 80] == []
+    assert TYPER_INTERNALS.findall(result.stdout) == []
+
+
+@pytest.mark.parametrize(
+    ("command", "usage", "argument"),
+    [
+        ("check", "check [OPTIONS] [ID]...", "  ID...  One or more target ids."),
+        (
+            "chart",
+            "chart [OPTIONS] [ID]",
+            "  ID  The target to chart, or a measure: its goals and actuals year by year.",
+        ),
+        ("show", "show [OPTIONS] ID", "  ID  The target's id.  [required]"),
+        (
+            "extract",
+            "extract [OPTIONS] REPORT...",
+            "  REPORT...  Work reports of one city (Markdown or text).  [required]",
+        ),
+    ],
+)
+def test_arguments_show_as_their_metavars(runner, command, usage, argument) -> None:
+    lines = runner.invoke(app, [command, "--help"], prog_name="zjk-targets", env={"COLUMNS": "80"}).stdout.splitlines()
+    assert lines[0] == f"Usage: zjk-targets {usage}"
+    assert lines[lines.index("Arguments:") + 1] == argument
+
+
+def test_a_repeatable_choice_shows_its_choices(runner) -> None:
+    result = runner.invoke(app, ["national", "--help"], prog_name="zjk-targets", env={"COLUMNS": "80"})
+    assert "  --level <nation|province|major-city|city>\n" in result.stdout
 
 
 def test_top_level_help_ends_with_examples(runner) -> None:

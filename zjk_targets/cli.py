@@ -17,7 +17,7 @@ from typer.core import TyperGroup
 from . import __version__
 from .commands import chart, check, escalation, export, extract, listing, national, record, report, show, validate
 from .commands.exits import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED, UserError, err
-from .commands.options import flags_show_no_type
+from .commands.options import HelpContext, flags_show_no_type
 from .errors import DataError
 from .render.text import one_line, visible
 from .rules import messages
@@ -45,6 +45,8 @@ def _usage_message(error: typer.TyperException) -> str:
 
 class Group(TyperGroup):
     """The app: a usage error looks like every other error, one line ``zjk-targets: …``, exit 2."""
+
+    context_class = HelpContext
 
     def get_params(self, ctx: Any) -> list[Any]:
         return flags_show_no_type(super().get_params(ctx))

@@ -47,9 +47,7 @@ def _exit_code(verdicts: tuple[Verdict, ...], allow_unknown: bool) -> int:
 def check(
     target_ids: Annotated[
         list[str] | None,
-        typer.Argument(
-            metavar="ID...", help="One or more target ids.", show_default=False, autocompletion=complete_ids
-        ),
+        typer.Argument(metavar="ID", help="One or more target ids.", show_default=False, autocompletion=complete_ids),
     ] = None,
     all_targets: Annotated[bool, typer.Option("--all", help="Check every target (instead of naming ids).")] = False,
     targets: TargetsOption = None,

@@ -17,14 +17,19 @@ from .reading import max_bytes
 
 def extract(
     reports: Annotated[
-        list[Path], typer.Argument(metavar="REPORT...", help="Work reports of one city (Markdown or text).")
+        list[Path], typer.Argument(metavar="REPORT", help="Work reports of one city (Markdown or text).")
     ],
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Folder for targets.yaml and actuals.yaml (created if missing).")
     ],
-    city: Annotated[str | None, typer.Option("--city", help="The city, when the text does not name it.")] = None,
+    city: Annotated[
+        str | None, typer.Option("--city", metavar="NAME", help="The city, when the text does not name it.")
+    ] = None,
     year: Annotated[
-        int | None, typer.Option("--year", help="The targets' year, when neither the text nor the file name gives it.")
+        int | None,
+        typer.Option(
+            "--year", metavar="YEAR", help="The targets' year, when neither the text nor the file name gives it."
+        ),
     ] = None,
 ) -> None:
     """Draft a dataset from a city's government work reports: targets and the outcomes they review."""
