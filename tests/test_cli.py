@@ -258,11 +258,11 @@ def test_every_failure_of_check_is_an_error_annotation_and_a_step_summary(
 def test_many_data_problems_keep_one_error_annotation_for_the_count(runner, tmp_path, monkeypatch) -> None:
     """GitHub shows 10 errors a step: 9 problems at their lines, then the count and where the rest are."""
     monkeypatch.chdir(tmp_path)
-    Path("bad.yaml").write_text("".join(f"section{i}: 1\n" for i in range(12)), encoding="utf-8")
+    Path("bad.yaml").write_text("".join(f"x{i}: 1\n" for i in range(12)), encoding="utf-8")
     result = runner.invoke(app, ["check", "--all", "-f", "github", "--targets", "bad.yaml"])
     lines = result.stdout.splitlines()
     assert lines[:9] == [
-        f"::error file=bad.yaml,line={i + 1},title=zjk-targets check::unknown section `section{i}`" for i in range(9)
+        f"::error file=bad.yaml,line={i + 1},title=zjk-targets check::unknown section `x{i}`" for i in range(9)
     ]
     assert lines[9:] == [
         "::error title=zjk-targets check::12 problems in the data; nothing was evaluated; 3 more not annotated "

@@ -28,8 +28,8 @@ import pandas as pd
 
 from ..errors import DataError, Problem
 from ..inputs import decode, is_csv, read_input
-from ..load import one_about, read_entries, unresolved_problems, yaml_ids
-from ..model import Comparator
+from ..load import Partial, check_partials, one_about, partial, read_entries, unresolved_problems, yaml_ids
+from ..model import Comparator, Where
 from ..rules import checks, messages, references
 from ..rules.schema import (
     ATTRIBUTES,
@@ -161,8 +161,17 @@ def _column(field: Field, cells: np.ndarray, given: np.ndarray) -> tuple[np.ndar
 
 
 class _Rows:
-    def __init__(self, kind: str, path: str, lines: np.ndarray, cells: dict[str, np.ndarray], problems: list[Problem]):
+    def __init__(
+        self,
+        kind: str,
+        path: str,
+        lines: np.ndarray,
+        cells: dict[str, np.ndarray],
+        problems: list[Problem],
+        partials: list[Partial],
+    ):
         self.kind, self.path, self.lines, self.cells, self.problems = kind, path, lines, cells, problems
+        self.partials = partials
         self.n = len(lines)
         self.fields = FIELDS_OF[kind]
 
@@ -190,6 +199,15 @@ class _Rows:
                 invalid[name] = problems != None  # noqa: E711
         usable = self._shapes(given, invalid, columns)
         self._values(given, invalid, columns, usable)
+        for i in np.flatnonzero(~usable).tolist():  # what can be read of them is still checked
+            row_given = [f for f in self.fields if given[f.name][i]]
+            values = {
+                f.name: converted(f, columns[f.name][i : i + 1])[0]
+                for f in row_given
+                if not (f.name in invalid and invalid[f.name][i])
+            }
+            found = partial(self.kind, values, [f.name for f in row_given], Where(self.path, int(self.lines[i])))
+            self.partials.extend([found] if found else [])
         keep = slice(None) if usable.all() else usable
         table = {name: column[keep] for name, column in columns.items()}
         if self.kind == "observation":  # a milestone's figure may leave the unit out
@@ -358,7 +376,14 @@ def _parse_careful(path: str, text: str, problems: list[Problem]) -> Parsed | No
     return header, columns or [np.empty(0, dtype=object) for _ in header], np.array(starts, dtype=np.int64)
 
 
-def _read_csv(path: str, max_bytes: int, problems: list[Problem], unusable: set[str], parts: dict[str, list]) -> None:
+def _read_csv(
+    path: str,
+    max_bytes: int,
+    problems: list[Problem],
+    unusable: set[str],
+    parts: dict[str, list],
+    partials: list[Partial] | None = None,
+) -> None:
     data, found = read_input(path, max_bytes)
     problems.extend(found)
     if data is not None and (not data or data.isspace()):
@@ -413,7 +438,8 @@ def _read_csv(path: str, max_bytes: int, problems: list[Problem], unusable: set[
         for name, values in cells.items():
             if name not in NAMES_OF[kind]:
                 report(where[values != ""], messages.csv_not_a_field_of(name, kind))
-        rows = _Rows(kind, path, lines[take], {k: v for k, v in cells.items() if k in NAMES_OF[kind]}, problems)
+        named = {k: v for k, v in cells.items() if k in NAMES_OF[kind]}
+        rows = _Rows(kind, path, lines[take], named, problems, partials if partials is not None else [])
         table, built = rows.read()
         if "id" in rows.cells and not built.all():
             unusable.update(value for value in rows.cells["id"][~built] if value)
@@ -425,9 +451,15 @@ def _read_csv(path: str, max_bytes: int, problems: list[Problem], unusable: set[
 
 
 def _read_yaml_file(
-    path: str, max_bytes: int | None, problems: list[Problem], unusable: set[str], parts: dict, abouts: list
+    path: str,
+    max_bytes: int | None,
+    problems: list[Problem],
+    unusable: set[str],
+    parts: dict,
+    abouts: list,
+    partials: list[Partial],
 ) -> None:
-    found = read_entries(path, max_bytes, problems, unusable)
+    found = read_entries(path, max_bytes, problems, unusable, partials)
     abouts.extend(found.pop(DATASET_SECTION, []))
     for kind, items in found.items():
         if not items:
@@ -748,6 +780,7 @@ def read_tables(paths: Iterable[str | Path], max_bytes: int | None = None) -> Ta
     """Read and check the files (CSV by suffix, else YAML); raise DataError listing every problem."""
     problems: list[Problem] = []
     unusable: set[str] = set()
+    partials: list[Partial] = []
     parts: dict[str, list[pd.DataFrame]] = {kind: [] for kind in KINDS}
     abouts: list[Any] = []
     read: dict[Path, Path] = {}
@@ -756,9 +789,9 @@ def read_tables(paths: Iterable[str | Path], max_bytes: int | None = None) -> Ta
             continue  # one file given as both targets and actuals is read once
         read[Path(path).resolve()] = Path(path)
         if is_csv(path):
-            _read_csv(str(path), max_bytes or MAX_CSV_BYTES, problems, unusable, parts)
+            _read_csv(str(path), max_bytes or MAX_CSV_BYTES, problems, unusable, parts, partials)
         else:
-            _read_yaml_file(str(path), max_bytes, problems, unusable, parts, abouts)
+            _read_yaml_file(str(path), max_bytes, problems, unusable, parts, abouts, partials)
 
     def table(kind: str) -> pd.DataFrame:
         frames = [part for part in parts[kind] if len(part)]
@@ -770,6 +803,13 @@ def read_tables(paths: Iterable[str | Path], max_bytes: int | None = None) -> Ta
 
     tables = Tables(*(_unique(table(kind), kind, problems) for kind in KINDS), about=one_about(abouts, problems))
     unresolved = _cross_check(tables, problems, unusable)
+    if partials:
+        named = {kind: {getattr(found.item, kind) for found in partials} for kind in ("metric", "source")}
+        metrics, sources = (
+            {item.id: item for item in entries(kind, table.loc[table["id"].isin(named[kind])])}
+            for kind, table in (("metric", tables.metrics), ("source", tables.sources))
+        )
+        check_partials(partials, metrics, sources, unusable, problems, unresolved)
     known = {"metric": tables.metrics["id"], "source": tables.sources["id"]}
     problems += unresolved_problems(unresolved, known, read.values(), lambda other: _ids(other, max_bytes))
     if problems:

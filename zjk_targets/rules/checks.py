@@ -103,12 +103,17 @@ def number_is_stated(value: Decimal, excerpt: str) -> bool:
     return number(abs(value)) in written
 
 
-def check_target(target: Target, metric: Metric | None, source: Source | None) -> list[str]:
-    """Problems of a target with its metric and source (None when unknown: reported elsewhere)."""
+def check_target(
+    target: Target, metric: Metric | None, source: Source | None, unread: Collection[str] = ()
+) -> list[str]:
+    """Problems of a target with its metric and source (None when unknown: reported elsewhere).
+
+    Of a target that cannot be used, a value not read is None, and ``unread`` names the fields
+    given that could not be read: each check runs on what it needs, when that was read."""
     problems: list[str] = []
     if source is not None and target.by is not None and target.by < source.published.year:
         problems.append(messages.deadline_before_set(target.by, source.published.year))
-    if metric is None:
+    if metric is None or target.comparator is None:
         return problems
     if target.comparator is Comparator.DONE:
         if metric.unit != DONE_UNIT:
@@ -116,29 +121,38 @@ def check_target(target: Target, metric: Metric | None, source: Source | None) -
         return problems
     if metric.unit == DONE_UNIT:
         return [*problems, messages.milestone_needs_done_comparator(metric.id)]
-    assert target.unit is not None and target.goal is not None
-    if conversion_factor(target.unit, metric.unit) is None:
+    if target.unit is not None and conversion_factor(target.unit, metric.unit) is None:
         problems.append(messages.unit_does_not_convert(target.unit, metric.unit, metric.id))
     if target.comparator in WANTS and WANTS[target.comparator] is not metric.direction:
         problems.append(messages.comparator_contradicts(target.comparator.value, metric.id, metric.direction.value))
-    if target.derived is None and not number_is_stated(target.goal, target.excerpt):
+    if _states(target.goal, target.excerpt, target.derived, unread) is False:
+        assert target.goal is not None
         problems.append(messages.unstated(number(target.goal), is_goal=True))
     return problems
 
 
-def check_observation(obs: Observation, metric: Metric | None) -> list[str]:
-    """Problems of an observation with its metric (None when unknown: reported elsewhere)."""
+def _states(value: Decimal | None, excerpt: str | None, derived: str | None, unread: Collection[str]) -> bool | None:
+    """Whether the excerpt states the value; None where that cannot be asked (a figure derived,
+    or a value, excerpt or derivation not read)."""
+    if value is None or excerpt is None or derived is not None or "derived" in unread:
+        return None
+    return number_is_stated(value, excerpt)
+
+
+def check_observation(obs: Observation, metric: Metric | None, unread: Collection[str] = ()) -> list[str]:
+    """Problems of an observation with its metric (None when unknown: reported elsewhere); of one
+    that cannot be used, as :func:`check_target`."""
     if metric is None:
         return []
-    if (metric.unit == DONE_UNIT) != (obs.done is not None):
+    if "done" not in unread and (metric.unit == DONE_UNIT) != (obs.done is not None):
         if obs.done is not None:
             return [messages.done_only_for_milestones(metric.id, metric.unit)]
         return [messages.milestone_needs_done(metric.id)]
     problems = []
-    if obs.done is None and conversion_factor(obs.unit, metric.unit) is None:
+    if obs.done is None and obs.unit is not None and conversion_factor(obs.unit, metric.unit) is None:
         problems.append(messages.unit_does_not_convert(obs.unit, metric.unit, metric.id))
-    if obs.derived is None:
-        for value in (obs.value, obs.minimum, obs.maximum):
-            if value is not None and not number_is_stated(value, obs.excerpt):
-                problems.append(messages.unstated(number(value)))
+    for value in (obs.value, obs.minimum, obs.maximum):
+        if _states(value, obs.excerpt, obs.derived, unread) is False:
+            assert value is not None
+            problems.append(messages.unstated(number(value)))
     return problems
