@@ -297,10 +297,12 @@ def tabulate(
     by_measure: dict[str, Tally] = {}
     asked = [(at, values) for at, values in enumerate((years, measures, levels, provinces, places)) if values]
     for target in judged:
-        facets = _facets(target, info)
-        if not all(_matches(FILTERS[at], facets[at], values) for at, values in asked):
-            continue
-        city, level = info.get(target.city), facets[2]
+        if asked:
+            facets = _facets(target, info)
+            if not all(_matches(FILTERS[at], facets[at], values) for at, values in asked):
+                continue
+        city = info.get(target.city)
+        level = city.level if city is not None else OLD_LEVEL
         # Outside the lexicon: one row for all, unless one of them is asked for by its id.
         grouped = is_outside(target.measure) and target.measure not in measures
         measure = OUTSIDE if grouped else target.measure
