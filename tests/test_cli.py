@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
-from conftest import MINI, assert_golden
+from conftest import MINI, ROOT, assert_golden
 
 from zjk_targets import __version__
 from zjk_targets.cli import app
@@ -210,3 +211,81 @@ def test_step_summary_is_appended_by_check_and_export(runner, tmp_path, monkeypa
         "| Target | Status | Reason |\n|---|---|---|\n| `pm25-2017` | **met** |"
     )
     assert "Of 5 targets set in 2017: 2 met, 1 missed, 2 unknown." in text
+
+
+@pytest.mark.parametrize(
+    ("args", "annotations", "summary"),
+    [
+        (
+            ["pm25-2071", *MINI],
+            "::error title=zjk-targets check::no target with id `pm25-2071`; did you mean pm25-2017?\n",
+            "**no target with id `pm25-2071`; did you mean pm25-2017?**\n",
+        ),
+        (
+            ["--all", "--targets", "tests/broken/comparator-typo.yaml", "--actuals", "tests/broken/_actuals.yaml"],
+            "::error file=tests/broken/comparator-typo.yaml,line=15,title=zjk-targets check::"
+            "missing required field `comparator`\n"
+            "::error file=tests/broken/comparator-typo.yaml,line=20,title=zjk-targets check::"
+            "unknown field `comparater`; did you mean `comparator`?\n"
+            "::error title=zjk-targets check::2 problems in the data; nothing was evaluated\n",
+            "**2 problems in the data; nothing was evaluated**\n\n"
+            "- `tests/broken/comparator-typo.yaml:15`: missing required field `comparator`\n"
+            "- `tests/broken/comparator-typo.yaml:20`: unknown field `comparater`; did you mean `comparator`?\n",
+        ),
+        (
+            ["--all", "--targets", "tests/no-such.yaml"],
+            "::error title=zjk-targets check::--targets tests/no-such.yaml: file not found\n",
+            "**--targets tests/no-such.yaml: file not found**\n",
+        ),
+    ],
+    ids=["misspelt-id", "bad-data", "missing-file"],
+)
+def test_every_failure_of_check_is_an_error_annotation_and_a_step_summary(
+    runner, tmp_path, monkeypatch, args, annotations, summary
+) -> None:
+    """CI sees why nothing was judged where it looks, as well as the usual stderr and exit 2."""
+    monkeypatch.chdir(ROOT)
+    summary_path = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary_path))
+    result = runner.invoke(app, ["check", *args, "-f", "github"])
+    assert (result.exit_code, result.stdout) == (2, annotations)
+    assert result.stderr.endswith(summary.splitlines()[0].strip("*") + "\n")  # the usual message as well
+    assert summary_path.read_text(encoding="utf-8") == f"### zjk-targets check\n\n{summary}\n"
+    plain = runner.invoke(app, ["check", *args])  # the text format: the same stderr, nothing on stdout
+    assert (plain.exit_code, plain.stdout, plain.stderr) == (2, "", result.stderr)
+
+
+def test_many_data_problems_keep_one_error_annotation_for_the_count(runner, tmp_path, monkeypatch) -> None:
+    """GitHub shows 10 errors a step: 9 problems at their lines, then the count and where the rest are."""
+    monkeypatch.chdir(tmp_path)
+    Path("bad.yaml").write_text("".join(f"x{i}: 1\n" for i in range(12)), encoding="utf-8")
+    result = runner.invoke(app, ["check", "--all", "-f", "github", "--targets", "bad.yaml"])
+    lines = result.stdout.splitlines()
+    assert lines[:9] == [
+        f"::error file=bad.yaml,line={i + 1},title=zjk-targets check::unknown section `x{i}`" for i in range(9)
+    ]
+    assert lines[9:] == [
+        "::error title=zjk-targets check::12 problems in the data; nothing was evaluated; 3 more not annotated "
+        "(GitHub shows 10 of each kind per step): see the step summary"
+    ]
+
+
+def test_a_check_failed_by_an_unknown_verdict_ends_with_an_error(runner, tmp_path, monkeypatch) -> None:
+    summary_path = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary_path))
+    result = runner.invoke(app, ["check", "library-2017", "-f", "github", *MINI])
+    assert (result.exit_code, result.stdout) == (
+        3,
+        "::warning title=library-2017%3A unknown::no 2017 figure\n"
+        "::error title=zjk-targets check::1 target: 0 met, 0 missed, 1 unknown; "
+        "the check fails (exit 3): a verdict is unknown (--allow-unknown lets it pass)\n",
+    )
+    assert summary_path.read_text(encoding="utf-8").splitlines()[2] == (
+        "**1 target: 0 met, 0 missed, 1 unknown** — the check fails (exit 3): a verdict is unknown "
+        "(--allow-unknown lets it pass)"
+    )
+    allowed = runner.invoke(app, ["check", "library-2017", "-f", "github", "--allow-unknown", *MINI])
+    assert (allowed.exit_code, allowed.stdout.splitlines()[-1]) == (
+        0,
+        "::notice title=zjk-targets check::1 target: 0 met, 0 missed, 1 unknown",
+    )

@@ -24,6 +24,7 @@ from test_evaluate import SET_ASIDE
 
 from zjk_targets import columnar, engine, to_csv
 from zjk_targets.bundled import bundled_paths
+from zjk_targets.cli import app
 from zjk_targets.errors import DataError
 from zjk_targets.load import load_dataset
 from zjk_targets.model import (
@@ -528,8 +529,12 @@ BROKEN = [
         GOOD + _target(),
         OBS_HEADER + _obs(min="6") + _obs(id="b", value="") + _obs(id="c", value="", min="7.50", max="7"),
         [
+            "a.csv:2: 6 does not appear in the excerpt: quote the words that state it, or say how it was "
+            "worked out in `derived`",
             "a.csv:2: give exactly one of `value`, a bound (`min` and/or `max`) or `done`",
             "a.csv:3: give exactly one of `value`, a bound (`min` and/or `max`) or `done`",
+            "a.csv:4: 7.5 does not appear in the excerpt: quote the words that state it, or say how it was "
+            "worked out in `derived`",
             "a.csv:4: the bound's `min` (7.50) is larger than its `max` (7)",
         ],
     ),
@@ -952,3 +957,52 @@ def test_the_bundled_targets_as_csv_named_alone_give_the_yaml_messages(tmp_path)
     ).replace(f", or read both files with `--data {ROOT}`", "")
     assert csv_messages[1:] == yaml_messages[1:] == ["unknown source `gwr-2014`"] * 3
     assert from_csv.value.count == from_yaml.value.count == 1
+
+
+def _csv_rows(*rows: dict[str, str]) -> str:
+    from zjk_targets.rules.schema import CSV_COLUMNS
+
+    return ",".join(CSV_COLUMNS) + "\n" + "".join(",".join(row.get(c, "") for c in CSV_COLUMNS) + "\n" for row in rows)
+
+
+def test_a_value_that_cannot_be_read_hides_no_other_problem_in_either_engine(runner, tmp_path, monkeypatch) -> None:
+    """tests/broken/several-kinds-at-once.yaml as CSV: a goal and a value that are not numbers, and
+    in the same rows a unit that does not convert, a comparator against the metric's direction and
+    references to a source and a metric not defined: one run reports them all, and both engines
+    alike (the lines differ: YAML points at a field, CSV at its row)."""
+    monkeypatch.chdir(ROOT)
+    several = tmp_path / "several.csv"
+    several.write_text(
+        _csv_rows(
+            {"kind": "source", "id": "src", "title": "Report", "publisher": "City", "published": "2017-04-10"}
+            | {"file": "report.txt", "trust": "official"},
+            {"kind": "metric", "id": "gdp", "zh": "增速", "en": "Growth", "unit": "%", "direction": "higher"},
+            {"kind": "target", "id": "gdp-2017", "metric": "gdp", "zh": "增长8%", "en": "Grows 8 %"}
+            | {"category": "economy", "comparator": "<=", "goal": "8%", "unit": "万元", "year": "2017"}
+            | {"source": "reprot", "excerpt": "增长8%"},
+            {"kind": "observation", "id": "gdp-2017-a", "metric": "gdq", "year": "2017", "value": "seven"}
+            | {"unit": "%", "source": "src", "excerpt": "增长7%"},
+        ),
+        encoding="utf-8",
+    )
+    from_csv = runner.invoke(app, ["validate", "--targets", str(several)])
+    assert (from_csv.exit_code, from_csv.stdout) == (2, "")
+    assert from_csv.stderr.replace(str(several), "several.csv") == (
+        "several.csv:4: `goal`: `8%` is not a number; write digits only and put the unit in `unit`\n"
+        "several.csv:4: comparator `<=` contradicts metric `gdp`, where higher is better\n"
+        "several.csv:4: unit `万元` does not convert to `%`, the unit of metric `gdp`\n"
+        "several.csv:4: unknown source `reprot`\n"
+        "several.csv:5: `value`: `seven` is not a number; write digits only and put the unit in `unit`\n"
+        "several.csv:5: unknown metric `gdq`; did you mean `gdp`?\n"
+        "zjk-targets: 6 problems in the data; nothing was evaluated\n"
+    )
+    yaml_args = ["--targets", "tests/broken/several-kinds-at-once.yaml", "--actuals", "tests/broken/_actuals.yaml"]
+    from_yaml = runner.invoke(app, ["validate", *yaml_args])
+
+    def messages(stderr: str) -> list[str]:
+        return sorted(line.split(": ", 1)[1] for line in stderr.splitlines())
+
+    assert messages(from_csv.stderr) == messages(from_yaml.stderr)
+    with pytest.raises(DataError) as columns:  # the columnar engine on the YAML file gives the same
+        columnar.to_dataset(yaml_args[1::2])
+    assert "\n".join(map(str, columns.value.problems)) + "\n" in from_yaml.stderr

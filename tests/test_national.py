@@ -154,6 +154,95 @@ def test_filters_and_their_mistakes(runner, tmp_path) -> None:
     assert missing.stderr == f"zjk-targets: --national {tmp_path / 'nowhere'}: folder not found\n"
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--year", "2030"], "--year 2030: no headline target of that year; years: 2021–2023"),
+        (["--level", "nation"], "--level nation: no headline target of that level; levels: city"),
+        (
+            ["--measure", "gdpgrowth"],
+            "--measure gdpgrowth: no headline target of that measure; did you mean gdp-growth? "
+            "measures: cpi-inflation, fai-growth, gdp-growth",
+        ),
+        (
+            ["--province", "江苏", "--year", "2023"],
+            "--year 2023: no headline target of that year with --province 江苏; years: 2021–2022",
+        ),
+        (
+            ["--city", "handan", "--measure", "fai-growth", "--level", "city"],
+            "--measure fai-growth: no headline target of that measure with --level city --place handan; "
+            "measures: cpi-inflation, gdp-growth",
+        ),
+    ],
+)
+def test_a_filter_that_matches_nothing_is_refused_naming_what_there_is(runner, tmp_path, args, message) -> None:
+    """As --measure always was: a table of zeros would look like an answer."""
+    out, _ = _build(runner, tmp_path)
+    result = runner.invoke(app, ["national", "--national", str(out), *args])
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"zjk-targets: {message}\n")
+
+
+PLACES_HEAD = "place                          set judgeable decided dec%   met met%   mean miss"
+
+
+@pytest.mark.parametrize(
+    ("sort", "places", "rule"),
+    [
+        (
+            "name",  # by pinyin: handan, taizhou (江苏), taizhou (浙江); not by code point (台, 泰, 邯)
+            ["邯郸市 河北", "泰州市 江苏", "台州市 浙江"],
+            "Sorted by name: places by pinyin, measures by id.",
+        ),
+        (
+            "decided",
+            ["泰州市 江苏", "邯郸市 河北", "台州市 浙江"],
+            "Sorted by decided, most first; ties by name (places by pinyin, measures by id).",
+        ),
+        (
+            "met-share",  # no place has 5 decided: none is ranked, the most decided first
+            ["泰州市 江苏", "邯郸市 河北", "台州市 浙江"],
+            "Sorted by met% where at least 5 targets are decided; the rows with fewer follow,",
+        ),
+    ],
+)
+def test_places_are_sorted_by_a_column_shown_and_the_rule_is_said(runner, tmp_path, sort, places, rule) -> None:
+    out, _ = _build(runner, tmp_path)
+    result = runner.invoke(app, ["national", "--national", str(out), "--sort", sort], env={"COLUMNS": "80"})
+    lines = result.stdout.splitlines()
+    at = lines.index(PLACES_HEAD)
+    assert [line[:12].rstrip() for line in lines[at + 1 : at + 5]] == [*places, ""]
+    assert lines[at + 5] == rule
+
+
+def test_a_share_ranks_only_rows_with_enough_decided() -> None:
+    """One decided target met is 100 %: it follows the rows whose share rests on RANK_MIN or more."""
+    from zjk_targets.model import Status
+    from zjk_targets.national.table import Judged, tabulate
+    from zjk_targets.rules.national import RANK_MIN
+
+    def city(slug: str, met: int, missed: int, unknown: int = 0) -> list[Judged]:
+        statuses = [Status.MET] * met + [Status.MISSED] * missed + [Status.UNKNOWN] * unknown
+        return [
+            Judged(f"{slug}.t{i}", slug, "gdp-growth", 2021, status, None, "%", None, True)
+            for i, status in enumerate(statuses)
+        ]
+
+    places = [City(slug, slug, slug, "", "", (2021, 2022), 2, 1) for slug in ("a", "b", "c", "d", "e")]
+    judged = city("a", 1, 0) + city("b", 5, 1) + city("c", 3, 2) + city("d", 0, 2, 9) + city("e", 4, 0, 1)
+    assert RANK_MIN == 5
+    met_share = tabulate(judged, places, sort="met-share")
+    assert [row.key for row in met_share.cities] == ["b", "c", "e", "d", "a"]  # 83 %, 60 %; then 4, 2, 1 decided
+    decided_share = tabulate(judged, places, sort="decided-share")
+    # decided of judgeable: a 1/1, b 6/6, c 5/5, d 2/11, e 4/5: a has too few judgeable to rank
+    assert [row.key for row in decided_share.cities] == ["b", "c", "e", "d", "a"]
+
+
+def test_sort_by_a_column_not_shown_is_not_offered(runner) -> None:
+    result = runner.invoke(app, ["national", "--sort", "missed"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("zjk-targets: invalid value for '--sort': 'missed' is not one of 'met-share', ")
+
+
 def test_html_is_a_national_page_linking_every_city_page(runner, tmp_path) -> None:
     out, _ = _build(runner, tmp_path)
     pages = tmp_path / "site"
@@ -211,11 +300,13 @@ def test_city_on_the_bundled_national_data(runner) -> None:
     result = runner.invoke(app, ["record", "--city", "邯郸", "--no-pager"])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("邯郸市's track record: headline targets of the ")
-    assert result.stderr.startswith("zjk-targets: 邯郸市: drafted by zjk-targets extract from its work reports")
-    for command in (["report"], ["export", "-f", "json"], ["check", "--all"]):
+    note = "zjk-targets: 邯郸市: drafted from its work reports, not curated\n"
+    assert result.stderr == note, "the drafted notice once, on one line of 80 columns at most"
+    for command in (["report"], ["export", "-f", "json"], ["check", "--all"], ["show", "gdp-growth-2022"]):
         ran = runner.invoke(app, [*command, "--city", "handan"])
         assert ran.exit_code in (0, 1, 3), (command, ran.output)
         assert "邯郸" in ran.stdout, command
+        assert ran.stderr == note, command
 
 
 def test_city_mistakes_are_one_line_with_close_names(runner) -> None:
@@ -569,7 +660,7 @@ def test_a_reader_of_another_source_gets_its_place_s_files(runner, tmp_path, mon
 def test_any_place_by_name_on_every_command(runner, tmp_path, monkeypatch, typed, name) -> None:
     out, _ = _build_whole(runner, tmp_path)
     monkeypatch.setattr("zjk_targets.commands.reading.national_dir", lambda: out)
-    note = f"zjk-targets: {name}: drafted by zjk-targets extract from its work reports"
+    note = f"zjk-targets: {name}: drafted from its work reports, not curated"
     record = runner.invoke(app, ["record", "--city", typed, "--no-pager"])
     assert (record.exit_code, record.stderr.startswith(note)) == (0, True), record.output
     assert record.stdout.startswith(f"{name}'s track record: headline targets of the ")
@@ -588,7 +679,7 @@ def test_national_per_level_and_only_some_levels(runner, tmp_path, monkeypatch) 
         app, ["national", "--national", str(out), "--level", "province", "--level", "major-city", "--no-pager"]
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.split("\n\nset: ")[0] == (
+    assert result.stdout.split("\n\nSorted by ")[0] == (
         "The national record: headline targets of work reports, nation to city, judged by\n"
         "the next report\n"
         "3 places, 6 headline targets: 3 judgeable, 3 decided (100 % of judgeable), 3 met\n"

@@ -152,7 +152,7 @@ def test_both_engines_give_the_messages_of_each_check(tmp_path, monkeypatch, nam
 def test_a_check_added_at_run_time_is_applied_by_both_engines(tmp_path, monkeypatch) -> None:
     """The columnar engine has no mask of it, so it runs in the rule book on every row."""
 
-    def goal_below_eight(target, metric, source) -> list[str]:
+    def goal_below_eight(target, metric, source, unread) -> list[str]:
         return ["goal of 8 or more"] if target.goal is not None and target.goal >= 8 else []
 
     added = checks.Check("target", checks.Stage.ENTRY, goal_below_eight)

@@ -20,7 +20,7 @@ from typer.core import TyperGroup
 from . import __version__
 from .commands import chart, check, escalation, export, extract, listing, national, record, report, show, validate
 from .commands.exits import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED, OutputFailed, UserError, err
-from .commands.options import flags_show_no_type
+from .commands.options import HelpContext, flags_show_no_type
 from .errors import DataError
 from .render.text import one_line, visible
 from .rules import messages
@@ -49,6 +49,8 @@ def _usage_message(error: typer.TyperException) -> str:
 
 class Group(TyperGroup):
     """The app: a usage error looks like every other error, one line ``zjk-targets: …``, exit 2."""
+
+    context_class = HelpContext
 
     def get_params(self, ctx: Any) -> list[Any]:
         return flags_show_no_type(super().get_params(ctx))
@@ -108,9 +110,8 @@ def guarded(command: F) -> F:
         except DataError as error:
             for problem in error.problems:
                 err(one_line(str(problem)))  # a message may quote hostile bytes from the file
-            count = error.count
-            if count:
-                err(f"zjk-targets: {count} problem{'s' if count != 1 else ''} in the data; nothing was evaluated")
+            if error.count:
+                err(f"zjk-targets: {messages.problems_in_data(error.count)}")
             raise typer.Exit(EXIT_ERROR) from None
         except (UserError, WriteRefused, OutputFailed) as error:
             err(f"zjk-targets: {visible(str(error))}")

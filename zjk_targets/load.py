@@ -7,15 +7,17 @@ a boolean, ``012`` read as an octal number) and says so.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from .errors import DataError, Problem
-from .model import About, Dataset, Where
+from .model import About, Dataset, Metric, Source, Where
 from .rules import checks, messages, references, values
 from .rules.schema import (
     DATASET_FIELDS,
@@ -105,8 +107,33 @@ _READERS = {
 }
 
 
-def _entry(kind: str, path: str, node: Node, problems: list[Problem]) -> Any:
-    """One entry's model object, or None when it cannot be used; its problems go to ``problems``."""
+@dataclass(frozen=True)
+class Partial:
+    """A target or observation that cannot be used, with the values that could be read: it is still
+    checked against its metric and source, so one run reports every problem (a unit that does not
+    convert is not held back until a goal that is not a number is fixed)."""
+
+    kind: str
+    item: Any
+    """The model object of the values read; None where a value could not be read or is missing."""
+    unread: frozenset[str]
+    """The fields given whose values could not be read."""
+
+
+def partial(kind: str, found: dict[str, Any], given: Collection[str], where: Where) -> Partial | None:
+    """The :class:`Partial` of an unusable entry from its values read (only targets and
+    observations are checked against other entries)."""
+    if kind not in ("target", "observation"):
+        return None
+    item = build(kind, found, where)
+    if kind == "observation" and "unit" not in found:
+        item = dataclasses.replace(item, unit=None)  # not the milestone's default: the unit is unknown
+    return Partial(kind, item, frozenset(given) - frozenset(found))
+
+
+def _entry(kind: str, path: str, node: Node, problems: list[Problem], partials: list[Partial]) -> Any:
+    """One entry's model object, or None when it cannot be used (then its :class:`Partial`, if
+    any, goes to ``partials``); its problems go to ``problems``."""
     fields: dict[str, Node] = node.value
 
     def report(message: str, field: str | None = None) -> None:
@@ -140,6 +167,9 @@ def _entry(kind: str, path: str, node: Node, problems: list[Problem]) -> Any:
     for field_name, message in value_problems:
         report(message, field_name)
     if not shape.usable or blocks:
+        read_or_not = [name for name, item in fields.items() if item.kind != "null"]  # null: not given
+        unusable = partial(kind, found, read_or_not, Where(path, node.line))
+        partials.extend([unusable] if unusable else [])
         return None
     return build(kind, found, Where(path, node.line))
 
@@ -169,8 +199,11 @@ def _about(path: str, node: Node, problems: list[Problem]) -> About | None:
     return About(**found, where=Where(path, node.line))
 
 
-def _read_sections(path: str, tree: Node, problems: list[Problem], unusable: set[str]) -> dict[str, list[Any]]:
-    """The entries of each kind in one file; the ids of entries that cannot be used go to ``unusable``."""
+def _read_sections(
+    path: str, tree: Node, problems: list[Problem], unusable: set[str], partials: list[Partial]
+) -> dict[str, list[Any]]:
+    """The entries of each kind in one file; the ids of entries that cannot be used go to ``unusable``
+    and what could be read of them to ``partials``."""
     found: dict[str, list[Any]] = {kind: [] for kind in KINDS}
     if tree.kind != "map":
         problems.append(Problem(path, tree.line, messages.NOT_A_MAPPING))
@@ -196,7 +229,7 @@ def _read_sections(path: str, tree: Node, problems: list[Problem], unusable: set
             if item.kind != "map":
                 problems.append(Problem(path, item.line, messages.entry_not_a_mapping(name, item.kind)))
                 continue
-            built = _entry(_KIND_OF[name], path, item, problems)
+            built = _entry(_KIND_OF[name], path, item, problems, partials)
             if built is not None:
                 found[_KIND_OF[name]].append(built)
             elif "id" in item.value and item.value["id"].kind == "str":
@@ -205,13 +238,16 @@ def _read_sections(path: str, tree: Node, problems: list[Problem], unusable: set
     return found
 
 
-def read_entries(path: str, max_bytes: int | None, problems: list[Problem], unusable: set[str]) -> dict[str, list[Any]]:
-    """The entries of each kind in one YAML file (none if it cannot be read)."""
+def read_entries(
+    path: str, max_bytes: int | None, problems: list[Problem], unusable: set[str], partials: list[Partial] | None = None
+) -> dict[str, list[Any]]:
+    """The entries of each kind in one YAML file (none if it cannot be read); what can be read of
+    the unusable ones goes to ``partials``."""
     tree, file_problems = read_yaml(path, max_bytes or MAX_YAML_BYTES)
     problems.extend(file_problems)
     if tree is None:
         return {kind: [] for kind in KINDS}
-    return _read_sections(path, tree, problems, unusable)
+    return _read_sections(path, tree, problems, unusable, partials if partials is not None else [])
 
 
 def _unique(items: Iterable[Any], kind: str, problems: list[Problem]) -> dict[str, Any]:
@@ -227,27 +263,56 @@ def _unique(items: Iterable[Any], kind: str, problems: list[Problem]) -> dict[st
     return by_id
 
 
-def cross_check(dataset: Dataset, problems: list[Problem], unusable: set[str]) -> list[references.Unresolved]:
+def check_entry(
+    kind: str,
+    item: Any,
+    metrics: Mapping[str, Metric],
+    sources: Mapping[str, Source],
+    unusable: Collection[str],
+    problems: list[Problem],
+    unresolved: list[references.Unresolved],
+    unread: Collection[str] = (),
+) -> None:
+    """A target or observation against its metric and source; ``unread``: the fields given that
+    could not be read (of a :class:`Partial`), whose checks wait until they can be."""
+    where = item.where
+    for name, known, named in ((item.metric, metrics, "metric"), (item.source, sources, "source")):
+        # A reference to an entry already reported as broken is not reported again.
+        if name is not None and name not in known and name not in unusable:
+            unresolved.append(references.Unresolved(where.path, where.line, named, name))
+    metric = metrics.get(item.metric) if item.metric is not None else None
+    if kind == "target":
+        source = sources.get(item.source) if item.source is not None else None
+        found = checks.check_target(item, metric, source, unread)
+    else:
+        found = checks.check_observation(item, metric, unread)
+    problems.extend(Problem(where.path, where.line, message) for message in found)
+
+
+def check_partials(
+    partials: Iterable[Partial],
+    metrics: Mapping[str, Metric],
+    sources: Mapping[str, Source],
+    unusable: Collection[str],
+    problems: list[Problem],
+    unresolved: list[references.Unresolved],
+) -> None:
+    """What could be read of the unusable entries, against the entries they name (both engines)."""
+    for found in partials:
+        check_entry(found.kind, found.item, metrics, sources, unusable, problems, unresolved, found.unread)
+
+
+def cross_check(
+    dataset: Dataset, problems: list[Problem], unusable: set[str], partials: Iterable[Partial] = ()
+) -> list[references.Unresolved]:
     """Problems across entries: units, directions, numbers stated in excerpts; and the references
     to metrics and sources not defined, returned to be reported by their cause."""
     unresolved: list[references.Unresolved] = []
-
-    def resolves(name: str, known: dict[str, Any], kind: str, where: Where) -> None:
-        # A reference to an entry already reported as broken is not reported again.
-        if name not in known and name not in unusable:
-            unresolved.append(references.Unresolved(where.path, where.line, kind, name))
-
     for target in dataset.targets:
-        resolves(target.metric, dataset.metrics, "metric", target.where)
-        resolves(target.source, dataset.sources, "source", target.where)
-        metric, source = dataset.metrics.get(target.metric), dataset.sources.get(target.source)
-        for message in checks.check_target(target, metric, source):
-            problems.append(Problem(target.where.path, target.where.line, message))
+        check_entry("target", target, dataset.metrics, dataset.sources, unusable, problems, unresolved)
     for obs in dataset.observations:
-        resolves(obs.metric, dataset.metrics, "metric", obs.where)
-        resolves(obs.source, dataset.sources, "source", obs.where)
-        for message in checks.check_observation(obs, dataset.metrics.get(obs.metric)):
-            problems.append(Problem(obs.where.path, obs.where.line, message))
+        check_entry("observation", obs, dataset.metrics, dataset.sources, unusable, problems, unresolved)
+    check_partials(partials, dataset.metrics, dataset.sources, unusable, problems, unresolved)
     return unresolved
 
 
@@ -293,13 +358,14 @@ def load_dataset(paths: Iterable[str | Path], max_bytes: int | None = None) -> D
     """
     problems: list[Problem] = []
     unusable: set[str] = set()
+    partials: list[Partial] = []
     collected: dict[str, list[Any]] = {kind: [] for kind in (*KINDS, DATASET_SECTION)}
     read: dict[Path, Path] = {}
     for path in paths:
         if Path(path).resolve() in read:
             continue  # one file given as both targets and actuals is read once
         read[Path(path).resolve()] = Path(path)
-        for kind, items in read_entries(str(path), max_bytes, problems, unusable).items():
+        for kind, items in read_entries(str(path), max_bytes, problems, unusable, partials).items():
             collected[kind].extend(items)
     dataset = Dataset(
         sources=_unique(collected["source"], "source", problems),
@@ -308,7 +374,7 @@ def load_dataset(paths: Iterable[str | Path], max_bytes: int | None = None) -> D
         observations=tuple(_unique(collected["observation"], "observation", problems).values()),
         about=one_about(collected[DATASET_SECTION], problems),
     )
-    unresolved = cross_check(dataset, problems, unusable)
+    unresolved = cross_check(dataset, problems, unusable, partials)
     known = {"metric": dataset.metrics.keys(), "source": dataset.sources.keys()}
     problems += unresolved_problems(unresolved, known, read.values(), lambda other: yaml_ids(other, max_bytes))
     if problems:
@@ -316,4 +382,15 @@ def load_dataset(paths: Iterable[str | Path], max_bytes: int | None = None) -> D
     return dataset
 
 
-__all__ = ["SECTIONS", "cross_check", "load_dataset", "one_about", "read_entries", "unresolved_problems", "yaml_ids"]
+__all__ = [
+    "SECTIONS",
+    "Partial",
+    "check_partials",
+    "cross_check",
+    "partial",
+    "load_dataset",
+    "one_about",
+    "read_entries",
+    "unresolved_problems",
+    "yaml_ids",
+]

@@ -114,6 +114,12 @@ cases = {
     "merge-key": sub("  - id: gdp-2017-a\n", "  - <<: {note: x}\n    id: gdp-2017-a\n"),
     "done-for-a-number-metric": sub('    value: 7\n    unit: "%"\n', "    done: true\n"),
     "alias-in-data": sub("    en: Growth\n", "    en: &e Growth\n").replace("    en: Grows 8 %\n", "    en: *e\n"),
+    # Problems of every kind at once, each reported in one run: a value that cannot be read does not
+    # hide the entry's unit, direction and references.
+    "several-kinds-at-once": sub(
+        '    comparator: ">="\n    goal: 8\n    unit: "%"\n    year: 2017\n    source: src\n',
+        '    comparator: "<="\n    goal: "8%"\n    unit: 万元\n    year: 2017\n    source: reprot\n',
+    ).replace("    metric: gdp\n    year: 2017\n    value: 7\n", "    metric: gdq\n    year: 2017\n    value: seven\n"),
     "long-string": sub("    en: Grows 8 %\n", "    en: " + "x" * 1_048_576 + "\n"),
 }
 HERE = Path(__file__).parent

@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..errors import Problem
 from ..inputs import decode, read_input
+from ..load import Partial
 from ..rules import messages
 from ..rules.schema import KINDS, NAMES_OF, Field, Type
 from .cells import table_column
@@ -112,7 +113,14 @@ def _parse_careful(path: str, text: str, problems: list[Problem]) -> Parsed | No
     return header, columns or [np.empty(0, dtype=object) for _ in header], np.array(starts, dtype=np.int64)
 
 
-def read_csv(path: str, max_bytes: int, problems: list[Problem], unusable: set[str], parts: dict[str, list]) -> None:
+def read_csv(
+    path: str,
+    max_bytes: int,
+    problems: list[Problem],
+    unusable: set[str],
+    parts: dict[str, list],
+    partials: list[Partial] | None = None,
+) -> None:
     data, found = read_input(path, max_bytes)
     problems.extend(found)
     if data is not None and (not data or data.isspace()):
@@ -167,7 +175,8 @@ def read_csv(path: str, max_bytes: int, problems: list[Problem], unusable: set[s
         for name, values in cells.items():
             if name not in NAMES_OF[kind]:
                 report(where[values != ""], messages.csv_not_a_field_of(name, kind))
-        rows = Rows(kind, path, lines[take], {k: v for k, v in cells.items() if k in NAMES_OF[kind]}, problems)
+        named = {k: v for k, v in cells.items() if k in NAMES_OF[kind]}
+        rows = Rows(kind, path, lines[take], named, problems, partials if partials is not None else [])
         table, built = rows.read()
         if "id" in rows.cells and not built.all():
             unusable.update(value for value in rows.cells["id"][~built] if value)

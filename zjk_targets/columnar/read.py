@@ -20,11 +20,12 @@ import pandas as pd
 
 from ..errors import DataError, Problem
 from ..inputs import is_csv
-from ..load import one_about, unresolved_problems, yaml_ids
+from ..load import Partial, check_partials, one_about, unresolved_problems, yaml_ids
 from ..rules import references
 from ..rules.schema import FIELDS_OF, KINDS, MAX_CSV_BYTES
 from .crosscheck import cross_check, unique
 from .csvfile import read_csv
+from .entries import entries
 from .tables import Tables, frame
 from .yamlfile import read_yaml_file
 
@@ -42,6 +43,7 @@ def read_tables(paths: Iterable[str | Path], max_bytes: int | None = None) -> Ta
     """Read and check the files (CSV by suffix, else YAML); raise DataError listing every problem."""
     problems: list[Problem] = []
     unusable: set[str] = set()
+    partials: list[Partial] = []
     parts: dict[str, list[pd.DataFrame]] = {kind: [] for kind in KINDS}
     abouts: list[Any] = []
     read: dict[Path, Path] = {}
@@ -50,9 +52,9 @@ def read_tables(paths: Iterable[str | Path], max_bytes: int | None = None) -> Ta
             continue  # one file given as both targets and actuals is read once
         read[Path(path).resolve()] = Path(path)
         if is_csv(path):
-            read_csv(str(path), max_bytes or MAX_CSV_BYTES, problems, unusable, parts)
+            read_csv(str(path), max_bytes or MAX_CSV_BYTES, problems, unusable, parts, partials)
         else:
-            read_yaml_file(str(path), max_bytes, problems, unusable, parts, abouts)
+            read_yaml_file(str(path), max_bytes, problems, unusable, parts, abouts, partials)
 
     def table(kind: str) -> pd.DataFrame:
         frames = [part for part in parts[kind] if len(part)]
@@ -64,6 +66,13 @@ def read_tables(paths: Iterable[str | Path], max_bytes: int | None = None) -> Ta
 
     tables = Tables(*(unique(table(kind), kind, problems) for kind in KINDS), about=one_about(abouts, problems))
     unresolved = cross_check(tables, problems, unusable)
+    if partials:
+        named = {kind: {getattr(found.item, kind) for found in partials} for kind in ("metric", "source")}
+        metrics, sources = (
+            {item.id: item for item in entries(kind, table.loc[table["id"].isin(named[kind])])}
+            for kind, table in (("metric", tables.metrics), ("source", tables.sources))
+        )
+        check_partials(partials, metrics, sources, unusable, problems, unresolved)
     known = {"metric": tables.metrics["id"], "source": tables.sources["id"]}
     problems += unresolved_problems(unresolved, known, read.values(), lambda other: _ids(other, max_bytes))
     if problems:

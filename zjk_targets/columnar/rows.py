@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import Problem
-from ..model import Comparator
+from ..load import Partial, partial
+from ..model import Comparator, Where
 from ..rules import checks, messages
 from ..rules.schema import CHOICES, DONE_UNIT, FIELDS_OF
 from . import clears
@@ -16,8 +17,17 @@ from .tables import filled, frame
 
 
 class Rows:
-    def __init__(self, kind: str, path: str, lines: np.ndarray, cells: dict[str, np.ndarray], problems: list[Problem]):
+    def __init__(
+        self,
+        kind: str,
+        path: str,
+        lines: np.ndarray,
+        cells: dict[str, np.ndarray],
+        problems: list[Problem],
+        partials: list[Partial],
+    ):
         self.kind, self.path, self.lines, self.cells, self.problems = kind, path, lines, cells, problems
+        self.partials = partials
         self.n = len(lines)
         self.fields = FIELDS_OF[kind]
 
@@ -45,6 +55,15 @@ class Rows:
                 invalid[name] = problems != None  # noqa: E711
         usable = self._shapes(given, invalid, columns)
         self._values(given, invalid, columns, usable)
+        for i in np.flatnonzero(~usable).tolist():  # what can be read of them is still checked
+            row_given = [f for f in self.fields if given[f.name][i]]
+            values = {
+                f.name: converted(f, columns[f.name][i : i + 1])[0]
+                for f in row_given
+                if not (f.name in invalid and invalid[f.name][i])
+            }
+            found = partial(self.kind, values, [f.name for f in row_given], Where(self.path, int(self.lines[i])))
+            self.partials.extend([found] if found else [])
         keep = slice(None) if usable.all() else usable
         table = {name: column[keep] for name, column in columns.items()}
         if self.kind == "observation":  # a milestone's figure may leave the unit out

@@ -5,16 +5,22 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import Problem
-from ..load import read_entries
+from ..load import Partial, read_entries
 from ..rules.schema import ATTRIBUTES, DATASET_SECTION, FIELDS_OF
 from .cells import dtype_of, in_table
 from .tables import frame, objects
 
 
 def read_yaml_file(
-    path: str, max_bytes: int | None, problems: list[Problem], unusable: set[str], parts: dict, abouts: list
+    path: str,
+    max_bytes: int | None,
+    problems: list[Problem],
+    unusable: set[str],
+    parts: dict,
+    abouts: list,
+    partials: list[Partial],
 ) -> None:
-    found = read_entries(path, max_bytes, problems, unusable)
+    found = read_entries(path, max_bytes, problems, unusable, partials)
     abouts.extend(found.pop(DATASET_SECTION, []))
     for kind, items in found.items():
         if not items:

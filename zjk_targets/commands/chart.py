@@ -39,7 +39,7 @@ def chart(
     target_id: Annotated[
         str | None,
         typer.Argument(
-            metavar="[ID]",
+            metavar="ID",
             help="The target to chart, or a measure: its goals and actuals year by year.",
             show_default=False,
             autocompletion=_complete_chartable,

@@ -10,6 +10,7 @@ import typer
 from ..errors import DataError
 from ..model import Reading, Status
 from ..render import CheckFormat
+from ..rules import messages
 from ..rules.verdicts import Verdict
 from .exits import EXIT_ERROR, EXIT_MET, EXIT_MISSED, EXIT_UNKNOWN, UserError
 from .options import (
@@ -28,6 +29,12 @@ from .reading import dated, judge, load, select
 
 SEVERITY = {Status.MET: 0, Status.UNKNOWN: 1, Status.MISSED: 2}
 STATUS_EXIT = {Status.MET: EXIT_MET, Status.MISSED: EXIT_MISSED, Status.UNKNOWN: EXIT_UNKNOWN}
+_PREFIX = "zjk-targets: "
+
+
+def _lines(message: str) -> list[str]:
+    """A user error's messages, one a line, without the prefix stderr gives every line but the first."""
+    return [line.removeprefix(_PREFIX) for line in message.splitlines()]
 
 
 def _exit_code(verdicts: tuple[Verdict, ...], allow_unknown: bool) -> int:
@@ -40,9 +47,7 @@ def _exit_code(verdicts: tuple[Verdict, ...], allow_unknown: bool) -> int:
 def check(
     target_ids: Annotated[
         list[str] | None,
-        typer.Argument(
-            metavar="ID...", help="One or more target ids.", show_default=False, autocompletion=complete_ids
-        ),
+        typer.Argument(metavar="ID", help="One or more target ids.", show_default=False, autocompletion=complete_ids),
     ] = None,
     all_targets: Annotated[bool, typer.Option("--all", help="Check every target (instead of naming ids).")] = False,
     targets: TargetsOption = None,
@@ -79,21 +84,26 @@ def check(
             dataset = dated(load(targets, actuals, data, city), as_of, target_ids or [])
             verdicts = select(dataset, target_ids or [], about)
     except (UserError, DataError) as error:
+        # CI sees why nothing was judged where it looks: stdout in its format, and the step summary.
+        problems = error.problems if isinstance(error, DataError) else []
+        said = messages.problems_in_data(error.count) if isinstance(error, DataError) else None
+        lines = [said] if said else _lines(str(error))
         if output_format is CheckFormat.JSON:  # a program reading stdout still gets JSON
-            problems = [str(p) for p in error.problems] if isinstance(error, DataError) else []
-            message = str(error) if isinstance(error, UserError) else "problems in the data; nothing was evaluated"
-            write(check_render.json_error(message, problems, EXIT_ERROR), None)
+            write(check_render.json_error("\n".join(lines), [str(p) for p in problems], EXIT_ERROR), None)
+        elif output_format is CheckFormat.GITHUB:
+            write(check_render.github_failure(lines, problems), None)
+        append_step_summary(lambda: check_render.failure_summary(lines, problems))
         raise
     code = _exit_code(verdicts, allow_unknown)
     if output_format is CheckFormat.GITHUB:
-        write(check_render.github(verdicts), None)
+        write(check_render.github(verdicts, code), None)
     elif output_format is CheckFormat.JSON:
         write(check_render.as_json(verdicts, code, about), None)
     elif sys.stdout.isatty():
         console().print(check_render.coloured(verdicts), end="")
     else:
         write(check_render.text(verdicts), None)
-    append_step_summary(lambda: check_render.step_summary(verdicts, output_format is CheckFormat.GITHUB, about))
+    append_step_summary(lambda: check_render.step_summary(verdicts, output_format is CheckFormat.GITHUB, about, code))
     raise typer.Exit(code)
 
 

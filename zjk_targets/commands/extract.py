@@ -28,14 +28,19 @@ def _source_name(path: Path) -> str:
 
 def extract(
     reports: Annotated[
-        list[Path], typer.Argument(metavar="REPORT...", help="Work reports of one city (Markdown or text).")
+        list[Path], typer.Argument(metavar="REPORT", help="Work reports of one city (Markdown or text).")
     ],
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Folder for targets.yaml and actuals.yaml (created if missing).")
     ],
-    city: Annotated[str | None, typer.Option("--city", help="The city, when the text does not name it.")] = None,
+    city: Annotated[
+        str | None, typer.Option("--city", metavar="NAME", help="The city, when the text does not name it.")
+    ] = None,
     year: Annotated[
-        int | None, typer.Option("--year", help="The targets' year, when neither the text nor the file name gives it.")
+        int | None,
+        typer.Option(
+            "--year", metavar="YEAR", help="The targets' year, when neither the text nor the file name gives it."
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace targets.yaml and actuals.yaml already in the --output folder.")

@@ -45,9 +45,9 @@ class Sort(enum.StrEnum):
     MET_SHARE = "met-share"
     DECIDED_SHARE = "decided-share"
     TARGETS = "targets"
+    JUDGEABLE = "judgeable"
     DECIDED = "decided"
     MET = "met"
-    MISSED = "missed"
     NAME = "name"
 
 
@@ -257,9 +257,15 @@ def _provinces(typed: list[str], cities: list[City]) -> list[str]:
 
 
 def national(
-    sort: Annotated[Sort, typer.Option("--sort", case_sensitive=False, help="Order of the cities and measures.")] = (
-        Sort.MET_SHARE
-    ),
+    sort: Annotated[
+        Sort,
+        typer.Option(
+            "--sort",
+            case_sensitive=False,
+            help="Order of the places and measures, by a column: met% or dec% (each ranked where enough targets "
+            "make it up), set, judgeable, decided, met, or name (places by pinyin, measures by id).",
+        ),
+    ] = Sort.MET_SHARE,
     province: Annotated[
         list[str] | None, typer.Option("--province", metavar="NAME", help="Only this province (repeatable): 河北.")
     ] = None,
@@ -294,7 +300,7 @@ def national(
 ) -> None:
     """The national table: per level, year, measure and place, headline targets set, decided and met."""
     from ..national.cities import CURATED
-    from ..national.table import curated, judge, measure_names, tabulate
+    from ..national.table import curated, judge, tabulate
     from ..render import national as render
 
     national_path, cities_path = _national_paths(folder)
@@ -304,19 +310,23 @@ def national(
     judged = [target for target in judge(national_path, cities, about, max_bytes()) if target.city != CURATED]
     # Zhangjiakou's curated data wins over its draft in any data that holds it, as the table's note says.
     judged += curated(CURATED, about) if any(place.slug == CURATED for place in cities) else []
-    known = set(measure_names()) | {target.measure for target in judged}
-    wrong = [name for name in measure or [] if name not in known]
-    if wrong:
-        raise UserError(f"--measure {', '.join(wrong)}: no such measure; zjk-targets national lists them")
+    filters = {
+        "year": list(dict.fromkeys(year or [])),
+        "measure": list(dict.fromkeys(measure or [])),
+        "level": [item.value for item in level or []],
+        "province": province,
+        "place": places,
+    }
+    _refuse_empty(judged, cities, filters)
     table = tabulate(
         judged,
         cities,
         sort=sort.value,
-        provinces=province or (),
-        years=year or (),
-        measures=measure or (),
-        levels=[item.value for item in level or []],
-        places=places,
+        provinces=filters["province"],
+        years=filters["year"],
+        measures=filters["measure"],
+        levels=filters["level"],
+        places=filters["place"],
         reading=about,
     )
     if output_format is NationalFormat.HTML:
@@ -332,6 +342,20 @@ def national(
         page(text, no_pager)
     else:
         write(text, output)
+
+
+def _refuse_empty(judged: list, cities: list[City], filters: dict[str, list]) -> None:
+    """A filter that keeps no headline target is an error naming the values there are (a table of
+    zeros would look like an answer)."""
+    from ..national.table import unmatched
+    from ..rules import national as words
+
+    found = unmatched(judged, cities, filters)
+    if found is None:
+        return
+    name, values, existing = found
+    others = {other: ", ".join(map(str, given)) for other, given in filters.items() if given and other != name}
+    raise UserError(words.no_match(name, values, existing, others))
 
 
 def _write_html(table: NationalTable, cities: list[City], folder: Path | None, output: Path | None) -> None:

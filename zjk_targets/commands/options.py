@@ -2,27 +2,91 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperCommand
+from rich.cells import cell_len
+from typer.core import TyperArgument, TyperCommand, TyperOption
 
 from .. import engine
 from ..model import Dataset, Reading, Status
 from .reading import data_paths, max_bytes
 
 
+class _Argument(TyperArgument):
+    """An argument in help by its metavar alone, with ``...`` where it takes several: ``ID...``
+    (typer would add its Python type, ``ID <list[str]>``)."""
+
+    def display_type_rich(self, ctx: Any) -> str:
+        return ""
+
+    def _rich_display_name(self) -> str:
+        return self.display_name_raw + ("..." if self.nargs != 1 else "")
+
+    def _usage_display_name(self) -> str:
+        """As click writes it: ``ID``, ``[ID]``, ``REPORT...``, ``[ID]...`` (typer: ``{ID}``)."""
+        name = self.display_name_raw if self.required else f"[{self.display_name_raw}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+
+class _Option(TyperOption):
+    """A repeatable option of choices in help by its choices: ``<nation|city>``, not ``<list[nation|city]>``."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        shown = super().display_type_rich(ctx)
+        return _LIST.sub(r"<\1>", shown) if shown else shown
+
+
+_LIST = re.compile(r"^<list\[(.*)\]>$")
+
+
 def flags_show_no_type(params: list[Any]) -> list[Any]:
-    """A flag takes no value, so its help shows none (typer would print `<bool>`)."""
+    """How each parameter shows in help: a flag takes no value, so it shows none (typer would print
+    `<bool>`); an argument and a list shows no Python type (:class:`_Argument`, :class:`_Option`)."""
     for param in params:
         if getattr(param, "is_flag", False) and param.metavar is None:
             param.metavar = ""
+        if type(param) is TyperArgument:
+            param.__class__ = _Argument
+        elif type(param) is TyperOption:
+            param.__class__ = _Option
     return params
 
 
+_WIDE = "\ue000"  # a private-use character: follows each wide character while help is laid out
+
+
+def _widened(text: str) -> str:
+    return "".join(char + _WIDE if cell_len(char) == 2 else char for char in text)
+
+
+class _HelpFormatter(typer.Context.formatter_class):  # type: ignore[misc, name-defined]
+    """Help laid out by terminal cells: click counts characters, so a line with Chinese overflowed.
+    Each wide character is followed by a placeholder while lines are measured, then dropped."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(_widened(prog), _widened(args), prefix)
+
+    def write_text(self, text: str) -> None:
+        super().write_text(_widened(text))
+
+    def write_dl(self, rows: Any, *args: Any, **kwargs: Any) -> None:
+        super().write_dl([(_widened(term), _widened(text)) for term, text in rows], *args, **kwargs)
+
+    def getvalue(self) -> str:
+        return super().getvalue().replace(_WIDE, "")
+
+
+class HelpContext(typer.Context):
+    formatter_class = _HelpFormatter
+
+
 class Command(TyperCommand):
+    context_class = HelpContext
+
     def get_params(self, ctx: Any) -> list[Any]:
         return flags_show_no_type(super().get_params(ctx))
 

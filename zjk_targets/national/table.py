@@ -7,7 +7,7 @@ The counts (set, judgeable, decided, met) and their shares are the rule book's
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -84,6 +84,8 @@ class NationalTable:
     filters: dict[str, str]
     reading: Reading = Reading.BAND
     """How the about (左右) goals were judged."""
+    sort: str = "met-share"
+    """What the places and measures are sorted by (a --sort choice)."""
     outside: int = 0  # distinct measures outside the lexicon in the row OUTSIDE
 
 
@@ -193,20 +195,21 @@ def _add(tally: Tally, target: Judged) -> None:
         tally.gaps_by_unit.setdefault(target.unit, []).append(abs(target.actual - target.goal))
 
 
-def _sorted(rows: Iterable[Tally], sort: str) -> list[Tally]:
+def _sorted(rows: Iterable[Tally], sort: str, name: Callable[[Tally], object]) -> list[Tally]:
+    """By a column the table shows, highest first, ties by ``name`` (a place's pinyin, a measure's
+    id); a share is ranked only where the rule book's minimum of its denominator is reached: the
+    other rows follow, by that count."""
+
     def key(row: Tally) -> tuple:
         if sort == "name":
-            return (row.label,)
-        value = {
-            "met-share": row.met_share,
-            "decided-share": row.decided_share,
-            "targets": row.targets,
-            "decided": row.decided,
-            "met": row.met,
-            "missed": row.missed,
-        }[sort]
-        # Highest first; a row with nothing to share (None) last; ties by name.
-        return (value is None, -(value or 0), row.label)
+            return (name(row),)
+        if sort in words.RANKED_SHARES:
+            share = row.met_share if sort == "met-share" else row.decided_share
+            of = row.decided if sort == "met-share" else row.judgeable
+            ranked = of >= words.RANK_MIN
+            return (not ranked, -(share or 0) if ranked else -of, name(row))
+        value = {"targets": row.targets, "judgeable": row.judgeable, "decided": row.decided, "met": row.met}[sort]
+        return (-value, name(row))
 
     return sorted(rows, key=key)
 
@@ -225,6 +228,47 @@ def measure_names() -> dict[str, str]:
         if measure.level and measure.level_zh:
             names[measure.level] = measure.level_zh
     return names
+
+
+FILTERS = ("year", "measure", "level", "province", "place")
+"""What the table can be narrowed to; a filter that keeps nothing is named in this order: the
+narrowest first, as a user adds it last."""
+
+
+def _facets(target: Judged, info: dict[str, City]) -> tuple[int, str, str, str, str]:
+    """A target's value of each of :data:`FILTERS`."""
+    city = info.get(target.city)
+    level, province = (city.level, city.province) if city is not None else (OLD_LEVEL, "")
+    return (target.year, target.measure, level, province, target.city)
+
+
+def _matches(filter_name: str, value: object, wanted: Collection[object]) -> bool:
+    """Whether a target's value passes a filter; a measure outside the lexicon passes ``other``."""
+    if value in wanted:
+        return True
+    return filter_name == "measure" and is_outside(str(value)) and OUTSIDE in wanted
+
+
+def unmatched(
+    judged: Iterable[Judged], cities: Sequence[City], wanted: dict[str, Sequence[object]]
+) -> tuple[str, list[object], list[object]] | None:
+    """The first filter with values that match no target the other filters keep: its name, those
+    values, and the values the kept targets have (outside measures as ``other``); None when every
+    value matches some target."""
+    info = {city.slug: city for city in cities}
+    rows = [_facets(target, info) for target in judged]
+    for at, filter_name in enumerate(FILTERS):
+        asked = wanted.get(filter_name) or ()
+        if not asked:
+            continue
+        others = [(i, wanted[name]) for i, name in enumerate(FILTERS) if i != at and wanted.get(name)]
+        kept = [row for row in rows if all(_matches(FILTERS[i], row[i], values) for i, values in others)]
+        have = {row[at] for row in kept}
+        missing = [value for value in asked if not any(_matches(filter_name, seen, (value,)) for seen in have)]
+        if missing:
+            shown = {OUTSIDE if filter_name == "measure" and is_outside(str(v)) else v for v in have}
+            return filter_name, missing, sorted(shown, key=lambda v: (v == OUTSIDE, _level_order(str(v)), v))
+    return None
 
 
 def tabulate(
@@ -249,18 +293,17 @@ def tabulate(
     by_city: dict[str, Tally] = {}
     by_year: dict[int, Tally] = {}
     by_measure: dict[str, Tally] = {}
+    asked = [(at, values) for at, values in enumerate((years, measures, levels, provinces, places)) if values]
     for target in judged:
+        if asked:
+            facets = _facets(target, info)
+            if not all(_matches(FILTERS[at], facets[at], values) for at, values in asked):
+                continue
         city = info.get(target.city)
-        if provinces and (city is None or city.province not in provinces):
-            continue
         level = city.level if city is not None else OLD_LEVEL
-        if (levels and level not in levels) or (places and target.city not in places):
-            continue
         # Outside the lexicon: one row for all, unless one of them is asked for by its id.
         grouped = is_outside(target.measure) and target.measure not in measures
         measure = OUTSIDE if grouped else target.measure
-        if (years and target.year not in years) or (measures and measure not in measures):
-            continue
         if grouped:
             outside.add(target.measure)
         _add(total, target)
@@ -286,11 +329,12 @@ def tabulate(
     return NationalTable(
         total=total,
         levels=[by_level[level] for level in sorted(by_level, key=_level_order)],
-        cities=_sorted(by_city.values(), sort),
+        cities=_sorted(by_city.values(), sort, lambda row: (info[row.key].pinyin if row.key in info else "", row.key)),
         years=[by_year[year] for year in sorted(by_year)],
-        measures=_sorted(by_measure.values(), sort),
+        measures=_sorted(by_measure.values(), sort, lambda row: (row.key == OUTSIDE, row.key)),
         city_info=info,
         filters=filters,
         reading=reading,
+        sort=sort,
         outside=len(outside),
     )

@@ -81,6 +81,14 @@ def _pad(text: str, width: int, right: bool = False) -> str:
     return space + text if right else text + space
 
 
+def _cut(table: NationalTable, view: str, row: Tally, width: int) -> str:
+    from rich.text import Text
+
+    label = Text(_label(table, view, row, short=True))
+    label.truncate(width, overflow="ellipsis")
+    return label.plain
+
+
 def text(table: NationalTable, width: int = 80) -> str:
     """The answer first, then one block per view; every line at most ``width`` cells."""
     from .terminal import fit, wrap
@@ -102,12 +110,15 @@ def text(table: NationalTable, width: int = 80) -> str:
             label = _label(table, view, row, short=True)
             if cell_len(label) > label_width:
                 label = fit(label, label_width).plain
+                if label == "…":  # one word (a measure's id): cut within it, not before it
+                    label = _cut(table, view, row, label_width)
             cells = _cells(row)
             out.append(
                 _pad(label, label_width)
                 + "".join(" " + _pad(c, w, right=True) for c, w in zip(cells, numeric, strict=True))
             )
     out.append("")
+    out.extend(piece.plain for piece in wrap(words.sorted_by(table.sort), width))
     out.extend(piece.plain for piece in wrap(words.NOTE, width))
     out.extend(piece.plain for piece in wrap(words.DRAFTED, width))
     return "\n".join(line.rstrip() for line in out) + "\n"
@@ -122,7 +133,7 @@ def markdown(table: NationalTable) -> str:
         for row in rows:
             out.append("| " + " | ".join([cell(_label(table, view, row)), *_cells(row)]) + " |")
         out.append("")
-    out += [words.NOTE, "", words.DRAFTED, ""]
+    out += [words.sorted_by(table.sort), "", words.NOTE, "", words.DRAFTED, ""]
     return "\n".join(out)
 
 
@@ -207,5 +218,12 @@ def html_page(table: NationalTable, city_link: str = "{slug}.html") -> str:
     # how verdicts are reached: said once here for every city page, which links to it
     from .html import rules
 
-    out += [f"<p>{esc(words.NOTE)}</p>", f"<p>{esc(words.DRAFTED)}</p>", rules("en"), "</body></html>", ""]
+    out += [
+        f"<p>{esc(words.sorted_by(table.sort))}</p>",
+        f"<p>{esc(words.NOTE)}</p>",
+        f"<p>{esc(words.DRAFTED)}</p>",
+        rules("en"),
+        "</body></html>",
+        "",
+    ]
     return "\n".join(out)

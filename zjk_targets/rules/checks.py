@@ -90,7 +90,9 @@ class Stage(enum.Enum):
     VALUES = "values"
     """``run(given, values) -> Problems``: ``given`` the fields present, ``values`` those that converted."""
     ENTRY = "entry"
-    """``run(entry, metric, source) -> list[str]``: metric and source None when unknown (reported elsewhere)."""
+    """``run(entry, metric, source, unread) -> list[str]``: metric and source None when unknown
+    (reported elsewhere); ``unread`` the fields given that could not be read (of an entry that
+    cannot be used, still checked on what was read), whose values are None."""
 
 
 @dataclass(frozen=True)
@@ -134,14 +136,32 @@ def check_values(kind: str, given: Collection[str], values: Mapping[str, Any]) -
     return problems, blocks
 
 
-def check_target(target: Target, metric: Metric | None, source: Source | None) -> list[str]:
-    """Problems of a target with its metric and source (None when unknown: reported elsewhere)."""
-    return [message for name in named("target", Stage.ENTRY) for message in CHECKS[name].run(target, metric, source)]
+def check_target(
+    target: Target, metric: Metric | None, source: Source | None, unread: Collection[str] = ()
+) -> list[str]:
+    """Problems of a target with its metric and source (None when unknown: reported elsewhere).
+
+    Of a target that cannot be used, a value not read is None, and ``unread`` names the fields
+    given that could not be read: each check runs on what it needs, when that was read."""
+    return [
+        message for name in named("target", Stage.ENTRY) for message in CHECKS[name].run(target, metric, source, unread)
+    ]
 
 
-def check_observation(obs: Observation, metric: Metric | None) -> list[str]:
-    """Problems of an observation with its metric (None when unknown: reported elsewhere)."""
-    return [message for name in named("observation", Stage.ENTRY) for message in CHECKS[name].run(obs, metric, None)]
+def check_observation(obs: Observation, metric: Metric | None, unread: Collection[str] = ()) -> list[str]:
+    """Problems of an observation with its metric (None when unknown: reported elsewhere); of one
+    that cannot be used, as :func:`check_target`."""
+    return [
+        message for name in named("observation", Stage.ENTRY) for message in CHECKS[name].run(obs, metric, None, unread)
+    ]
+
+
+def _states(value: Decimal | None, excerpt: str | None, derived: str | None, unread: Collection[str]) -> bool | None:
+    """Whether the excerpt states the value; None where that cannot be asked (a figure derived,
+    or a value, excerpt or derivation not read)."""
+    if value is None or excerpt is None or derived is not None or "derived" in unread:
+        return None
+    return number_is_stated(value, excerpt)
 
 
 def number_is_stated(value: Decimal, excerpt: str) -> bool:
@@ -194,39 +214,54 @@ def _done_figure_unit(given: Collection[str], values: Mapping[str, Any]) -> Prob
 
 def _measured(target: Target, metric: Metric | None) -> bool:
     """Whether the target compares a number with its metric's (not a milestone, on either side)."""
-    return metric is not None and target.comparator is not Comparator.DONE and metric.unit != DONE_UNIT
+    return (
+        metric is not None
+        and target.comparator is not None
+        and target.comparator is not Comparator.DONE
+        and metric.unit != DONE_UNIT
+    )
 
 
 @_registered("deadline-not-before-report", "target", Stage.ENTRY)
-def _deadline_not_before_report(target: Target, metric: Metric | None, source: Source | None) -> list[str]:
+def _deadline_not_before_report(
+    target: Target, metric: Metric | None, source: Source | None, unread: Collection[str]
+) -> list[str]:
     if source is not None and target.by is not None and target.by < source.published.year:
         return [messages.deadline_before_set(target.by, source.published.year)]
     return []
 
 
 @_registered("done-goal-of-milestone", "target", Stage.ENTRY)
-def _done_goal_of_milestone(target: Target, metric: Metric | None, source: Source | None) -> list[str]:
+def _done_goal_of_milestone(
+    target: Target, metric: Metric | None, source: Source | None, unread: Collection[str]
+) -> list[str]:
     if metric is not None and target.comparator is Comparator.DONE and metric.unit != DONE_UNIT:
         return [messages.done_needs_milestone(DONE_UNIT, metric.id, metric.unit)]
     return []
 
 
 @_registered("milestone-done-goal", "target", Stage.ENTRY)
-def _milestone_done_goal(target: Target, metric: Metric | None, source: Source | None) -> list[str]:
-    if metric is not None and target.comparator is not Comparator.DONE and metric.unit == DONE_UNIT:
+def _milestone_done_goal(
+    target: Target, metric: Metric | None, source: Source | None, unread: Collection[str]
+) -> list[str]:
+    if metric is not None and target.comparator not in (None, Comparator.DONE) and metric.unit == DONE_UNIT:
         return [messages.milestone_needs_done_comparator(metric.id)]
     return []
 
 
 @_registered("goal-unit-converts", "target", Stage.ENTRY)
-def _goal_unit_converts(target: Target, metric: Metric | None, source: Source | None) -> list[str]:
-    if _measured(target, metric) and conversion_factor(target.unit, metric.unit) is None:
+def _goal_unit_converts(
+    target: Target, metric: Metric | None, source: Source | None, unread: Collection[str]
+) -> list[str]:
+    if _measured(target, metric) and target.unit is not None and conversion_factor(target.unit, metric.unit) is None:
         return [messages.unit_does_not_convert(target.unit, metric.unit, metric.id)]
     return []
 
 
 @_registered("comparator-fits-direction", "target", Stage.ENTRY)
-def _comparator_fits_direction(target: Target, metric: Metric | None, source: Source | None) -> list[str]:
+def _comparator_fits_direction(
+    target: Target, metric: Metric | None, source: Source | None, unread: Collection[str]
+) -> list[str]:
     wants = WANTS.get(target.comparator)
     if _measured(target, metric) and wants is not None and wants is not metric.direction:
         return [messages.comparator_contradicts(target.comparator.value, metric.id, metric.direction.value)]
@@ -234,12 +269,11 @@ def _comparator_fits_direction(target: Target, metric: Metric | None, source: So
 
 
 @_registered("goal-stated", "target", Stage.ENTRY)
-def _goal_stated(target: Target, metric: Metric | None, source: Source | None) -> list[str]:
+def _goal_stated(target: Target, metric: Metric | None, source: Source | None, unread: Collection[str]) -> list[str]:
     """number_is_stated of the goal, unless it was worked out."""
-    if _measured(target, metric) and target.derived is None:
+    if _measured(target, metric) and _states(target.goal, target.excerpt, target.derived, unread) is False:
         assert target.goal is not None
-        if not number_is_stated(target.goal, target.excerpt):
-            return [messages.unstated(number(target.goal), is_goal=True)]
+        return [messages.unstated(number(target.goal), is_goal=True)]
     return []
 
 
@@ -253,8 +287,10 @@ def _fits(obs: Observation, metric: Metric | None) -> bool:
 
 
 @_registered("figure-of-metric-kind", "observation", Stage.ENTRY)
-def _figure_of_metric_kind(obs: Observation, metric: Metric | None, source: Source | None) -> list[str]:
-    if metric is None or _fits(obs, metric):
+def _figure_of_metric_kind(
+    obs: Observation, metric: Metric | None, source: Source | None, unread: Collection[str]
+) -> list[str]:
+    if metric is None or "done" in unread or _fits(obs, metric):
         return []
     if obs.done is not None:
         return [messages.done_only_for_milestones(metric.id, metric.unit)]
@@ -262,20 +298,29 @@ def _figure_of_metric_kind(obs: Observation, metric: Metric | None, source: Sour
 
 
 @_registered("figure-unit-converts", "observation", Stage.ENTRY)
-def _figure_unit_converts(obs: Observation, metric: Metric | None, source: Source | None) -> list[str]:
-    if _fits(obs, metric) and obs.done is None and conversion_factor(obs.unit, metric.unit) is None:
+def _figure_unit_converts(
+    obs: Observation, metric: Metric | None, source: Source | None, unread: Collection[str]
+) -> list[str]:
+    if (
+        _fits(obs, metric)
+        and obs.done is None
+        and obs.unit is not None
+        and conversion_factor(obs.unit, metric.unit) is None
+    ):
         return [messages.unit_does_not_convert(obs.unit, metric.unit, metric.id)]
     return []
 
 
 @_registered("figures-stated", "observation", Stage.ENTRY)
-def _figures_stated(obs: Observation, metric: Metric | None, source: Source | None) -> list[str]:
+def _figures_stated(
+    obs: Observation, metric: Metric | None, source: Source | None, unread: Collection[str]
+) -> list[str]:
     """number_is_stated of each number of the figure, unless it was worked out."""
-    if not _fits(obs, metric) or obs.derived is not None:
+    if not _fits(obs, metric):
         return []
     values = (obs.value, obs.minimum, obs.maximum)
     return [
         messages.unstated(number(value))
         for value in values
-        if value is not None and not number_is_stated(value, obs.excerpt)
+        if _states(value, obs.excerpt, obs.derived, unread) is False
     ]

@@ -192,6 +192,13 @@ def milestone_needs_done(metric: str) -> str:
     return f"metric `{metric}` is a milestone: give `done: true` or `done: false`"
 
 
+# -- what a command says of them ------------------------------------------------------------
+
+
+def problems_in_data(count: int) -> str:
+    return f"{count} problem{'s' if count != 1 else ''} in the data; nothing was evaluated"
+
+
 # -- reading a file -------------------------------------------------------------------------
 
 FILE_NOT_FOUND = "file not found"

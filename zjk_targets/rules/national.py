@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import counts as count_rules
+from .messages import closest
 
 TITLE = "The national record: headline targets of work reports, nation to city, judged by the next report"
 DRAFTED = (
@@ -27,6 +28,53 @@ NOTE = (
     + "; 张家口 from its curated data; "
     "mean miss: how far the missed targets' figures fell from their goals, in points where the row has rates."
 )
+
+# A share ranks a row only when this many of its targets make it up (met % of decided, decided % of
+# judgeable): one decided target met is 100 %, and says little. The rows with fewer follow.
+RANK_MIN = 5
+RANKED_SHARES = {"met-share": ("met%", "decided"), "decided-share": ("dec%", "judgeable")}
+
+
+def ranked(sort: str) -> str:
+    """Under the table sorted by a share: the rule it was ranked by."""
+    column, of = RANKED_SHARES[sort]
+    return (
+        f"Sorted by {column} where at least {RANK_MIN} targets are {of}; the rows with fewer follow, most {of} first."
+    )
+
+
+def sorted_by(sort: str) -> str:
+    """Under the table: what its places and measures are sorted by."""
+    if sort in RANKED_SHARES:
+        return ranked(sort)
+    if sort == "name":
+        return "Sorted by name: places by pinyin, measures by id."
+    return f"Sorted by {SORT_COLUMNS[sort]}, most first; ties by name (places by pinyin, measures by id)."
+
+
+SORT_COLUMNS = {"targets": "set", "judgeable": "judgeable", "decided": "decided", "met": "met"}
+"""The column each count --sort orders by: what the table shows."""
+
+
+def no_match(option: str, values: list[object], existing: list[object], others: dict[str, str]) -> str:
+    """A filter whose values match no headline target (of those the other filters keep)."""
+    typed = ", ".join(map(str, values))
+    kept = " with " + " ".join(f"--{name} {value}" for name, value in others.items()) if others else ""
+    shown = _spans(existing) if option == "year" else ", ".join(map(str, existing)) or "none"
+    close = closest(str(values[0]), map(str, existing)) if option != "year" and not others else None
+    hint = f"did you mean {close}? " if close else ""
+    return f"--{option} {typed}: no headline target of that {option}{kept}; {hint}{option}s: {shown}"
+
+
+def _spans(years: list[object]) -> str:
+    """1988–2026, or 1988–1990, 1993 where years are missing."""
+    spans: list[list[int]] = []
+    for year in sorted(int(str(y)) for y in years):
+        if spans and year == spans[-1][1] + 1:
+            spans[-1][1] = year
+        else:
+            spans.append([year, year])
+    return ", ".join(f"{low}–{high}" if high > low else f"{low}" for low, high in spans) or "none"
 
 
 def outside_label(measures: int) -> str:
@@ -151,7 +199,5 @@ def ambiguous_city(typed: str, candidates: list[str]) -> str:
 
 
 def drafted_note(city: str) -> str:
-    return (
-        f"zjk-targets: {city}: drafted by zjk-targets extract from its work reports (lawtext/gov), not curated; "
-        "each figure's words and line: zjk-targets show ID --city NAME"
-    )
+    """Said once on stderr by a command reading a drafted place: one line within 80 columns."""
+    return f"zjk-targets: {city}: drafted from its work reports, not curated"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from ..model import About, Comparator, Observation, Reading, Source, Target
+from ..model import About, Comparator, Observation, Reading, Source, Status, Target
 
 NEGATED = {"≥": "<", ">": "≤", "≤": ">", "<": "≥"}
 
@@ -57,6 +57,16 @@ READINGS = {
     Reading.BAND: "左右 (about) read as a band: met within the goal's tolerance",
     Reading.STRICT: "左右 (about) read strictly: met only when the outcome reaches the goal",
 }
+
+# Why `check` fails, after its counts (the exit codes are the CLI's, told by `check --help`).
+CHECK_FAILS = {
+    Status.MISSED: "the check fails (exit {code}): a target was missed",
+    Status.UNKNOWN: "the check fails (exit {code}): a verdict is unknown (--allow-unknown lets it pass)",
+}
+
+
+def check_fails(code: int, worst: Status) -> str:
+    return CHECK_FAILS[worst].format(code=code)
 
 
 def number(value: Decimal) -> str:
