@@ -37,6 +37,11 @@ CAVEAT = " — "
 SEP = "; "
 VS = " vs "
 MEETS, MISSES = "meets", "misses"
+# An about (左右) goal read as a band leans one way: met within its tolerance or beyond it on the
+# better side. "1.9 % meets ≈ 3 % ± 0.5" would read as a contradiction for a ceiling, so the
+# reason says the side: "1.9 % is within ≈ 3 % ± 0.5 or below".
+WITHIN, OR_ABOVE, OR_BELOW = "is within", "or above", "or below"
+ABOVE, BELOW = "is above", "is below"
 DONE, NOT_DONE = "done", "not done"
 AT_LEAST, AT_MOST = "at least ", "at most "
 LABEL = "{trust}, {publisher} {published}"
@@ -130,16 +135,32 @@ def cite(year: int, compared: str, label: str, proxy: bool = False) -> str:
 
 
 def comparison(
-    year: int, compared: str, label: str, met: bool, symbol: str, goal: str, goal_full: str, worded: bool
+    year: int,
+    compared: str,
+    label: str,
+    met: bool,
+    symbol: str,
+    goal: str,
+    goal_full: str,
+    worded: bool,
+    higher: bool | None = None,
 ) -> str:
     """The reason of a decided target: its deciding figure against the goal.
 
     ``symbol`` is the comparator's ("done" for a milestone); ``goal`` the goal's quantity ("8 %"),
     ``goal_full`` the goal as :func:`goal` says it; ``worded`` for a bound or an ``about`` goal,
-    which say "meets"/"misses" rather than a symbol.
+    which say "meets"/"misses" rather than a symbol; ``higher`` for an about goal read as a band
+    (whether higher is better), which says the side that counts (:data:`WITHIN`).
     """
     if symbol == Comparator.DONE.symbol:
         return f"{year}: {compared} ({label})"
+    if higher is not None and symbol == Comparator.ABOUT.symbol:
+        side = (
+            (f"{WITHIN} {goal_full} {OR_ABOVE if higher else OR_BELOW}")
+            if met
+            else f"{BELOW if higher else ABOVE} {goal_full}"
+        )
+        return f"{year}: {compared} {side} ({label})"
     if worded:
         return f"{year}: {compared} {MEETS if met else MISSES} {goal_full} ({label})"
     return f"{year}: {compared} {symbol if met else NEGATED[symbol]} {goal} ({label})"
