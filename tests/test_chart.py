@@ -51,7 +51,7 @@ def test_chart_all_writes_one_file_per_target(runner, tmp_path) -> None:
 
 
 def test_chart_in_chinese_says_when_no_cjk_font_is_installed(runner, tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr("zjk_targets.render.chart.cjk_font", lambda: None)
+    monkeypatch.setattr("zjk_targets.render.chart.cjk_fonts", lambda: [])
     out = tmp_path / "chart.png"
     result = runner.invoke(app, ["chart", "pm25-2017", "--lang", "zh", "-o", str(out), *MINI])
     assert result.exit_code == 0
@@ -103,22 +103,32 @@ def test_chart_all_creates_the_folder(runner, tmp_path) -> None:
 
 
 def test_chinese_is_drawn_with_a_cjk_font_with_or_without_lang_zh() -> None:
-    """The bundled font (mplfonts' Noto Sans CJK) follows DejaVu Sans for every character it
-    lacks, in English charts too, and it has every Chinese character of the bundled data."""
+    """The bundled font (a subset of Noto Sans CJK SC) follows DejaVu Sans for every character it
+    lacks, in English charts too, and it has every Chinese character of the bundled data and of the
+    rule book's words (tools/subset_cjk_font.py writes it again when they gain one)."""
+    from pathlib import Path
+
     from matplotlib import font_manager
     from matplotlib.ft2font import FT2Font
 
-    from zjk_targets import bundled_paths, load_dataset
+    from zjk_targets import fonts
     from zjk_targets.render import chart
 
-    assert chart.cjk_font() == "Noto Sans CJK SC"
-    assert chart._rc()["font.family"] == ["DejaVu Sans", "Noto Sans CJK SC"]
-    path = font_manager.findfont(font_manager.FontProperties(family="Noto Sans CJK SC"), fallback_to_default=False)
+    assert chart.cjk_font() == fonts.FAMILY
+    assert chart._rc()["font.family"][:2] == ["DejaVu Sans", fonts.FAMILY]
+    path = font_manager.findfont(font_manager.FontProperties(family=fonts.FAMILY), fallback_to_default=False)
+    assert Path(path) == fonts.PATH
     font = FT2Font(path)
-    dataset = load_dataset(bundled_paths())
-    words = [t.zh + t.en for t in dataset.targets] + [m.zh + m.en for m in dataset.metrics.values()]
-    chinese = sorted({char for word in words for char in word if "\u4e00" <= char <= "\u9fff"})
-    assert chinese and [char for char in chinese if font.get_char_index(ord(char)) == 0] == []
+    chinese = sorted(char for char in fonts.characters(Path(__file__).parent.parent) if "\u4e00" <= char <= "\u9fff")
+    assert len(chinese) > 1000 and [char for char in chinese if font.get_char_index(ord(char)) == 0] == []
+
+
+def test_the_bundled_font_ships_with_its_licence() -> None:
+    from zjk_targets import fonts
+
+    licence = (fonts.PATH.parent / "OFL.txt").read_text(encoding="utf-8")
+    assert "SIL OPEN FONT LICENSE" in licence and "Adobe" in licence
+    assert fonts.PATH.stat().st_size < 5_000_000  # the whole family was 103 MB
 
 
 def test_an_english_chart_draws_the_chinese_in_its_labels(runner, tmp_path, monkeypatch) -> None:
@@ -126,7 +136,7 @@ def test_an_english_chart_draws_the_chinese_in_its_labels(runner, tmp_path, monk
     from the boxes drawn without it."""
     out = tmp_path / "with.png"
     assert runner.invoke(app, ["chart", "afforestation-2017", "-o", str(out)]).exit_code == 0
-    monkeypatch.setattr("zjk_targets.render.chart.cjk_font", lambda: None)
+    monkeypatch.setattr("zjk_targets.render.chart.cjk_fonts", lambda: [])
     boxes = tmp_path / "boxes.png"
     assert runner.invoke(app, ["chart", "afforestation-2017", "-o", str(boxes)]).exit_code == 0
     assert out.read_bytes() != boxes.read_bytes()

@@ -266,7 +266,7 @@ def test_where_they_disagree_the_existing_rule_holds_same_trust_the_later_public
         wording.SUPERSEDED,
         "met",
     )
-    assert verdict.reason.startswith("2017: 5.8 % misses ≈ 6.5 % ± 0.5 (official, ")
+    assert verdict.reason.startswith("2017: 5.8 % is below ≈ 6.5 % ± 0.5 (official, ")
     # The reason names the communiqué's figure it set aside, and why (in Chinese too).
     set_aside = wording.set_aside("国家统计局", "2018-02-28", "6.9 %", wording.SUPERSEDED)
     assert verdict.reason.endswith(" 2018-03-05)" + wording.SEP + set_aside)

@@ -46,7 +46,7 @@ CASES = [
         metric(),
         [obs("a", 2017, "7.5")],
         Status.MET,
-        "meets ≈ 8 % ± 0.5",
+        "is within ≈ 8 % ± 0.5 or above",
     ),
     (
         "about (higher): past tolerance",
@@ -54,7 +54,7 @@ CASES = [
         metric(),
         [obs("a", 2017, "7.4")],
         Status.MISSED,
-        "misses ≈ 8 % ± 0.5",
+        "is below ≈ 8 % ± 0.5",
     ),
     (
         "about (higher): well above is met",

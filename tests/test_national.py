@@ -423,8 +423,14 @@ document.getElementById('f').addEventListener('load', () => {{
   const d = document.getElementById('f').contentDocument, root = d.documentElement;
   const text = [...d.querySelectorAll('p, td')].map(p => parseFloat(getComputedStyle(p).fontSize));
   const wraps = [...d.querySelectorAll('.wrap')].map(w => w.scrollWidth <= w.clientWidth + 1);
+  const top = d.getElementById('places').getBoundingClientRect().top, q = d.getElementById('q');
+  q.value = 'handan'; q.dispatchEvent(new Event('input'));
+  const handan = [...d.querySelectorAll('#places tbody tr')].filter(r => !r.hidden).map(r => r.cells[0].textContent);
+  const shown = d.getElementById('shown').textContent;
+  q.value = ''; q.dispatchEvent(new Event('input'));
   const report = {{scroll: root.scrollWidth, client: root.clientWidth, smallest: Math.min(...text),
-    links: d.querySelectorAll('td a').length, rows: d.querySelectorAll('tr').length}};
+    links: d.querySelectorAll('td a').length, rows: d.querySelectorAll('tr').length, top: top,
+    handan: handan, shown: shown, all: d.getElementById('shown').textContent}};
   document.body.insertAdjacentHTML('beforeend', '<pre id="probe">' + JSON.stringify(report) + '</pre>');
 }});
 </script></body></html>
@@ -459,6 +465,10 @@ def test_the_bundled_national_page_on_a_phone_and_a_desktop(runner, tmp_path, wi
     assert report["scroll"] <= report["client"], "no sideways scrolling of the page"
     assert report["smallest"] >= 12
     assert report["links"] == cities
+    # the places first, under a filter box that finds a city by its pinyin (the table stood at
+    # 3,231 px at 1,280 px wide, after the views by level, year and measure)
+    assert report["top"] < 600, report["top"]
+    assert (report["handan"], report["shown"], report["all"]) == (["邯郸市 河北"], "1", str(cities))
 
 
 def test_the_bundled_national_table_fits_80_columns_and_answers_first(runner, monkeypatch) -> None:

@@ -35,84 +35,84 @@ CASES = [
         "higher: at the goal",
         GDP,
         [obs("a", 2017, "7.5")],
-        (MET, f"2017: 7.5 % meets ≈ 7.5 % ± 0.5 {CITED}"),
+        (MET, f"2017: 7.5 % is within ≈ 7.5 % ± 0.5 or above {CITED}"),
         (MET, f"2017: 7.5 % ≥ 7.5 % {CITED}{NOTE}"),
     ),
     (
         "higher: just below the goal",
         GDP,
         [obs("a", 2017, "7.4")],
-        (MET, f"2017: 7.4 % meets ≈ 7.5 % ± 0.5 {CITED}"),
+        (MET, f"2017: 7.4 % is within ≈ 7.5 % ± 0.5 or above {CITED}"),
         (MISSED, f"2017: 7.4 % < 7.5 % {CITED}{NOTE}"),
     ),
     (
         "higher: at the edge of the band",
         GDP,
         [obs("a", 2017, "7")],
-        (MET, f"2017: 7 % meets ≈ 7.5 % ± 0.5 {CITED}"),
+        (MET, f"2017: 7 % is within ≈ 7.5 % ± 0.5 or above {CITED}"),
         (MISSED, f"2017: 7 % < 7.5 % {CITED}{NOTE}"),
     ),
     (
         "higher: past the band",
         GDP,
         [obs("a", 2017, "6.9")],
-        (MISSED, f"2017: 6.9 % misses ≈ 7.5 % ± 0.5 {CITED}"),
+        (MISSED, f"2017: 6.9 % is below ≈ 7.5 % ± 0.5 {CITED}"),
         (MISSED, f"2017: 6.9 % < 7.5 % {CITED}{NOTE}"),
     ),
     (
         "higher: above the goal",
         GDP,
         [obs("a", 2017, "7.6")],
-        (MET, f"2017: 7.6 % meets ≈ 7.5 % ± 0.5 {CITED}"),
+        (MET, f"2017: 7.6 % is within ≈ 7.5 % ± 0.5 or above {CITED}"),
         (MET, f"2017: 7.6 % ≥ 7.5 % {CITED}{NOTE}"),
     ),
     (
         "lower is better: at the goal",
         CPI,
         [obs("a", 2017, "3")],
-        (MET, f"2017: 3 % meets ≈ 3 % ± 0.5 {CITED}"),
+        (MET, f"2017: 3 % is within ≈ 3 % ± 0.5 or below {CITED}"),
         (MET, f"2017: 3 % ≤ 3 % {CITED}{NOTE}"),
     ),
     (
         "lower is better: just above the goal",
         CPI,
         [obs("a", 2017, "3.1")],
-        (MET, f"2017: 3.1 % meets ≈ 3 % ± 0.5 {CITED}"),
+        (MET, f"2017: 3.1 % is within ≈ 3 % ± 0.5 or below {CITED}"),
         (MISSED, f"2017: 3.1 % > 3 % {CITED}{NOTE}"),
     ),
     (
         "lower is better: below the goal",
         CPI,
         [obs("a", 2017, "2")],
-        (MET, f"2017: 2 % meets ≈ 3 % ± 0.5 {CITED}"),
+        (MET, f"2017: 2 % is within ≈ 3 % ± 0.5 or below {CITED}"),
         (MET, f"2017: 2 % ≤ 3 % {CITED}{NOTE}"),
     ),
     (
         "lower is better: past the band",
         CPI,
         [obs("a", 2017, "3.6")],
-        (MISSED, f"2017: 3.6 % misses ≈ 3 % ± 0.5 {CITED}"),
+        (MISSED, f"2017: 3.6 % is above ≈ 3 % ± 0.5 {CITED}"),
         (MISSED, f"2017: 3.6 % > 3 % {CITED}{NOTE}"),
     ),
     (
         "a range inside the band straddles the goal read strictly",
         GDP,
         [obs("a", 2017, low="7.3", high="7.7")],
-        (MET, f"2017: 7.3–7.7 % meets ≈ 7.5 % ± 0.5 {CITED}"),
+        (MET, f"2017: 7.3–7.7 % is within ≈ 7.5 % ± 0.5 or above {CITED}"),
         (UNKNOWN, f"the figure's range straddles the goal: 2017: 7.3–7.7 % {CITED}{NOTE}"),
     ),
     (
         "a range from the goal up meets it read strictly",
         GDP,
         [obs("a", 2017, low="7.5", high="7.8")],
-        (MET, f"2017: 7.5–7.8 % meets ≈ 7.5 % ± 0.5 {CITED}"),
+        (MET, f"2017: 7.5–7.8 % is within ≈ 7.5 % ± 0.5 or above {CITED}"),
         (MET, f"2017: 7.5–7.8 % meets ≥ 7.5 % {CITED}{NOTE}"),
     ),
     (
         "an about goal of no tolerance reads the same both ways, but says which",
         (target(ABOUT, "7.5", tolerance="0"), metric()),
         [obs("a", 2017, "7.4")],
-        (MISSED, f"2017: 7.4 % misses ≈ 7.5 % ± 0 {CITED}"),
+        (MISSED, f"2017: 7.4 % is below ≈ 7.5 % ± 0 {CITED}"),
         (MISSED, f"2017: 7.4 % < 7.5 % {CITED}{NOTE}"),
     ),
     (
@@ -126,7 +126,7 @@ CASES = [
         "figures of one date that disagree only read strictly",
         GDP,
         [obs("a", 2017, "7.4", source="news"), obs("b", 2017, "7.6", source="news2")],
-        (MET, "2017: 7.4 % meets ≈ 7.5 % ± 0.5 (news, Daily 2019-02-15)"),
+        (MET, "2017: 7.4 % is within ≈ 7.5 % ± 0.5 or above (news, Daily 2019-02-15)"),
         (
             UNKNOWN,
             "conflicting evidence: 2017: 7.4 % (news, Daily 2019-02-15) vs 2017: 7.6 % (news, Evening 2019-02-15)"
@@ -137,7 +137,7 @@ CASES = [
         "a deadline about goal met early, read strictly",
         (target(ABOUT, "7.5", year=None, by=2019, tolerance="0.5"), metric()),
         [obs("a", 2017, "7.2"), obs("b", 2018, "7.5", source="news")],
-        (MET, "met before the 2019 deadline: 2018: 7.5 % meets ≈ 7.5 % ± 0.5 (news, Daily 2019-02-15)"),
+        (MET, "met before the 2019 deadline: 2018: 7.5 % is within ≈ 7.5 % ± 0.5 or above (news, Daily 2019-02-15)"),
         (MET, "met before the 2019 deadline: 2018: 7.5 % ≥ 7.5 % (news, Daily 2019-02-15)" + NOTE),
     ),
     (
@@ -210,7 +210,7 @@ def test_check_says_the_reading_in_the_reason(runner) -> None:
     assert (result.exit_code, result.stdout) == (1, GDP_2023)
     band = runner.invoke(app, ["check", "gdp-growth-2023"])
     assert band.stdout == (
-        "gdp-growth-2023: missed — 2023: 5.1 % misses ≈ 6.5 % ± 0.5 (official, 张家口市人民政府 (mirrored by "
+        "gdp-growth-2023: missed — 2023: 5.1 % is below ≈ 6.5 % ± 0.5 (official, 张家口市人民政府 (mirrored by "
         "bx2200.com) 2024-01-30)\n"
     )
     as_json = runner.invoke(app, ["check", "gdp-growth-2023", "--about", "STRICT", "--format", "json"])

@@ -459,7 +459,8 @@ class _Words:
         self.symbol = [CHOICES["comparator"][c].symbol for c in targets.comparator]
         self.about = (targets.comparator == Comparator.ABOUT.value).tolist()
         self.strictly = targets.strictly.tolist()
-        self.strict_symbol = [wording.about_strictly(higher) for higher in targets.higher.tolist()]
+        self.higher = targets.higher.tolist()
+        self.strict_symbol = [wording.about_strictly(higher) for higher in self.higher]
         self.goal_raw, self.tolerance = targets.goal.tolist(), targets.tolerance.tolist()
         self.deadline = targets.deadline.tolist()
         f = figures
@@ -520,8 +521,9 @@ class _Words:
         else:
             worded = self.about[t] or bound
             goal = self.goal(t) if worded else ""
+            higher = self.higher[t] if self.about[t] else None
             reason = wording.comparison(
-                self.year[o], compared, self.label[o], met, self.symbol[t], amount, goal, worded
+                self.year[o], compared, self.label[o], met, self.symbol[t], amount, goal, worded, higher
             )
         if early:
             reason = wording.met_early(self.deadline[t], reason)

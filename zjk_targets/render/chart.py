@@ -7,16 +7,18 @@ from __future__ import annotations
 
 import io
 import warnings
+from collections.abc import Iterable
 from decimal import Decimal
+from pathlib import Path
 
 from .. import labels
-from ..model import Comparator, Dataset
+from ..model import Comparator, Dataset, Status
 from ..rules import wording as fmt
 from ..rules.record import TrackRecord
 from ..rules.schema import is_outside
 from ..rules.units import conversion_factor
 from ..rules.verdicts import Evidence, Role, Verdict
-from . import ChartFormat
+from . import ChartFormat, svgchart
 from . import lang as words_of
 
 WIDTH_IN, HEIGHT_IN, DPI = 8.0, 4.5, 100
@@ -32,42 +34,42 @@ CJK_FONTS = (
     "AR PL UMing CN",
 )
 STATUS_COLOUR = {"met": "#1a7f37", "missed": "#cf222e", "unknown": "#9a6700"}
-
-
-BUNDLED_FONT = "NotoSansCJKsc-Regular.otf"  # shipped by the mplfonts package (a dependency)
+LEGEND_SIZE = 10  # as the tick labels: a legend is read, not glanced at
 
 
 def _register_bundled_font() -> None:
-    """Make the Noto Sans CJK font that mplfonts ships known to matplotlib (once per process),
-    without importing mplfonts itself (it would change matplotlib's settings)."""
-    import importlib.util
-    from pathlib import Path
-
+    """Make the package's subset of Noto Sans CJK SC (:mod:`zjk_targets.fonts`) known to matplotlib,
+    once per process."""
     from matplotlib import font_manager
 
-    spec = importlib.util.find_spec("mplfonts")
-    if spec is None or spec.origin is None:
-        return
-    path = Path(spec.origin).parent / "fonts" / BUNDLED_FONT
+    from .. import fonts
+
     known = {Path(font.fname).name for font in font_manager.fontManager.ttflist}
-    if path.is_file() and path.name not in known:
-        font_manager.fontManager.addfont(str(path))
+    if fonts.PATH.is_file() and fonts.FILE not in known:
+        font_manager.fontManager.addfont(str(fonts.PATH))
 
 
-def cjk_font() -> str | None:
-    """The name of a font that can draw Chinese: the bundled Noto Sans CJK, else an installed one."""
+def cjk_fonts() -> list[str]:
+    """The fonts that draw Chinese, in the order a glyph is looked for: the bundled subset (the same
+    drawing on every machine), then an installed CJK font for a character the subset lacks."""
     from matplotlib import font_manager
+
+    from .. import fonts
 
     _register_bundled_font()
     installed = {font.name for font in font_manager.fontManager.ttflist}
-    return next((name for name in CJK_FONTS if name in installed), None)
+    return [name for name in (fonts.FAMILY, *CJK_FONTS) if name in installed][:2]
+
+
+def cjk_font() -> str | None:
+    """The name of the first font that can draw Chinese (None: Chinese would show as boxes)."""
+    return next(iter(cjk_fonts()), None)
 
 
 def _rc() -> dict[str, object]:
     """Latin text in DejaVu Sans; any Chinese character, in any label, from the CJK font."""
-    font = cjk_font()
     rc: dict[str, object] = {"svg.hashsalt": "zjk-targets", "font.size": 10}
-    rc["font.family"] = ["DejaVu Sans", font] if font else ["DejaVu Sans"]
+    rc["font.family"] = ["DejaVu Sans", *cjk_fonts()]
     return rc
 
 
@@ -110,15 +112,67 @@ def _plot_evidence(axes, item: Evidence, unit: str | None, milestone: bool) -> N
         axes.plot([obs.year], [_number(obs.value, factor)], **style)
         return
     low, high = _number(obs.minimum, factor), _number(obs.maximum, factor)
+    _range(axes, obs.year, low, high, "black" if decisive else "#0969da", 3 if decisive else 2)
+
+
+def _range(axes, year: int, low: float | None, high: float | None, colour: str, width: float) -> None:  # noqa: ANN001
+    """A figure given as a range (6.7–7 %) as a bar between its ends with a cap at each; a bound
+    ("at least 10 %") as a cap at its end and an arrow the open way: never a bar to the axis's edge,
+    which would claim values the source never gave."""
+    if low is not None and high is not None:
+        axes.errorbar(
+            [year],
+            [(low + high) / 2],
+            yerr=[[(high - low) / 2], [(high - low) / 2]],
+            fmt="none",
+            ecolor=colour,
+            elinewidth=width,
+            capsize=7,
+            capthick=width,
+            zorder=3,
+        )
+        return
+    end = low if low is not None else high
+    assert end is not None
     bottom, top = axes.get_ylim()
-    axes.vlines(
-        obs.year,
-        low if low is not None else bottom,
-        high if high is not None else top,
-        color="black" if decisive else "#0969da",
-        linewidth=5 if decisive else 3,
-        zorder=2,
+    length = (top - bottom) * 0.08 * (1 if low is not None else -1)  # inside the 15 % margin
+    axes.plot([year - 0.12, year + 0.12], [end, end], color=colour, linewidth=width, zorder=3)
+    axes.annotate(
+        "",
+        xy=(year, end + length),
+        xytext=(year, end),
+        arrowprops={"arrowstyle": "->", "color": colour, "linewidth": width},
+        annotation_clip=False,
+        zorder=3,
     )
+
+
+def _range_handles(evidence: Iterable[Evidence], lang: str) -> list:
+    """The legend's entries for the ranges and bounds a chart draws (only those it draws)."""
+    from matplotlib.lines import Line2D
+
+    words = svgchart.WORDS[lang]
+    observations = [item.observation for item in evidence if item.observation.value is None]
+    kinds = {
+        "range": any(obs.minimum is not None and obs.maximum is not None for obs in observations),
+        "at_least": any(obs.minimum is not None and obs.maximum is None for obs in observations),
+        "at_most": any(obs.minimum is None and obs.maximum is not None for obs in observations),
+    }
+    shapes = {"range": "|", "at_least": "^", "at_most": "v"}
+    return [
+        Line2D(
+            [],
+            [],
+            marker=shapes[kind],
+            color="black",
+            markersize=9,
+            markeredgewidth=2,
+            linestyle="none",
+            label=words[kind],
+        )
+        for kind, drawn in kinds.items()
+        if drawn
+    ]
 
 
 def figure(dataset: Dataset, verdict: Verdict, lang: str = "en"):  # noqa: ANN201 - a matplotlib Figure
@@ -186,17 +240,19 @@ def figure(dataset: Dataset, verdict: Verdict, lang: str = "en"):  # noqa: ANN20
         step = 1 if last - first <= 12 else 2
         axes.set_xticks(range(first, last + 1, step), [str(year) for year in range(first, last + 1, step)])
         axes.grid(axis="y", alpha=0.3)
+        words = svgchart.WORDS[lang]
         marks = (
-            ("o", "#0969da", "#0969da", "数据" if zh else "figure"),
-            ("D", "#0969da", "#0969da", words_of.word(fmt.ESTIMATED, lang) if zh else "estimate"),
-            ("o", "none", "#0969da", "相近指标" if zh else "related measure"),
+            ("o", "#0969da", "#0969da", words["figure"]),
+            ("D", "#0969da", "#0969da", words["estimate"]),
+            ("o", "none", "#0969da", words["related"]),
             ("o", "#0969da", "black", words_of.phrase(fmt.DECIDES, lang)),
         )
         handles += [
             Line2D([], [], marker=m, markerfacecolor=face, markeredgecolor=edge, linestyle="none", label=text)
             for m, face, edge, text in marks
         ]
-        chart.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=8, frameon=False)
+        handles += _range_handles(verdict.evidence, lang)
+        chart.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=LEGEND_SIZE, frameon=False)
     return chart
 
 
@@ -219,6 +275,7 @@ def render_measure(
     matplotlib.use("Agg")
     from matplotlib import pyplot
     from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
 
     metric = dataset.metrics[metric_id]
     use_zh = lang == "zh"
@@ -233,24 +290,51 @@ def render_measure(
         title = metric.zh if use_zh else metric.en
         shares = f"达成{share.met}/{share.decided}" if use_zh else f"met {share.met} of {share.decided} decided"
         axes.set_title(f"{title}\n{metric_id}: {shares}", fontsize=11)
-        actual_years, actual_values = [], []
+        words = svgchart.WORDS[lang]
+        actual_years, actual_values, ranges = [], [], []
         for year, verdict in verdicts:
             assert verdict.target.goal is not None
             colour = STATUS_COLOUR[verdict.status.value]
             axes.plot([year], [float(verdict.target.goal)], marker="_", markersize=22, markeredgewidth=3, color=colour)
             decisive = verdict.decisive[0].observation if verdict.decisive else None
-            if decisive is not None and decisive.value is not None:
-                factor = conversion_factor(decisive.unit, verdict.target.unit or decisive.unit) or Decimal(1)
+            if decisive is None:
+                continue
+            factor = conversion_factor(decisive.unit, verdict.target.unit or decisive.unit) or Decimal(1)
+            if decisive.value is not None:
                 actual_years.append(year)
                 actual_values.append(float(decisive.value * factor))
                 axes.plot([year], [actual_values[-1]], marker="o", markersize=7, color=colour, zorder=3)
+            else:  # a range (6.7–7 %) or a bound decided this year: drawn as one, in the verdict's colour
+                low, high = _number(decisive.minimum, factor), _number(decisive.maximum, factor)
+                ranges.append((year, low, high, colour))
+                ends = [v for v in (low, high) if v is not None]
+                axes.plot([year] * len(ends), ends, linestyle="none")  # within the view
         axes.plot(actual_years, actual_values, color="#0969da", linewidth=1.5, zorder=2)
+        axes.autoscale_view()
+        for year, low, high, colour in ranges:
+            _range(axes, year, low, high, colour, 3)
         years = [year for year, _ in verdicts] or list(record.years)
         axes.set_xlim(min(years) - 0.5, max(years) + 0.5)
         axes.set_xticks(years, [str(year) for year in years])
         name = metric.zh if use_zh or is_outside(metric.id) else metric.id  # outside the lexicon: its words
         axes.set_ylabel(f"{name} ({labels.unit(metric.unit, 'zh' if use_zh else 'en')})")
         axes.grid(axis="y", alpha=0.3)
-        legend = "— goal of the year   ● deciding figure   green met, red missed, amber unknown"
-        figure.supxlabel(legend, fontsize=7, color="grey")
+        shown = {verdict.status for _, verdict in verdicts}
+        handles = [
+            Line2D(
+                [],
+                [],
+                marker="_",
+                markersize=16,
+                markeredgewidth=3,
+                color=STATUS_COLOUR[status.value],
+                linestyle="none",
+                label=f"{words['goal']}: {labels.status(status, lang)}",
+            )
+            for status in Status
+            if status in shown
+        ]
+        handles.append(Line2D([], [], marker="o", color="#0969da", markersize=7, label=words["deciding"]))
+        handles += _range_handles([verdict.decisive[0] for _, verdict in verdicts if verdict.decisive], lang)
+        figure.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=LEGEND_SIZE, frameon=False)
         return _save(figure, chart_format)

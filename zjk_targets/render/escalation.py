@@ -354,7 +354,7 @@ def html_page(view: Escalation) -> str:
     for year in view.years:
         out.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in _cells(year)) + "</tr>")
     out += ["</table></div>"]
-    out += [f"<p>{esc(line)}</p>" for line in (words.HEAD_NOTE, words.NOTE, words.DRAFTED)]
+    out += [f"<p>{esc(line)}</p>" for line in (words.HEAD_NOTE, words.NOTE, words.DRAFTED_PAGE)]
     out += ["</body></html>", ""]
     return "\n".join(out)
 

@@ -55,8 +55,7 @@ STYLE = (
     "#sources li{margin:.25rem 0;overflow-wrap:anywhere}#sources ul{padding-left:1.1rem}" + svgchart.STYLE
 )
 
-SCRIPT = (
-    """
+FILTER = """
 const cards0=[...document.querySelectorAll('#targets [id^="t-"]')];
 function apply(){const q=document.getElementById('q').value.toLowerCase();
 const s=document.getElementById('status').value;let shown=0;
@@ -66,8 +65,7 @@ c.hidden=!ok;if(ok)shown++;}document.getElementById('shown').textContent=shown;}
 document.getElementById('q').addEventListener('input',apply);
 document.getElementById('status').addEventListener('change',apply);
 apply();"""
-    + svgchart.SCRIPT
-)
+SCRIPT = FILTER + svgchart.SCRIPT
 
 CODE = {status: status.value[:2] for status in Status}
 """A card's class, its verdict: the short names the filter and the stylesheet know (me, mi, un)."""
@@ -78,32 +76,36 @@ HTML_WORDS = {
         "filter": "filter",
         "all": "all",
         "shown": "shown",
+        "charts": "{n} charts, each a five-year goal with its figures",
         "chart": "Chart of {metric}",
         "file": "text",
         "above": "words above",
-        "figures_note": "Under each source, the figures it gives that no card lists, each with its words: the "
-        "charts show them, and a click on a point of a chart shows its words there.",
+        "figures_note": "Under each source, the figures it gives that no card lists, each with its words.",
+        "figures_charts": " The charts show them, and a click on a point of a chart shows its words there.",
         "cards": "Targets under their measure (its id and name; a target's id is the measure's and its year's). A "
         "decided one is a card: the goal with the words that set it and their source, why, then the figures that "
-        "decided it (or conflicted, or were superseded), each with its words and source, and the measure's chart "
-        "on demand. An unknown one is a row: the goal, its words and source, and why; the nearest figures it names "
-        "are linked to their words (under their source, below); a click on a point of a chart shows that figure's "
-        "words.",
+        "decided it (or conflicted, or were superseded), each with its words and source. An unknown one is a row: "
+        "the goal, its words and source, and why; the nearest figures it names are linked to their words (under "
+        "their source, below).",
+        "cards_charts": " A card opens its measure's chart on demand; a click on a point of a chart shows that "
+        "figure's words.",
     },
     "zh": {
         "targets": "目标",
         "filter": "筛选",
         "all": "全部",
         "shown": "项显示",
+        "charts": "{n} 张图：每个五年目标及其数据",
         "chart": "{metric}图",
         "file": "文本",
         "above": "原文见上",
-        "figures_note": "每个来源下列出卡片未列出的该来源数据，附原文：图中有这些数据，"
-        "点击图中的点即可在图下看到原文。",
+        "figures_note": "每个来源下列出卡片未列出的该来源数据，附原文。",
+        "figures_charts": "图中有这些数据，点击图中的点即可在图下看到原文。",
         "cards": "目标按指标排列（指标的编号和名称；目标的编号是指标编号加年份）。"
         "已判断的为卡片：目标及设定它的原文和出处、理由，以及决定判断（或相互矛盾、被取代）的数据，"
-        "附原文和出处，点击可看该指标的图。未知的为一行：目标、原文和出处、理由；"
-        "其中列出的最近数据都链接到原文（见下方其来源）；点击图中的点即可看到该数据的原文。",
+        "附原文和出处。未知的为一行：目标、原文和出处、理由；"
+        "其中列出的最近数据都链接到原文（见下方其来源）。",
+        "cards_charts": "点击卡片可看该指标的图；点击图中的点即可看到该数据的原文。",
     },
 }
 
@@ -164,6 +166,8 @@ class _Figures:
             for item in verdict.evidence:
                 self.number.setdefault(item.observation.id, len(self.number))
         self.written: set[str] = set()
+        self.listed = {item.observation.id for verdict in verdicts for item in _behind(verdict)}
+        """The figures whose words the page writes: those behind a verdict, and those its charts show."""
 
     def full(self, item: Evidence) -> tuple[bool, str]:
         """Whether to write the figure in full here, and the id to give it ("" for none)."""
@@ -213,7 +217,7 @@ def _reason(verdict: Verdict, lang: str, figures: _Figures) -> str:
     for item in nearest(verdict) if not verdict.decisive else []:
         shown = _text(words_of.figure(item, lang))
         at = text.find(shown, start)
-        if at >= 0:
+        if at >= 0 and item.observation.id in figures.listed:
             link = figures.link(item, shown)
             text = text[:at] + link + text[at + len(shown) :]
             start = at + len(link)
@@ -404,7 +408,8 @@ def _gallery(verdicts: tuple[Verdict, ...], lang: str, card: dict[str, int]) -> 
             f"<b class={CODE[verdict.status]}>{MARK[verdict.status]} {escape(labels.status(verdict.status, lang))}</b>"
             f"</figcaption></figure>"
         )
-    return f"<div class=gallery>{''.join(figures)}</div>"
+    summary = escape(HTML_WORDS[lang]["charts"].format(n=len(figures)))
+    return f"<details><summary>{summary}</summary><div class=gallery>{''.join(figures)}</div></details>"
 
 
 def _sources(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str, figures: dict[str, str]) -> str:
@@ -458,28 +463,39 @@ def _record(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str) -> str:
         f"<h2>{escape(WORDS[lang]['record'])}</h2><p>{escape(record.answer(matrix, lang))}</p>"
         f"<div class=record><table id=record><thead><tr>{head}</thead><tbody>{''.join(rows)}</tbody>"
         f"<tfoot><tr><th>{escape(words['share_row'])}{footer}<td></tfoot></table></div>"
-        f"<p>{escape(words['legend'])}</p>"
+        f"<p>{escape(words['legend'])}"
+        + escape(words["in_page"]).replace("{targets}", f"<a href=#targets>{escape(HTML_WORDS[lang]['targets'])}</a>")
+        + "</p>"
     )
 
 
-def _guide(lang: str) -> tuple[str, str]:
-    """How to read a page: its targets, and the figures under its sources."""
+def _guide(lang: str, charts: bool = True) -> tuple[str, str]:
+    """How to read a page: its targets, and the figures under its sources (and its charts, where
+    it has them)."""
     words = HTML_WORDS[lang]
-    return f"<p>{escape(words['cards'])}</p>", f"<p>{escape(words['figures_note'])}</p>"
+    cards = words["cards"] + (words["cards_charts"] if charts else "")
+    figures = words["figures_note"] + (words["figures_charts"] if charts else "")
+    return f"<p>{escape(cards)}</p>", f"<p>{escape(figures)}</p>"
 
 
-def rules(lang: str, guide: bool = True) -> str:
+def rules(lang: str, guide: bool = True, charts: bool = True) -> str:
     """How verdicts are reached, as a heading (``id="how"``) and a list; with ``guide``, how to read
-    a page after it (a folder's pages say it once, on :data:`INDEX`)."""
+    a page after it (a folder's pages say it once, on :data:`INDEX`; they have no charts)."""
     words = WORDS[lang]
     items = "".join(f"<li>{escape(rule)}</li>" for rule in words["rules"])
-    return f'<h2 id="how">{escape(words["how"])}</h2><ol>{items}</ol>' + ("".join(_guide(lang)) if guide else "")
+    return f'<h2 id="how">{escape(words["how"])}</h2><ol>{items}</ol>' + (
+        "".join(_guide(lang, charts)) if guide else ""
+    )
 
 
 STYLE_FILE, SCRIPT_FILE = "zjk-targets.css", "zjk-targets.js"
-ASSETS = {STYLE_FILE: STYLE, SCRIPT_FILE: SCRIPT.lstrip()}
+ASSETS = {STYLE_FILE: STYLE, SCRIPT_FILE: FILTER.lstrip()}
 """The files a folder of pages shares (``render(..., linked=True)``): each page links them rather than
-carrying its own copy; a page opened without them is plain but whole (every word, figure and link)."""
+carrying its own copy; a page opened without them is plain but whole (every word, figure and link).
+A folder's pages (the national site, ~350 of them) have no charts and no track-record table: the
+charts' data, the words of every figure they show and the table (which repeats the cards' verdicts)
+were 4 of its 13.4 MB; each place's counts, its missed, met and unknown targets with their words and
+sources stay."""
 INDEX = "index.html"
 """The page beside a folder's pages that says how verdicts are reached (:func:`rules`), once."""
 
@@ -515,8 +531,10 @@ def render(
         for index, verdict in enumerate(verdict for _, group in order for verdict in group)
         if verdict.evidence
     }
-    context = _context_only(verdicts)
+    charts = not linked
     figures = _Figures(verdicts, dataset.sources)
+    context = _context_only(verdicts) if charts else {}
+    figures.listed |= context.keys()
     cards = []
     for key, group in order:
         n = len(group) if group else sum(1 for verdict in verdicts if verdict.status is Status.UNKNOWN)
@@ -525,7 +543,7 @@ def render(
             cards.append(_rows(group, lang, figures))
         else:
             cards += _cards(group, lang, figures)
-    has_five_year = any(verdict.target.by is not None and verdict.evidence for verdict in verdicts)
+    has_five_year = charts and any(verdict.target.by is not None and verdict.evidence for verdict in verdicts)
     gallery = f"<h2>{escape(words['five_year'])}</h2>{_gallery(verdicts, lang, card)}" if has_five_year else ""
     style = f"<link rel=stylesheet href={STYLE_FILE}>" if linked else f"<style>{STYLE}</style>"
     script = f"<script src={SCRIPT_FILE}></script>" if linked else f"<script>{SCRIPT}</script>"
@@ -539,18 +557,18 @@ def render(
 <p id=headline>{escape(headline(dataset, verdicts, lang))}</p>
 <p class=counts>{counts_html}</p>{dated}
 <p id=about-reading>{escape(words_of.reading(reading, lang))}</p>
-{_record(dataset, verdicts, lang)}
-{gallery}
-<h2>{html_words["targets"]}</h2>{cards_note}
+<h2>{html_words["targets"]}</h2>
 <div class=controls>{controls}</div>
 <section id=targets>
 {cards_html}
-</section>
+</section>{cards_note}
+{_record(dataset, verdicts, lang) if charts else ""}
+{gallery}
 <h2>{escape(words["sources"])}</h2>
 {figures_note}
 {_sources(dataset, verdicts, lang, _figures_of(context, figures, lang))}
 {how}
-{_data(dataset, verdicts, lang, figures, card)}
+{_data(dataset, verdicts, lang, figures, card) if charts else ""}
 {script}
 </body></html>
 """

@@ -192,11 +192,31 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{padding:.2rem .4rem;border-bottom:1px solid #ddd;text-align:right;white-space:nowrap}
 th:first-child,td:first-child{text-align:left;white-space:normal}
 .wrap{overflow-x:auto}
+.filter input{font:inherit;padding:.25rem;width:min(100%,24rem)}
 """
 
 
+HTML_ORDER = ("cities", "levels", "years", "measures")
+"""The web page's order: the places first (what a reader comes for, under the filter box), then the
+totals by level, year and measure."""
+
+_FILTER = """const q=document.getElementById('q'),n=document.getElementById('shown'),
+rows=[...document.querySelectorAll('#places tbody tr')];
+function filter(){const v=q.value.trim().toLowerCase();let k=0;
+for(const r of rows){const ok=!v||r.dataset.f.includes(v);r.hidden=!ok;if(ok)k++;}n.textContent=k;}
+q.addEventListener('input',filter);filter();"""
+
+
+def _search_text(table: NationalTable, row: Tally) -> str:
+    """What the filter box matches a place by: its name with its province, its pinyin and slug."""
+    city = table.city_info.get(row.key)
+    names = [row.label, city.province if city else "", city.pinyin if city else "", row.key]
+    return " ".join(name for name in names if name).lower()
+
+
 def html_page(table: NationalTable, city_link: str = "{slug}.html") -> str:
-    """One page: the answer, then the views; each place links to its own record page."""
+    """One page: the answer, then the places (a filter box above them, each linking to its own
+    record page), then the other views."""
     esc = html.escape
     out = [
         "<!DOCTYPE html>",
@@ -206,23 +226,40 @@ def html_page(table: NationalTable, city_link: str = "{slug}.html") -> str:
         f"<h1>{esc(words.TITLE)}</h1>",
         *(f"<p>{esc(line)}</p>" for line in _head(table)[1:]),
     ]
-    for view, rows in _rows(table):
-        out.append(f"<h2>{esc(words.VIEWS[view])}</h2><div class=wrap><table>")
-        out.append("<tr>" + "".join(f"<th>{esc(h)}</th>" for h in [words.KEY_COLUMN[view], *words.COLUMNS]) + "</tr>")
+    views = dict(_rows(table))
+    for view in HTML_ORDER:
+        rows = views[view]
+        out.append(f"<h2>{esc(words.VIEWS[view])}</h2>")
+        if view == "cities":
+            total = len(rows)
+            shown = esc(words.SHOWN).format(shown=f"<output id=shown>{total}</output>", total=total)
+            out.append(
+                f'<p class=filter><input id=q type=search placeholder="{esc(words.FILTER)}" '
+                f'aria-label="{esc(words.FILTER)}"> <span>{shown}</span></p>'
+            )
+        out.append("<div class=wrap><table" + (" id=places>" if view == "cities" else ">"))
+        head = "".join(f"<th>{esc(h)}</th>" for h in [words.KEY_COLUMN[view], *words.COLUMNS])
+        out.append(f"<thead><tr>{head}</tr></thead><tbody>")
         for row in rows:
             label = esc(_label(table, view, row))
+            attributes = ""
             if view == "cities":
                 label = f'<a href="{esc(city_link.format(slug=row.key))}">{label}</a>'
-            out.append(f"<tr><td>{label}</td>" + "".join(f"<td>{esc(c)}</td>" for c in _cells(row)) + "</tr>")
-        out.append("</table></div>")
-    # how verdicts are reached: said once here for every city page, which links to it
+                attributes = f' data-f="{esc(_search_text(table, row))}"'
+            out.append(
+                f"<tr{attributes}><td>{label}</td>" + "".join(f"<td>{esc(c)}</td>" for c in _cells(row)) + "</tr>"
+            )
+        out.append("</tbody></table></div>")
+    # how verdicts are reached: said once here for every city page, which links to it (those pages
+    # have no charts, so the guide says none)
     from .html import rules
 
     out += [
         f"<p>{esc(words.sorted_by(table.sort))}</p>",
         f"<p>{esc(words.NOTE)}</p>",
-        f"<p>{esc(words.DRAFTED)}</p>",
-        rules("en"),
+        f"<p>{esc(words.DRAFTED_PAGE)}</p>",
+        rules("en", charts=False),
+        f"<script>{_FILTER}</script>",
         "</body></html>",
         "",
     ]

@@ -40,7 +40,9 @@ WORDS = {
         "share": "met",
         "share_row": "met",
         "legend": "goal → actual: the figure that decides the year's target (? none decides); "
-        "met: met of decided, unknown not counted. Details: zjk-targets show ID.",
+        "met: met of decided, unknown not counted.",
+        "details": " Details: zjk-targets show ID.",
+        "in_page": " Each target's words, figures and sources: its card, under {targets}.",
     },
     "zh": {
         "title": "{place}说到做到了吗：{reports}主要预期目标",
@@ -53,8 +55,9 @@ WORDS = {
         "measure": "指标",
         "share": "达成",
         "share_row": "达成",
-        "legend": "目标 → 实际：判定当年目标的数据（? 表示无可判定数据）；"
-        "达成：已判定目标中达成的项数，未知不计。详情：zjk-targets show ID。",
+        "legend": "目标 → 实际：判定当年目标的数据（? 表示无可判定数据）；达成：已判定目标中达成的项数，未知不计。",
+        "details": "详情：zjk-targets show ID。",
+        "in_page": "每项目标的原文、数据和来源：见{targets}下的卡片。",
     },
 }
 
@@ -205,7 +208,7 @@ def render(
                 share_texts[row],
             )
         parts += [table, Text("")]
-    parts += wrap(words["legend"], width)
+    parts += wrap(words["legend"] + words["details"], width)
     return Group(*parts)
 
 
@@ -228,5 +231,5 @@ def markdown(record: TrackRecord, lang: str) -> list[str]:
         row.append(share_words(record.by_metric(metric.id)))
         lines.append("| " + " | ".join(cell(text) for text in row) + " |")
     footer = [f"**{words['share_row']}**", *(share_words(record.by_year(year)) for year in record.years), ""]
-    lines += ["| " + " | ".join(footer) + " |", "", words["legend"]]
+    lines += ["| " + " | ".join(footer) + " |", "", words["legend"] + words["details"]]
     return lines

@@ -7,7 +7,9 @@ once and puts a copy in every card of the measure. Every figure is a point whose
 give its words, read from the page itself (each figure is written once with its words and source:
 in a card, or in the list of the charts' figures), so a page read without the script still holds
 every word and number. The browser draws the text in the reader's fonts (Chinese included);
-nothing is written next to a point, so no label can cover one.
+nothing is written next to a point, so no label can cover one. The axis's labels set the left
+margin (a milestone's "not done" is wider than a number), and the legend is the page's text under
+each chart (:func:`legend`), which names every mark the chart draws.
 """
 
 from __future__ import annotations
@@ -21,13 +23,34 @@ from ..rules.verdicts import Verdict
 from . import lang as words_of
 
 WIDTH, HEIGHT = 320, 200
-LEFT, RIGHT, TOP, BOTTOM = 50, 26, 30, 36
+LEFT, RIGHT, TOP, BOTTOM = 50, 26, 30, 22
 STATUS_COLOUR = {"met": "#1a7f37", "missed": "#cf222e", "unknown": "#9a6700"}
 POINT, MUTED = "#0969da", "#57606a"
 WORDS = {
-    "en": {"legend": "● figure ◆ estimate ○ related measure — goal"},
-    "zh": {"legend": f"● 数据 ◆ {words_of.word(fmt.ESTIMATED, 'zh')} ○ 相近指标 — 目标"},
+    "en": {
+        "figure": "figure",
+        "estimate": "estimate",
+        "related": "related measure",
+        "range": "range",
+        "at_least": "at least",
+        "at_most": "at most",
+        "goal": "goal",
+        "deciding": "deciding figure (line: the values)",
+    },
+    "zh": {
+        "figure": "数据",
+        "estimate": words_of.word(fmt.ESTIMATED, "zh"),
+        "related": "相近指标",
+        "range": "区间",
+        "at_least": "至少",
+        "at_most": "至多",
+        "goal": "目标",
+        "deciding": "判定数据（连线：数值）",
+    },
 }
+MARKS = {"figure": "●", "estimate": "◆", "related": "○", "range": "I", "at_least": "↑", "at_most": "↓"}
+"""Every mark a chart draws, said in its legend: a figure's shapes, a range (a bar between its two
+ends) and a bound (an arrow from its one end), and a goal's dash in the colour of its verdict."""
 STATUS_CODE = {"met": 0, "missed": 1, "unknown": 2}
 """A goal's verdict in the data: its index in the script's list of the classes ``gme gmi gun``."""
 ESTIMATE, RELATED = 1, 2
@@ -101,10 +124,26 @@ def series(
     return [_title_lines(name + unit), int(milestone), points, goals]
 
 
+def legend(lang: str) -> str:
+    """The legend under every chart, as HTML: text the reader's browser wraps at any width, in the
+    page's size (a line inside the SVG would shrink with the chart on a phone)."""
+    from html import escape
+
+    from .. import labels
+    from ..model import Status
+
+    words = WORDS[lang]
+    goals = " ".join(
+        f"<span class={status.value[:2]}>—</span> {escape(words['goal'])} {escape(labels.status(status, lang))}"
+        for status in Status
+    )
+    return " · ".join([*(f"{mark} {escape(words[key])}" for key, mark in MARKS.items()), goals])
+
+
 def page_words(lang: str) -> dict[str, object]:
     """What every chart of a page shares: the legend and the milestone axis's two words."""
     return {
-        "legend": WORDS[lang]["legend"],
+        "legend": legend(lang),
         "states": [words_of.phrase(fmt.NOT_DONE, lang), words_of.phrase(fmt.DONE, lang)],
     }
 
@@ -116,14 +155,14 @@ STYLE = (
     ".cf{fill:none;stroke:#8c959f}.cg{stroke:#d0d7de}.cy{text-anchor:end}.cx{text-anchor:middle}"
     + "".join(f".g{status[:2]}{{stroke:{colour};stroke-width:3}}" for status, colour in STATUS_COLOUR.items())
     + f".cp{{fill:{POINT};stroke:{POINT};stroke-width:1.5;cursor:pointer}}.cp .ch{{fill:none}}"
-    ".cp .cr{stroke-width:4}"
+    ".cp .cr{fill:none;stroke-width:2.5}.cl{font-size:.9rem;margin:0 0 .5rem;color:#1f2328}"
 )
 
 # Draws the charts from the page's data (#data) and puts each in the cards of its measure and the
 # five-year goals' figures; a click on a point shows that figure's words under the chart.
 SCRIPT = f"""
 const D=JSON.parse(document.getElementById('data').textContent);
-const W={WIDTH},H={HEIGHT},L={LEFT},R={RIGHT},T={TOP},B={BOTTOM},GOAL=['gme','gmi','gun'];
+const W={WIDTH},H={HEIGHT},L0={LEFT},R={RIGHT},T={TOP},B={BOTTOM},GOAL=['gme','gmi','gun'];
 function ticks(lo,hi){{if(hi<=lo)return[lo];const raw=(hi-lo)/3,base=10**Math.floor(Math.log10(raw));
 const step=[1,2,2.5,5,10].map(k=>base*k).find(s=>s>=raw),t=[];
 for(let v=Math.ceil(lo/step)*step;v<=hi+step*1e-9;v+=step)t.push(+v.toFixed(10));return t;}}
@@ -139,13 +178,14 @@ for(const g of goals)vals.push(g[1]);
 const mn=Math.min(...vals),mx=Math.max(...vals);let lo=ms?0:mn,hi=ms?1:mx;
 const span=(hi-lo)||Math.abs(hi)||1;lo-=span*.12;hi+=span*.12;
 if(!ms&&mn>=0&&0>lo&&mn<span*.5)lo=0;
+const axis0=ms?[[0,D.states[0]],[1,D.states[1]]]:ticks(mn,mx).filter(t=>lo<=t&&t<=hi).map(t=>[t,+t.toPrecision(4)]);
+const L=Math.max(L0,8+Math.max(...axis0.map(a=>[...String(a[1])].reduce((n,c)=>n+(c>'\u2e7f'?12:7),0))));
 const top=T+16*(title.length-1),x=y=>L+(y-x0)/(x1-x0)*(W-L-R),y=v=>top+(hi-v)/(hi-lo)*(H-top-B);
 const label=D.chart.replace('{{}}',title.join(' '));
 let s=`<svg class="chart" viewBox="0 0 ${{W}} ${{H}}" role="img" aria-label="${{esc(label)}}"><g class="cc">`;
 title.forEach((t,i)=>s+=`<text x="4" y="${{16+16*i}}" class="ct">${{esc(t)}}</text>`);
 s+=`<path d="M${{L}} ${{top}}V${{H-B}}H${{W-R}}" class="cf"/>`;
-const axis=ms?[[y(0),D.states[0]],[y(1),D.states[1]]]
-:ticks(mn,mx).filter(t=>lo<=t&&t<=hi).map(t=>[y(t),+t.toPrecision(4)]);
+const axis=axis0.map(a=>[y(a[0]),a[1]]);
 if(!ms)s+=`<path d="${{axis.map(a=>`M${{L}} ${{r(a[0])}}H${{W-R}}`).join('')}}" class="cg"/>`;
 s+='<g class="cy">'
 +axis.map(a=>`<text x="${{L-4}}" y="${{r(a[0]+4)}}">${{esc(a[1])}}</text>`).join('')+'</g><g class="cx">';
@@ -160,17 +200,20 @@ const cls=k&2?' class="ch"':'';
 if(p.length===4){{const cy=y(p[1]);s+=k&1
 ?`<path data-f="${{f}}" d="M${{cx}} ${{r(cy-5)}}l5 5-5 5-5-5z"${{cls}}>${{tip}}</path>`
 :`<circle data-f="${{f}}" cx="${{cx}}" cy="${{r(cy)}}" r="4"${{cls}}>${{tip}}</circle>`;}}
-else{{const up=p[2]===null?top:y(p[2]),dn=p[1]===null?H-B:y(p[1]);
-s+=`<path data-f="${{f}}" d="M${{cx}} ${{r(up)}}V${{r(dn)}}" class="cr">${{tip}}</path>`;}}}}
-return s+`</g><text x="4" y="${{H-4}}">${{esc(D.legend)}}</text></g></svg>`;}}
-const cards=[...document.querySelectorAll('#targets [id^="t-"]')],of={{}};
+else{{const lo_=p[1],hi_=p[2],end=v=>`M${{cx-5}} ${{r(y(v))}}h10`;let d;
+if(lo_!==null&&hi_!==null)d=end(lo_)+end(hi_)+`M${{cx}} ${{r(y(lo_))}}V${{r(y(hi_))}}`;
+else{{const v=lo_!==null?lo_:hi_,k=lo_!==null?-1:1,at=r(y(v));
+d=end(v)+`M${{cx}} ${{at}}v${{16*k}}m-4 ${{-4*k}}l4 ${{4*k}} 4 ${{-4*k}}`;}}
+s+=`<path data-f="${{f}}" d="${{d}}" class="cr">${{tip}}</path>`;}}}}
+return s+'</g></g></svg>';}}
+const cards=[...document.querySelectorAll('#targets [id^="t-"]')],of={{}},lg=`<p class="cl">${{D.legend}}</p>`;
 for(const m of D.charts){{const svg=chart(m);for(const g of m[3])if(g.length>3){{of[g[3]]=svg;
 const c=cards[g[3]];let d=c.querySelector('details');
 if(!d){{const name=esc(D.chart.replace('{{}}',m[0].join(' ')));
 c.insertAdjacentHTML('beforeend',`<details><summary>${{name}}</summary></details>`);
-d=c.lastElementChild;}}d.insertAdjacentHTML('beforeend',svg);}}}}
+d=c.lastElementChild;}}d.insertAdjacentHTML('beforeend',svg+lg);}}}}
 for(const f of document.querySelectorAll('figure[data-c]'))
-if(of[f.dataset.c])f.insertAdjacentHTML('afterbegin',of[f.dataset.c]);
+if(of[f.dataset.c])f.insertAdjacentHTML('afterbegin',of[f.dataset.c]+lg);
 document.addEventListener('click',e=>{{const p=e.target.closest('[data-f]');if(!p)return;
 const e2=document.getElementById('f'+p.dataset.f),box=p.closest('details,figure');if(!e2||!box)return;
 let w=box.querySelector('.fw');if(!w){{w=document.createElement('p');w.className='fw';box.append(w);}}

@@ -50,7 +50,9 @@ def share_of_goal(verdict: Verdict) -> Decimal | None:
     """How far an amount to be reached got towards its goal (1 = reached), from the deciding figure.
 
     Only where that means something: a single deciding value (not a bound, a context figure of
-    another year, or a milestone) against a positive goal to be reached or exceeded.
+    another year, or a milestone) against a positive goal to be reached or exceeded, and a value
+    that is not below zero: a fall is no part of a rise (a bar of "-105%" reads as nonsense), and
+    the reason beside it already says the signed figure ("-6.8 % < 6.5 %").
     """
     target, decisive = verdict.target, verdict.decisive
     if not decisive or decisive[0].observation.value is None:
@@ -59,7 +61,7 @@ def share_of_goal(verdict: Verdict) -> Decimal | None:
         return None
     obs = decisive[0].observation
     factor = conversion_factor(obs.unit, target.unit or "")
-    if obs.value is None or factor is None:
+    if obs.value is None or factor is None or obs.value < 0:
         return None
     return obs.value * factor / target.goal
 

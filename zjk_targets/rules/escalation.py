@@ -39,10 +39,9 @@ KEPT = (
     "own unit."
 )
 MET = "met: " + count_rules.DEFINITIONS["met %"] + " (an unknown verdict is no evidence either way)."
-DRAFTED = (
-    "Drafted by zjk-targets extract from the work reports of lawtext/gov, each target with its "
-    "report, line and words: zjk-targets escalation --format csv."
-)
+DRAFTED_BY = "Drafted by zjk-targets extract from the work reports of lawtext/gov"
+DRAFTED = DRAFTED_BY + ", each target with its report, line and words: zjk-targets escalation --format csv."
+DRAFTED_PAGE = DRAFTED_BY + "."  # the web page's: no command for a reader to type
 NOTE = " ".join((COMPARED, KEPT, MET))
 
 # The table's columns: the nation, the provinces and the cities of each year.

@@ -6,10 +6,15 @@ from . import counts as count_rules
 from .messages import closest
 
 TITLE = "The national record: headline targets of work reports, nation to city, judged by the next report"
-DRAFTED = (
+DRAFTED_BY = (
     "Drafted by zjk-targets extract from the work reports of lawtext/gov; unknown where the next report "
-    "states no figure of the target's year. One place: zjk-targets record --city NAME."
+    "states no figure of the target's year."
 )
+DRAFTED = DRAFTED_BY + " One place: zjk-targets record --city NAME."
+DRAFTED_PAGE = DRAFTED_BY + " One place: its page, linked from its name in the table of places."
+"""The web page's: it speaks to a reader, who follows a link rather than types a command."""
+FILTER = "filter the places by name, pinyin or province"
+SHOWN = "{shown} of {total} places shown"
 VIEWS = {"levels": "Per level", "years": "Per report year", "measures": "Per measure", "cities": "Per place"}
 KEY_COLUMN = {"levels": "level", "years": "year", "measures": "measure", "cities": "place"}
 COLUMNS = ("targets", "judgeable", "decided", "decided %", "met", "met %", "mean miss")

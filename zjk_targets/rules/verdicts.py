@@ -262,7 +262,10 @@ def _comparison(judge: _Judge, obs: Observation, status: Status) -> str:
         )
     symbol = target.comparator.symbol
     worded = target.comparator is Comparator.ABOUT or obs.is_bound
-    return wording.comparison(obs.year, judge.compared(obs), label, met, symbol, amount, wording.goal(target), worded)
+    higher = judge.higher if target.comparator is Comparator.ABOUT else None
+    return wording.comparison(
+        obs.year, judge.compared(obs), label, met, symbol, amount, wording.goal(target), worded, higher
+    )
 
 
 def _set_aside(judge: _Judge, result: _YearResult, roles: dict[str, tuple[Role, str]]) -> list[str]:

@@ -37,6 +37,11 @@ CAVEAT = " — "
 SEP = "; "
 VS = " vs "
 MEETS, MISSES = "meets", "misses"
+# An about (左右) goal read as a band leans one way: met within its tolerance or beyond it on the
+# better side. "1.9 % meets ≈ 3 % ± 0.5" would read as a contradiction for a ceiling, so the
+# reason says the side: "1.9 % is within ≈ 3 % ± 0.5 or below".
+WITHIN, OR_ABOVE, OR_BELOW = "is within", "or above", "or below"
+ABOVE, BELOW = "is above", "is below"
 DONE, NOT_DONE = "done", "not done"
 AT_LEAST, AT_MOST = "at least ", "at most "
 LABEL = "{trust}, {publisher} {published}"
@@ -148,17 +153,26 @@ def comparison(
     goal: str,
     goal_full: str,
     worded: bool,
+    higher: bool | None = None,
     strictly: bool = False,
 ) -> str:
     """The reason of a decided target: its deciding figure against the goal.
 
     ``symbol`` is the comparator's ("done" for a milestone); ``goal`` the goal's quantity ("8 %"),
     ``goal_full`` the goal as :func:`goal` says it; ``worded`` for a bound or an ``about`` goal,
-    which say "meets"/"misses" rather than a symbol; ``strictly`` for an about goal the strict
-    reading compared.
+    which say "meets"/"misses" rather than a symbol; ``higher`` for an about goal read as a band
+    (whether higher is better), which says the side that counts (:data:`WITHIN`); ``strictly`` for
+    an about goal the strict reading compared.
     """
     if symbol == Comparator.DONE.symbol:
         reason = f"{year}: {compared} ({label})"
+    elif higher is not None and symbol == Comparator.ABOUT.symbol:
+        side = (
+            (f"{WITHIN} {goal_full} {OR_ABOVE if higher else OR_BELOW}")
+            if met
+            else f"{BELOW if higher else ABOVE} {goal_full}"
+        )
+        reason = f"{year}: {compared} {side} ({label})"
     elif worded:
         reason = f"{year}: {compared} {MEETS if met else MISSES} {goal_full} ({label})"
     else:
