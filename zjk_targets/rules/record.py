@@ -94,6 +94,18 @@ def track_record(
     )
 
 
+def focus_year(dataset: Dataset, verdicts: Iterable[Verdict]) -> int | None:
+    """The report the data holds most targets of (the latest of equals), whose headline targets
+    ``report`` shows first; none where the verdicts come from one report only."""
+    sizes: dict[int, int] = {}
+    for verdict in verdicts:
+        year = set_by_report(dataset, verdict.target)
+        sizes[year] = sizes.get(year, 0) + 1
+    if len(sizes) < 2:
+        return None
+    return max(sizes, key=lambda year: (sizes[year], year))
+
+
 def report_counts(dataset: Dataset, verdicts: Iterable[Verdict]) -> dict[int, dict[str, int]]:
     """Per report year: the counts of every status among the targets it set, headline ones apart."""
     by_report: dict[int, list[Verdict]] = {}
