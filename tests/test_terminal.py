@@ -56,8 +56,8 @@ def _whole(lines: list[str], verdicts) -> None:
 FIRST_SCREEN = """\
 The 2017 work report's 16 headline targets: 1 met, 1 missed, 14 unknown
   ✗ gdp-growth-2017  GDP grows by 8 %
-      2017: 6.7–7 % misses ≥ 8 % (news, 河北青年报 via 石家庄广电 2018-03-14) ·
-      derived
+      2017: 6.7–7 % misses ≥ 8 % (news, 河北青年报 (reposted by 石家庄广电)
+      2018-03-14) · derived
   ✓ pm25-2017  PM2.5 annual mean kept at or below 31 μg/m³
       2017: 31 μg/m³ ≤ 31 μg/m³ (news, Shanghai Daily 2019-02-15) · derived
   ? unknown
