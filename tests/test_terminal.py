@@ -54,7 +54,7 @@ def _whole(lines: list[str], verdicts) -> None:
 
 
 FIRST_SCREEN = """\
-The 2017 work report's 16 headline targets: 1 met, 1 missed, 14 unknown
+The 2017 work report: of its 16 headline targets 1 met, 1 missed, 14 unknown
   ✗ gdp-growth-2017  GDP grows by 8 %
       2017: 6.7–7 % misses ≥ 8 % (news, 河北青年报 (reposted by 石家庄广电)
       2018-03-14) · derived
@@ -96,6 +96,19 @@ def test_the_first_screen_answers_for_the_2017_report_then_where_the_others_stan
     headline_2017 = [v.target.id for v in VERDICTS if v.target.headline and v.target.year == 2017]
     assert len(headline_2017) == 16 and all(any(i in line for line in lines[:16]) for i in headline_2017)
     assert lines[34].startswith("Missed: ")
+
+
+def test_the_first_screen_is_of_the_largest_report_with_a_decided_target() -> None:
+    from conftest import DATA
+
+    from zjk_targets.rules.record import focus_year
+
+    track = load_dataset([DATA / "track" / "targets.yaml", DATA / "track" / "actuals.yaml"])
+    verdicts = evaluate(track)  # 2020: 2 targets, both decided; 2021: 3, one decided; 2022: 1, unknown
+    assert focus_year(track, verdicts) == 2021
+    undecided = tuple(v for v in verdicts if v.status.value == "unknown")  # 2021: 2, 2022: 1, none decided
+    assert focus_year(track, undecided) is None
+    assert focus_year(BUNDLED, VERDICTS) == 2017
 
 
 def test_a_report_year_a_filter_or_full_detail_leave_the_first_screen_out(runner) -> None:
@@ -148,7 +161,7 @@ def test_full_detail_is_one_flag_away(runner) -> None:
 
 def test_the_report_in_chinese_is_chinese_throughout(runner) -> None:
     text = "\n".join(_report(runner, "--lang", "zh"))
-    assert text.startswith("2017年政府工作报告的16项主要目标：达成1项，未达成1项，未知14项\n")
+    assert text.startswith("2017年政府工作报告：16项主要目标中达成1项，未达成1项，未知14项\n")
     assert (
         f"\n共{COUNTS['total']}项目标：达成{COUNTS['met']}项，未达成{COUNTS['missed']}项，未知{COUNTS['unknown']}项\n"
         in text

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from ..model import Dataset, Metric
+from ..model import Dataset, Metric, Status
 from .counts import Counts, reviewed_years
 from .timeline import set_by_report
 from .verdicts import Verdict, summarise
@@ -95,15 +95,19 @@ def track_record(
 
 
 def focus_year(dataset: Dataset, verdicts: Iterable[Verdict]) -> int | None:
-    """The report the data holds most targets of (the latest of equals), whose headline targets
-    ``report`` shows first; none where the verdicts come from one report only."""
+    """The report whose headline targets ``report`` shows first: of the reports with a decided
+    target, the one the data holds most targets of (the latest of equals). None where the verdicts
+    come from one report only, or none is decided."""
     sizes: dict[int, int] = {}
+    decided: set[int] = set()
     for verdict in verdicts:
         year = set_by_report(dataset, verdict.target)
         sizes[year] = sizes.get(year, 0) + 1
-    if len(sizes) < 2:
+        if verdict.status is not Status.UNKNOWN:
+            decided.add(year)
+    if len(sizes) < 2 or not decided:
         return None
-    return max(sizes, key=lambda year: (sizes[year], year))
+    return max(decided, key=lambda year: (sizes[year], year))
 
 
 def report_counts(dataset: Dataset, verdicts: Iterable[Verdict]) -> dict[int, dict[str, int]]:
