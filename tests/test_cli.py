@@ -135,9 +135,23 @@ def test_a_failed_export_keeps_the_old_file(runner, tmp_path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.yaml", "summary.md"]
 
 
-def test_validate_ok(runner) -> None:
-    result = runner.invoke(app, ["validate", *MINI])
+def test_validate_ok(runner, tmp_path) -> None:
+    import shutil
+
+    from conftest import DATA
+
+    for name in ("targets.yaml", "actuals.yaml"):
+        shutil.copy(DATA / name, tmp_path / name)
+    result = runner.invoke(app, ["validate", "--data", str(tmp_path)])
     assert (result.exit_code, result.stdout) == (0, "ok: 5 targets, 7 observations, 5 metrics, 4 sources\n")
+    # with the source texts beside the data, every excerpt is checked against them unasked
+    for name in ("report.txt", "review-2018.txt"):
+        shutil.copy(DATA / name, tmp_path / name)
+    result = runner.invoke(app, ["validate", "--data", str(tmp_path)])
+    assert (result.exit_code, result.stdout) == (
+        0,
+        f"ok: 5 targets, 7 observations, 5 metrics, 4 sources; 7 excerpts found in their source files under {tmp_path}\n",
+    )
 
 
 def test_validate_checks_excerpts_against_source_texts(runner, tmp_path) -> None:

@@ -252,7 +252,7 @@ def test_targets_alone_is_read_alone_never_mixed_with_bundled_outcomes(runner, t
     assert (both.exit_code, both.stderr) == (2, "zjk-targets: give --data DIR or --targets/--actuals, not both\n")
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is beside the clone in CI")
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the development corpus, ../shared/corpus, is not beside this clone")
 def test_every_corpus_city_validates_against_its_texts(runner, tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(ROOT.parent)  # a source's `file:` stays inside the folder --sources names
     cities = sorted(p for p in CORPUS.iterdir() if p.is_dir())

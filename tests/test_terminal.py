@@ -54,21 +54,77 @@ def _whole(lines: list[str], verdicts) -> None:
             assert any(figure in line for line in lines), (verdict.target.id, figure)
 
 
-def test_the_first_screen_holds_the_counts_and_starts_the_decided_targets(runner) -> None:
+FIRST_SCREEN = """\
+The 2017 work report: of its 16 headline targets 1 met, 1 missed, 14 unknown
+  ✗ gdp-growth-2017  GDP grows by 8 %
+      2017: 6.7–7 % misses ≥ 8 % (news, 河北青年报 (reposted by 石家庄广电)
+      2018-03-14) · derived
+  ✓ pm25-2017  PM2.5 annual mean kept at or below 31 μg/m³
+      2017: 31 μg/m³ ≤ 31 μg/m³ (news, Shanghai Daily 2019-02-15) · derived
+  ? unknown
+      budget-revenue-growth-2017 ≥ 3 %
+      budget-revenue-growth-comparable-2017 ≥ 9 %
+      cpi-inflation-2017 ≈ 3 % ± 0.5  energy-intensity-reduction-2017 ≥ 4 %
+      fai-growth-2017 ≥ 12 %  fdi-growth-2017 ≥ 7 %
+      fiscal-revenue-growth-2017 ≥ 10 %  industry-va-growth-2017 ≥ 4 %
+      pollutant-reduction-2017 done  retail-sales-growth-2017 ≥ 10 %
+      rural-income-growth-2017 ≥ 10 %  services-va-growth-2017 ≥ 10 %
+      urban-income-growth-2017 ≥ 10 %  urban-unemployment-rate-2017 ≤ 4.4 %
+This report alone: zjk-targets report --report 2017; every report follows.
+
+246 targets: 58 met, 21 missed, 167 unknown
+74 headline targets: 40 judgeable, 26 decided (65 % of judgeable), 11 met (42 %
+of decided), 15 missed, 48 unknown.
+左右 (about) read as a band: met within the goal's tolerance
+Set by 9 work reports, 2014–2025; each verdict rests on the words of a named
+source.
+  report  targets  met  missed  unknown
+  2014         22    0       1       21
+  2016          8    2       1        5
+  2017        129    9       3      117
+  2019          1    1       0        0
+  2020         24   10       9        5
+  2021         22   15       2        5
+  2022         23   14       3        6
+  2023         11    7       2        2
+  2025          6    0       0        6
+"""
+
+
+def test_the_first_screen_answers_for_the_2017_report_then_where_the_others_stand(runner) -> None:
     lines = _report(runner)
-    first = lines[:24]
-    assert first[0] == COUNTS_LINE
-    missed = f"Missed: {COUNTS['missed']}"
-    assert missed in first and first[first.index(missed) + 1].startswith("  ✗ ")
+    assert "\n".join(lines[:33]) + "\n" == FIRST_SCREEN
+    headline_2017 = [v.target.id for v in VERDICTS if v.target.headline and v.target.year == 2017]
+    assert len(headline_2017) == 16 and all(any(i in line for line in lines[:16]) for i in headline_2017)
+    assert lines[34].startswith("Missed: ")
+
+
+def test_the_first_screen_is_of_the_largest_report_with_a_decided_target() -> None:
+    from conftest import DATA
+
+    from zjk_targets.rules.record import focus_year
+
+    track = load_dataset([DATA / "track" / "targets.yaml", DATA / "track" / "actuals.yaml"])
+    verdicts = evaluate(track)  # 2020: 2 targets, both decided; 2021: 3, one decided; 2022: 1, unknown
+    assert focus_year(track, verdicts) == 2021
+    undecided = tuple(v for v in verdicts if v.status.value == "unknown")  # 2021: 2, 2022: 1, none decided
+    assert focus_year(track, undecided) is None
+    assert focus_year(BUNDLED, VERDICTS) == 2017
+
+
+def test_a_report_year_a_filter_or_full_detail_leave_the_first_screen_out(runner) -> None:
     in_2017 = _report(runner, "--report", "2017")[:24]
     assert in_2017[0] == "129 targets: 9 met, 3 missed, 117 unknown"
     assert "Missed: 3" in in_2017 and "Met: 9" in in_2017
+    assert _report(runner, "--status", "missed")[0] == "21 targets: 0 met, 21 missed, 0 unknown"
+    assert _report(runner, "--full")[0] == COUNTS_LINE
 
 
 def test_the_report_is_a_third_of_its_old_length_and_splits_no_id_or_figure(runner) -> None:
     assert len(_report(runner, "--report", "2017")) <= LENGTH_BEFORE["2017"] // 3
     lines = _report(runner)
     assert len(lines) <= LENGTH_BEFORE["all"] // 3
+    lines = lines[lines.index(COUNTS_LINE) :]  # after the first screen, which names the 2017 headline targets
     text = "\n".join(lines)
     for target_id in IDS:  # every id once, whole: decided and grouped ones on their own line
         assert len(re.findall(rf"(?<![\w-]){re.escape(target_id)}(?![\w-])", text)) == 1, target_id
@@ -106,8 +162,10 @@ def test_full_detail_is_one_flag_away(runner) -> None:
 
 def test_the_report_in_chinese_is_chinese_throughout(runner) -> None:
     text = "\n".join(_report(runner, "--lang", "zh"))
-    assert text.startswith(
-        f"共{COUNTS['total']}项目标：达成{COUNTS['met']}项，未达成{COUNTS['missed']}项，未知{COUNTS['unknown']}项\n"
+    assert text.startswith("2017年政府工作报告：16项主要目标中达成1项，未达成1项，未知14项\n")
+    assert (
+        f"\n共{COUNTS['total']}项目标：达成{COUNTS['met']}项，未达成{COUNTS['missed']}项，未知{COUNTS['unknown']}项\n"
+        in text
     )
     engine_words = r"\b(figure|nearest|meets|misses|conflicting|done|at least|at most|official|news|leans|deadline)\b"
     assert re.findall(engine_words, text) == []
@@ -460,5 +518,5 @@ def test_piped_output_is_never_paged(tmp_path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "zjk_targets", "report"], capture_output=True, text=True, env=env, cwd=tmp_path
     )
-    assert result.returncode == 0 and result.stdout.startswith(COUNTS_LINE)
+    assert result.returncode == 0 and result.stdout.startswith(FIRST_SCREEN.splitlines()[0])
     assert not (tmp_path / "paged.txt").exists()

@@ -271,23 +271,26 @@ def test_json_states_as_of_the_counts_per_report_and_projections(runner) -> None
     assert json.loads(runner.invoke(app, ["export", "--format", "json", *ARGS]).stdout)["as_of"] is None
 
 
-def test_markdown_opens_with_the_track_record(runner) -> None:
+def test_markdown_leads_with_the_counts_and_misses_then_the_track_record(runner) -> None:
     result = runner.invoke(app, ["export", *ARGS])
     lines = result.stdout.splitlines()
-    assert lines[2:15] == [
+    assert lines[2:10] == [
         "Of 6 targets set in 2020–2022: 2 met, 1 missed, 3 unknown.",
-        "",
-        "左右 (about) read as a band: met within the goal's tolerance",
-        "",
-        "## Track record",
         "",
         "5 headline targets: 3 judgeable, 3 decided (100 % of judgeable), 2 met (67 % of decided), 1 missed, "
         "2 unknown.",
         "",
+        "左右 (about) read as a band: met within the goal's tolerance",
+        "",
+        "## Missed: 1",
+        "",
+    ]
+    record = lines.index("## Track record")
+    assert lines[record + 2 : record + 7] == [
         "| measure | 2020 | 2021 | 2022 | met |",
         "|---|---|---|---|---|",
-        "| gdp-growth (%) | ≥6.5→6.2 ✗ missed | ≥6→7.1 ✓ met | ≥6→? ? unknown | 1/2 |",
-        "| cpi-inflation (%) | ≈3.5→2.9 ✓ met | ≈3→? ? unknown |  | 1/1 |",
+        "| gdp-growth (%) | ≥6.5→6.2 ✗ missed | ≥6→7.1 ✓ met | ≥6→? unknown | 1/2 |",
+        "| cpi-inflation (%) | ≈3.5→2.9 ✓ met | ≈3→? unknown |  | 1/1 |",
         "| **met** | 1/2 | 1/1 | – |  |",
     ]
 

@@ -21,10 +21,11 @@ from .options import (
     Lang,
     LangOption,
     ReportOption,
+    StatusOption,
     TargetsOption,
 )
 from .output import append_step_summary, write
-from .reading import as_of_date, judge, load, max_bytes, paths
+from .reading import as_of_date, filter_verdicts, judge, load, max_bytes, paths
 
 
 def export(
@@ -43,21 +44,38 @@ def export(
     about: AboutOption = Reading.BAND,
     as_of: AsOfOption = None,
     report_year: ReportOption = None,
+    status: StatusOption = None,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Markdown: every target with its whole reason, and every source, at any length "
+            "(without it the summary fits a GitHub comment). The other formats always hold everything.",
+        ),
+    ] = False,
 ) -> None:
-    """Every verdict as markdown (default), JSON, CSV or one self-contained HTML page."""
-    plain = as_of is None and report_year is None
+    """Every verdict as a markdown summary (default), JSON, CSV or one self-contained HTML page."""
+    plain = as_of is None and report_year is None and not status
     if format is ExportFormat.CSV and plain and not os.environ.get("GITHUB_STEP_SUMMARY"):
         # Without objects for the step summary, CSV input is judged column by column.
         write(engine.export_csv(paths(targets, actuals, data, city), max_bytes(), lang.value, about), output)
         return
-    dataset, verdicts = judge(load(targets, actuals, data, city), as_of, report_year, about)
-    write(exporter(format)(dataset, verdicts, lang.value, as_of=as_of_date(as_of), reading=about), output)
-    if os.environ.get("GITHUB_STEP_SUMMARY"):
-        from ..render import markdown
+    from ..render import markdown
 
-        append_step_summary(
-            lambda: markdown.render(dataset, verdicts, lang.value, as_of=as_of_date(as_of), reading=about)
-        )
+    dataset, verdicts = judge(load(targets, actuals, data, city), as_of, report_year, about)
+    verdicts = filter_verdicts(verdicts, status, None)
+    date = as_of_date(as_of)
+
+    def summary() -> str:
+        chosen = tuple(status) if status else None
+        return markdown.render(dataset, verdicts, lang.value, as_of=date, reading=about, full=full, statuses=chosen)
+
+    if format is ExportFormat.MARKDOWN:
+        write(summary(), output)
+    else:
+        write(exporter(format)(dataset, verdicts, lang.value, as_of=date, reading=about), output)
+    if os.environ.get("GITHUB_STEP_SUMMARY"):
+        append_step_summary(summary)
 
 
 def register(app: typer.Typer) -> None:

@@ -13,6 +13,7 @@ from typer.core import TyperArgument, TyperCommand, TyperOption
 
 from .. import engine
 from ..model import Dataset, Reading, Status
+from ..rules import messages
 from .reading import data_paths, max_bytes
 
 
@@ -184,13 +185,28 @@ NoPagerOption = Annotated[
         "--no-pager", help="Print straight to the terminal; otherwise long output goes through $PAGER (less)."
     ),
 ]
+
+
+def statuses(values: list[str] | None) -> list[Status] | None:
+    """--status met,missed --status unknown: each value a status or a comma list of them."""
+    if not values:
+        return None
+    found = []
+    for word in (part.strip().lower() for value in values for part in value.split(",")):
+        if word not in Status._value2member_map_:
+            raise typer.BadParameter(messages.not_one_of(word, [status.value for status in Status]))
+        found.append(Status(word))
+    return list(dict.fromkeys(found))
+
+
 StatusOption = Annotated[
     list[Status] | None,
     typer.Option(
         "--status",
         metavar="STATUS",
-        case_sensitive=False,
-        help="Only targets with this status: met, missed or unknown (repeatable).",
+        parser=str,
+        callback=statuses,
+        help="Only targets with this status: met, missed or unknown (repeatable, or a comma list).",
     ),
 ]
 CategoryOption = Annotated[

@@ -48,7 +48,10 @@ def report(
     dataset, verdicts = judge(load(targets, actuals, data, city), as_of, report_year, about)
     verdicts = filter_verdicts(verdicts, status, category)
     width = console().width
-    show(report_render.render(dataset, verdicts, lang.value, width=width, full=full, reading=about), no_pager)
+    # The whole data, unfiltered, opens with the headline targets of its main report.
+    focus = not (full or status or category or report_year)
+    text = report_render.render(dataset, verdicts, lang.value, width=width, full=full, reading=about, focus=focus)
+    show(text, no_pager)
 
 
 def register(app: typer.Typer) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +12,7 @@ from ..errors import DataError
 from .exits import UserError
 from .options import ActualsOption, CityOption, Command, DataOption, TargetsOption
 from .output import write
-from .reading import load
+from .reading import data_paths, load
 
 
 def validate(
@@ -21,7 +22,12 @@ def validate(
     city: CityOption = None,
     sources: Annotated[
         Path | None,
-        typer.Option("--sources", help="Also check that every excerpt appears in its source file under this folder."),
+        typer.Option(
+            "--sources",
+            help="Check that every excerpt appears in its source file under this folder "
+            "[default: the data's own folder, where its source files are: the repository's sources/].",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Check the data; list every problem as file:line: message (exit 0 or 2)."""
@@ -30,6 +36,11 @@ def validate(
         f"ok: {len(dataset.targets)} targets, {len(dataset.observations)} observations, "
         f"{len(dataset.metrics)} metrics, {len(dataset.sources)} sources"
     )
+    if sources is None:
+        # The texts the data quotes ship beside it (sources/ of a clone, and of the installed package).
+        beside = data_paths(targets, actuals, data, city)[0][0].parent
+        if any((beside / source.file).is_file() for source in dataset.sources.values() if source.file):
+            sources = Path(os.path.relpath(beside)) if beside.is_relative_to(Path.cwd()) else beside
     if sources is not None:
         from ..excerpts import check_excerpts
 

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
 
-from .. import labels
-from ..model import Dataset, PartialDate, Reading, Source
+from ..model import Dataset, PartialDate, Reading, Source, Status
 from ..rules import wording as fmt
 from ..rules.record import track_record
+from ..rules.summary import SUMMARY_MAX_CHARS
 from ..rules.timeline import end_of, set_by_report
 from ..rules.verdicts import Verdict, summarise
 from . import lang as words_of
-from . import record
-from .text import cell, one_line, outcome
+from . import record, report
+from .report import Unknown, flags, short_reason, unknown_kind
+from .text import cell, link, outcome
 
 WORDS = {
     "en": {
@@ -20,7 +21,11 @@ WORDS = {
         "as_of": "As of {date}: judged with what was published by then.",
         "record": "Track record",
         "five_year": "Five-year goals",
-        "columns": ("Target", "Goal", "Outcome", "Status", "Reason"),
+        "columns": ("Target", "Goal", "Outcome", "Reason"),
+        "unknown": "Unknown: {n}",
+        "unknown_more": "Each of them with its nearest figure: `zjk-targets export --status unknown`.",
+        "cut": "… and {n} more: `zjk-targets export --full` gives every target.",
+        "full_more": "Every target with its whole reason and every source: `zjk-targets export --full`.",
         "sources": "Sources",
         "how": "How verdicts are reached",
         "rules": (
@@ -40,7 +45,11 @@ WORDS = {
         "as_of": "截至{date}：只依据此前发布的资料判定。",
         "record": "历年主要预期目标",
         "five_year": "五年目标",
-        "columns": ("目标", "目标值", "实际", "结论", "依据"),
+        "columns": ("目标", "目标值", "实际", "依据"),
+        "unknown": "未知：{n}项",
+        "unknown_more": "逐项及其最近的数据：`zjk-targets export --status unknown --lang zh`。",
+        "cut": "……另有{n}项：`zjk-targets export --full --lang zh` 列出全部目标。",
+        "full_more": "全部目标的完整依据和全部来源：`zjk-targets export --full --lang zh`。",
         "sources": "来源",
         "how": "判定规则",
         "rules": (
@@ -55,31 +64,32 @@ WORDS = {
 }
 
 
-def _row(verdict: Verdict, lang: str) -> str:
+def _row(verdict: Verdict, lang: str, full: bool) -> str:
+    """Target, goal and outcome: the figure that decided with its source and caveats in a word each;
+    ``full`` gives the whole reason in a column of its own."""
     target = verdict.target
-    outcome_text = words_of.phrase(outcome(verdict), lang)
-    name = f"`{target.id}` {target.name(lang)}"
+    name = f"`{target.id}` {cell(target.name(lang))}"
     goal = f"{words_of.goal(target, lang)} ({words_of.period(target, lang)})"
-    reason = words_of.reason(verdict, lang)
-    cells = (name, goal, outcome_text, f"**{labels.status(verdict.status, lang)}**", reason)
-    return "| " + " | ".join(cell(text) for text in cells) + " |"
+    if full:
+        cells = [goal, words_of.phrase(outcome(verdict), lang), words_of.reason(verdict, lang)]
+    else:
+        cells = [goal, "; ".join([short_reason(verdict, lang), *flags(verdict, lang)])]
+    return "| " + " | ".join([name, *(cell(text) for text in cells)]) + " |"
 
 
-def _table(verdicts: list[Verdict], lang: str) -> list[str]:
-    columns = WORDS[lang]["columns"]
-    return ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)] + [
-        _row(verdict, lang) for verdict in verdicts
-    ]
+def _table(rows: list[str], lang: str, full: bool) -> list[str]:
+    columns = WORDS[lang]["columns"][: None if full else 3]
+    return ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns), *rows]
 
 
 def _source_line(number: int, source: Source, lang: str) -> str:
-    where = f"<{source.url}>" if source.url else f"`{source.file}`"
+    where = link(source.url) if source.url else f"`{cell(source.file or '')}`"
     if source.url and source.file:
-        where = f"`{source.file}`, <{source.url}>"
+        where = f"`{cell(source.file)}`, {where}"
     trust = WORDS[lang]["trust"]
     trust_word = words_of.trust(source.trust.value, lang)
-    text = one_line(f"{source.title}. {source.publisher}, {source.published}. {trust}: {trust_word}.")
-    return f"{number}. **{source.id}**: {text} {where}"
+    text = cell(f"{source.title}. {source.publisher}, {source.published}. {trust}: {trust_word}.")
+    return f"{number}. **{cell(source.id)}**: {text} {where}"
 
 
 def headline(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str) -> str:
@@ -89,34 +99,103 @@ def headline(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str) -> str:
     return WORDS[lang]["headline"].format(reports=reports, **summarise(verdicts))
 
 
+def _unknown_by_why(unknown: list[Verdict], lang: str) -> list[str]:
+    """The unknown verdicts counted by why, in the report's words and order."""
+    kinds = Counter(unknown_kind(verdict) for verdict in unknown)
+    return [f"- {report.WORDS[lang][kind].format(n=kinds[kind])}" for kind in Unknown if kinds[kind]]
+
+
+def _sections(
+    verdicts: tuple[Verdict, ...], lang: str, full: bool, statuses: tuple[Status, ...] | None, rows: int | None
+) -> tuple[list[str], list[Verdict]]:
+    """The tables of ``statuses`` (all by default), missed first, with at most ``rows`` rows in
+    all; and the verdicts shown. Unknown ones are only counted by why unless asked for by name or
+    ``full``."""
+    words = WORDS[lang]
+    lines: list[str] = []
+    shown: list[Verdict] = []
+    left = len(verdicts) if rows is None else rows
+    for status in (Status.MISSED, Status.MET, Status.UNKNOWN):
+        group = [verdict for verdict in verdicts if verdict.status is status]
+        if (statuses is not None and status not in statuses) or not group:
+            continue
+        heading = words["unknown"] if status is Status.UNKNOWN else report.WORDS[lang][status]
+        lines += [f"## {heading.format(n=len(group))}", ""]
+        if status is Status.UNKNOWN and not full and statuses is None:
+            lines += [*_unknown_by_why(group, lang), "", words["unknown_more"], ""]
+            continue
+        kept = group[: max(left, 0)]
+        left -= len(kept)
+        shown += kept
+        if kept:
+            lines += _table([_row(verdict, lang, full) for verdict in kept], lang, full)
+        if len(kept) < len(group):
+            lines += ["", words["cut"].format(n=len(group) - len(kept))]
+        lines.append("")
+    return lines, shown
+
+
 def render(
     dataset: Dataset,
     verdicts: tuple[Verdict, ...],
     lang: str = "en",
     as_of: PartialDate | None = None,
     reading: Reading = Reading.BAND,
+    full: bool = False,
+    statuses: tuple[Status, ...] | None = None,
+) -> str:
+    """The summary: the counts, the missed targets, the met ones, the unknown ones counted by why,
+    the track record, the sources of what is shown, the rules. At most
+    :data:`~zjk_targets.rules.summary.SUMMARY_MAX_CHARS` characters unless ``full``: the tables
+    lose their last rows (saying how many) until it fits."""
+    text = _render(dataset, verdicts, lang, as_of, reading, full, statuses, None)
+    if full or len(text) <= SUMMARY_MAX_CHARS:
+        return text
+    fits, over = 0, len(verdicts)  # the most rows that fit, by halving
+    while over - fits > 1:
+        rows = (fits + over) // 2
+        if len(_render(dataset, verdicts, lang, as_of, reading, full, statuses, rows)) <= SUMMARY_MAX_CHARS:
+            fits = rows
+        else:
+            over = rows
+    return _render(dataset, verdicts, lang, as_of, reading, full, statuses, fits)
+
+
+def _render(
+    dataset: Dataset,
+    verdicts: tuple[Verdict, ...],
+    lang: str,
+    as_of: PartialDate | None,
+    reading: Reading,
+    full: bool,
+    statuses: tuple[Status, ...] | None,
+    rows: int | None,
 ) -> str:
     words = WORDS[lang]
-    lines = [f"# {fmt.title(dataset.about, lang)}", "", headline(dataset, verdicts, lang), ""]
-    lines += [words_of.reading(reading, lang), ""]
+    lines = [f"# {cell(fmt.title(dataset.about, lang))}", "", headline(dataset, verdicts, lang)]
+    matrix = track_record(dataset, verdicts)
+    if matrix.counted:
+        lines += ["", record.answer(matrix, lang)]
+    lines += ["", words_of.reading(reading, lang), ""]
     if as_of is not None:
         lines += [words["as_of"].format(date=end_of(as_of)), ""]
-    matrix = track_record(dataset, verdicts)
+    sections, shown = _sections(verdicts, lang, full, statuses, rows)
+    lines += sections
     if len(matrix.years) > 1:
-        lines += [f"## {words['record']}", "", *record.markdown(matrix, lang), ""]
-    five_year = [verdict for verdict in verdicts if verdict.target.by is not None]
-    if five_year:
-        lines += [f"## {words['five_year']}", "", *_table(five_year, lang), ""]
-    by_category: dict[str, list[Verdict]] = defaultdict(list)
-    for verdict in verdicts:
-        if verdict.target.by is None:
-            by_category[verdict.target.category].append(verdict)
-    for category in sorted(by_category):
-        lines += [f"## {labels.category(category, lang)}", "", *_table(by_category[category], lang), ""]
+        lines += [f"## {words['record']}", "", *record.markdown(matrix, lang)[2:], ""]
+    if full:
+        shown = list(verdicts)
     cited = sorted(
-        {verdict.target.source for verdict in verdicts}
-        | {item.observation.source for verdict in verdicts for item in verdict.evidence}
+        {verdict.target.source for verdict in shown}
+        | {
+            item.observation.source
+            for verdict in shown
+            for item in verdict.evidence
+            if full or item.decisive or verdict.status is Status.UNKNOWN  # an unknown one cites its nearest
+        }
     )
+    if rows is not None or not full:
+        lines += [words["full_more"], ""]
     lines += [f"## {words['sources']}", ""]
     lines += [_source_line(number, dataset.sources[key], lang) for number, key in enumerate(cited, 1)]
     lines += ["", f"## {words['how']}", ""]

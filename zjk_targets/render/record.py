@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from .. import labels
-from ..model import About, Comparator, Reading
+from ..model import About, Comparator, Reading, Status
 from ..rules import counts as count_rules
 from ..rules import wording as fmt
 from ..rules.counts import Counts
@@ -212,6 +212,12 @@ def render(
     return Group(*parts)
 
 
+def _marked(verdict: Verdict, lang: str) -> str:
+    """The verdict in words, with its mark where the cell's "?" does not already say it."""
+    status = labels.status(verdict.status, lang)
+    return status if verdict.status is Status.UNKNOWN else f"{MARK[verdict.status]} {status}"
+
+
 def markdown(record: TrackRecord, lang: str) -> list[str]:
     """The matrix as a markdown table with the answer above it."""
     words = WORDS[lang]
@@ -223,11 +229,7 @@ def markdown(record: TrackRecord, lang: str) -> list[str]:
         row = [row_label(record, metric.id, lang)]
         for year in record.years:
             verdict = record.cell(metric.id, year)
-            row.append(
-                ""
-                if verdict is None
-                else f"{cell_words(verdict)} {MARK[verdict.status]} {labels.status(verdict.status, lang)}"
-            )
+            row.append("" if verdict is None else f"{cell_words(verdict)} {_marked(verdict, lang)}")
         row.append(share_words(record.by_metric(metric.id)))
         lines.append("| " + " | ".join(cell(text) for text in row) + " |")
     footer = [f"**{words['share_row']}**", *(share_words(record.by_year(year)) for year in record.years), ""]

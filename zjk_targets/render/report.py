@@ -21,7 +21,7 @@ from ..model import Dataset, Reading, Status
 from ..rules import counts as count_rules
 from ..rules import wording as fmt
 from ..rules.counts import reviewed_years
-from ..rules.record import headline_counts, headline_verdicts
+from ..rules.record import focus_year, headline_counts, headline_verdicts
 from ..rules.schema import is_outside
 from ..rules.verdicts import Evidence, Role, Verdict, summarise
 from . import lang as words_of
@@ -63,6 +63,9 @@ WORDS = {
         "more": ("Every reason: zjk-targets report --full", "One target's evidence: zjk-targets show ID"),
         "full_more": ("One target's evidence and sources: zjk-targets show ID",),
         "none": "No target matches.",
+        "focus": "The {year} work report: of its {n} headline targets {met} met, {missed} missed, {unknown} unknown",
+        "focus_unknown": "unknown",
+        "focus_more": "This report alone: zjk-targets report --report {year}; every report follows.",
     },
     "zh": {
         "counts": "共{total}项{noun}：达成{met}项，未达成{missed}项，未知{unknown}项",
@@ -88,6 +91,9 @@ WORDS = {
         "more": ("全部依据：zjk-targets report --full --lang zh", "单项证据：zjk-targets show ID --lang zh"),
         "full_more": ("单项的证据和来源：zjk-targets show ID --lang zh",),
         "none": "没有符合条件的目标。",
+        "focus": "{year}年政府工作报告：{n}项主要目标中达成{met}项，未达成{missed}项，未知{unknown}项",
+        "focus_unknown": "未知",
+        "focus_more": "只看这份报告：zjk-targets report --report {year} --lang zh；以下是全部报告。",
     },
 }
 
@@ -121,7 +127,7 @@ def lean(verdict: Verdict) -> Status | None:
     return outcomes.pop() if len(outcomes) == 1 and None not in outcomes else None
 
 
-def _flags(verdict: Verdict, lang: str) -> list[str]:
+def flags(verdict: Verdict, lang: str) -> list[str]:
     found = []
     for caveat in verdict.caveats:
         kind = (
@@ -135,7 +141,7 @@ def _flags(verdict: Verdict, lang: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _short_reason(verdict: Verdict, lang: str) -> str:
+def short_reason(verdict: Verdict, lang: str) -> str:
     """The reason without the caveats' words, which the flags name in a word each."""
     reason = verdict.reason
     if verdict.caveats:
@@ -160,10 +166,10 @@ def _ident(verdict: Verdict, outside: dict[str, str]) -> str:
 
 
 def _decided(verdict: Verdict, lang: str, width: int) -> list[Text]:
-    detail = Text(_short_reason(verdict, lang))
-    flags = _flags(verdict, lang)
-    if flags:
-        detail.append(" · " + ", ".join(flags), style="italic")
+    detail = Text(short_reason(verdict, lang))
+    named = flags(verdict, lang)
+    if named:
+        detail.append(" · " + ", ".join(named), style="italic")
     share = share_of_goal(verdict)
     if share is not None:
         detail.append(" · " + progress_bar(share))
@@ -191,7 +197,7 @@ def _evidence_line(verdict: Verdict, lang: str, ident: str) -> Text:
             state = fmt.ON_TRACK if verdict.projection.on_track else fmt.NOT_ON_TRACK
             line.append(semicolon + words["projected"].format(state=words_of.word(state, lang)), style="italic")
     else:
-        reason = _short_reason(verdict, lang)
+        reason = short_reason(verdict, lang)
         line.append(words["sep"][0] + re.split(r": |：", reason, maxsplit=1)[-1])
     return line
 
@@ -245,6 +251,31 @@ def _by_report(by_year: dict[int, list[Verdict]], lang: str) -> list[Text]:
     return [Text(line(head), style="dim"), *(Text(line(row)) for row in rows)]
 
 
+def _focus(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str, width: int) -> list[Text]:
+    """The headline targets of the report the data is mostly about, each decided one with its
+    figure, the unknown ones by id and goal; nothing where there is no such report."""
+    year = focus_year(dataset, verdicts)
+    if year is None:
+        return []
+    words = WORDS[lang]
+    headline = [v for v in headline_verdicts(dataset, verdicts) if v.target.year == year]
+    if not headline:
+        return []
+    counts = summarise(headline)
+    lines = wrap(_title(words["focus"].format(year=year, n=len(headline), **counts)), width)
+    for status in (Status.MISSED, Status.MET):
+        for verdict in (v for v in headline if v.status is status):
+            lines += _decided(verdict, lang, width)
+    unknown = [
+        f"{one_line(v.target.id)} {words_of.goal(v.target, lang)}" for v in headline if v.status is Status.UNKNOWN
+    ]
+    if unknown:
+        lines += wrap(Text.assemble(mark(Status.UNKNOWN), " ", words["focus_unknown"]), width, INDENT)
+        lines += pack(unknown, width, DETAIL)
+    lines += wrap(Text(words["focus_more"].format(year=year), style="dim"), width)
+    return [*lines, Text("")]
+
+
 def _title(text: str, status: Status | None = None) -> Text:
     return Text(text, style=STYLE[status] if status else "bold")
 
@@ -256,14 +287,17 @@ def render(
     width: int = 80,
     full: bool = False,
     reading: Reading = Reading.BAND,
+    focus: bool = False,
 ) -> Text:
     """The report as one Text of lines at most ``width`` cells wide (an atom wider than that
-    runs over rather than being cut)."""
+    runs over rather than being cut). ``focus`` puts first the headline targets of the report the
+    data holds most targets of (see :func:`~zjk_targets.rules.record.focus_year`)."""
     words = WORDS[lang]
     counts = summarise(verdicts)
     counts["noun"] = ("target" if counts["total"] == 1 else "targets") if lang == "en" else "目标"
     by_year = _report_years(dataset, verdicts)
-    lines: list[Text] = [*wrap(_title(words["counts"].format(**counts)), width)]
+    lines: list[Text] = _focus(dataset, verdicts, lang, width) if focus else []
+    lines += wrap(_title(words["counts"].format(**counts)), width)
     headline = headline_verdicts(dataset, verdicts)
     if headline:
         tally = headline_counts(headline, reviewed_years(dataset.sources))

@@ -32,9 +32,25 @@ def one_line(text: str) -> str:
     return visible(_SPACES.sub(" ", text).strip())
 
 
+# What could start markup in a line of markdown: a code span, emphasis, a table cell's end, the
+# "](" of a link; and "<" where a tag or an autolink could follow (before a space or a digit, as in
+# "4.1 % < 6.5 %", it stays as written).
+_MARKDOWN = re.compile(r"[\\`*_|]|\](?=\()|<(?=[A-Za-z/!?])")
+_UNSAFE_IN_LINK = re.compile(r"[\s<>`\\\x00-\x1f\x7f]")
+
+
 def cell(text: str) -> str:
-    """One markdown table cell: a single line, pipes escaped, no raw HTML."""
-    return one_line(text).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+    """Untrusted text as one line of markdown that shows as written (a table cell, a heading, a
+    list item): newlines folded, markup characters backslash-escaped, no raw HTML."""
+    return _MARKDOWN.sub(lambda match: "\\" + match.group(), one_line(text))
+
+
+def link(url: str) -> str:
+    """A web address as a markdown autolink; what could end or break it percent-encoded. Anything
+    but an http(s) address is shown as text."""
+    if not re.match(r"https?://", url):
+        return cell(url)
+    return "<" + _UNSAFE_IN_LINK.sub(lambda match: "".join(f"%{b:02X}" for b in match.group().encode()), url) + ">"
 
 
 def outcome(verdict: Verdict) -> str:

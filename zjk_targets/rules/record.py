@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from ..model import Dataset, Metric
+from ..model import Dataset, Metric, Status
 from .counts import Counts, reviewed_years
 from .timeline import set_by_report
 from .verdicts import Verdict, summarise
@@ -92,6 +92,22 @@ def track_record(
     return TrackRecord(
         years, tuple(dataset.metrics[m] for m in order), cells, tuple(counted), reviewed_years(dataset.sources)
     )
+
+
+def focus_year(dataset: Dataset, verdicts: Iterable[Verdict]) -> int | None:
+    """The report whose headline targets ``report`` shows first: of the reports with a decided
+    target, the one the data holds most targets of (the latest of equals). None where the verdicts
+    come from one report only, or none is decided."""
+    sizes: dict[int, int] = {}
+    decided: set[int] = set()
+    for verdict in verdicts:
+        year = set_by_report(dataset, verdict.target)
+        sizes[year] = sizes.get(year, 0) + 1
+        if verdict.status is not Status.UNKNOWN:
+            decided.add(year)
+    if len(sizes) < 2 or not decided:
+        return None
+    return max(decided, key=lambda year: (sizes[year], year))
 
 
 def report_counts(dataset: Dataset, verdicts: Iterable[Verdict]) -> dict[int, dict[str, int]]:
