@@ -213,3 +213,92 @@ def test_grain_in_trillions_of_jin() -> None:
     words = "粮食产量1.3万亿斤以上"  # 政府工作报告-国务院/2024.md
     targets, _ = parse(words, 0, len(words))
     assert drafted(targets) == [("grain-output", ">=", "1.3", "万亿斤")]
+
+
+def test_one_expected_figure_without_a_list_is_the_headline() -> None:
+    # 政府工作报告-国务院/2003.md: the year's one target, with no 主要预期目标是：
+    head = "**政府工作报告**\n——2003年3月5日在第十届全国人民代表大会第一次会议上"
+    targets = "综合分析国内外各种情况，今年经济增长预期目标为7%左右，这是必要的，经过努力也是可以实现的。"
+    read = report(head, targets)
+    assert drafted(read.targets) == [("gdp-growth", "about", "7", "%")]
+    assert read.words(read.targets[0]) == "经济增长预期目标为7%左右"
+    # 政府工作报告-省自治区/山东省/2002.md: the review's 全年进出口总额… is not this year's.
+    head = "**政府工作报告**\n——2002年3月21日在山东省第九届人民代表大会第五次会议上"
+    review = "**2001年国民经济和社会发展情况回顾**\n对外开放进一步扩大。全年进出口总额289.6亿美元，增长15.9％，其中出口181.3亿美元，增长16.7％。实际利用外资42.5亿美元，增长11.4％。\n\n"
+    targets = "综合考虑现有条件，与“十五”计划相衔接，今年我省国内生产总值预期增长9％，其中一二三产业分别增长4％、10％和9％。完成今年的各项任务，总体上必须把握好以下三点："
+    read = report(head, targets, review=review)
+    assert drafted(read.targets) == [
+        ("gdp-growth", ">=", "9", "%"),
+        (None, ">=", "4", "%"),
+        (None, ">=", "10", "%"),
+        ("services-va-growth", ">=", "9", "%"),
+    ]
+    assert [t.name for t in read.targets[1:]] == ["第一产业", "第二产业", "第三产业"]
+
+
+def test_a_target_restated_in_the_next_sentence_is_one_target() -> None:
+    # 政府工作报告-省自治区/河北省/2005.md
+    head = "**（二〇〇五年一月十一日）**"
+    targets = (
+        "我省今年经济社会发展的主要预期目标确 定为：全省生产总值增长10％，全部财政收入可比增长10％以上。"
+        " 全省经济增长预期目标确定为10％，是综合考虑各方面因素提出的，目的是为了更接近实际，也是加快发展的需要。"
+    )
+    read = report(head, targets)
+    assert drafted(read.targets) == [("gdp-growth", ">=", "10", "%"), ("fiscal-revenue-growth", ">=", "10", "%")]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # 政府工作报告-主要城市/北京市/2004.md: the municipality's name before 生产总值; 实际增长 of the clause before.
+        (
+            "北京市生产总值完成3611.9亿元，比上年增长10.5%。城镇居民人均可支配收入13882.6元，实际增长11.2%；",
+            [("gdp", "3611.9"), ("gdp-growth", "10.5"), ("urban-income", "13882.6"), ("urban-income-growth", "11.2")],
+        ),
+        # 政府工作报告-主要城市/太原市/2012.md: 地区外贸进出口总额.
+        ("地区外贸进出口总额增长7.9%；", [("trade-growth", "7.9")]),
+        # 政府工作报告-主要城市/太原市/2013.md: thousands set apart by a space.
+        ("全年完成地区生产总值2 311.43亿元，增长10.5%；", [("gdp", "2311.43"), ("gdp-growth", "10.5")]),
+        # 政府工作报告-省自治区/河北省/2006.md: a year before the measure's name.
+        ("2005年粮食总产519.7亿斤，是五年来最高水平。", [("grain-output", "519.7")]),
+        # 政府工作报告-省自治区/山东省/2003.md: 城市化水平, the older name of the urbanisation rate.
+        ("全省城市化水平由1997年的34.1％提高到2002年的40.3％。", [("urbanisation-rate", "40.3")]),
+    ],
+)
+def test_upper_level_wordings_of_outcomes(words: str, expected: list) -> None:
+    from zjk_targets.extract.decode import parsing_copy
+
+    text, _ = parsing_copy(words)
+    outcomes, _ = parse(text, 0, len(text), outcomes=True, year=2005)
+    assert [(o.measure.id, str(o.value)) for o in outcomes if o.measure] == expected
+
+
+def test_a_spaced_figure_says_how_it_was_read_and_a_year_split_by_a_space_is_no_figure() -> None:
+    words = "固定资产投资1 320.63亿元，增长28.9%；"  # 政府工作报告-主要城市/太原市/2013.md
+    outcomes, _ = parse(words, 0, len(words), outcomes=True)
+    assert outcomes[0].derived == "1 320.63亿元: the figure with its thousands set apart by a space"
+    words = "地区生产总值1 995年的水平"  # a year split by a stray space (政府工作报告-省自治区/甘肃省/2001.md: 1 995年)
+    assert parse(words, 0, len(words), outcomes=True)[0] == []
+
+
+def test_a_five_year_review_gives_the_levels_it_ties_to_the_reviewed_year() -> None:
+    # 政府工作报告-国务院/2003.md and 政府工作报告-省自治区/山东省/2003.md, 河北省/2006.md (its year made 2002)
+    head = "**政府工作报告**\n——2003年3月5日在第十届全国人民代表大会第一次会议上"
+    review = (
+        "一、过去五年政府工作回顾\n\n"
+        "——经济持续较快增长。国内生产总值从1997年的7.4万亿元增加到2002年的10.2万亿元，按可比价格计算，平均每年增长7.7%。"
+        "五年全社会固定资产投资累计完成17.2万亿元。\n\n"
+        "——人民生活总体上达到小康水平。2002年，城镇居民人均可支配收入7615元，农民人均纯收入2954元，扣除价格因素年均分别增长9.4％和5.2％。\n\n"
+        "——对外开放。五年累计利用外资78亿美元，年均增长10.3%；2002年进出口总额达到339.4亿美元，其中出口211.2亿美元，分别为1997年的1.0倍和1.2倍。\n\n"
+        "——人口。自然增长率连续五年稳定在5‰左右。社会消费品零售总额由1997年的2.73万亿元增加到2001年的3.7万亿元。\n\n"
+        "二、对今年政府工作的建议\n\n"
+    )
+    read = report(head, "今年经济增长预期目标为7%左右。", review=review)
+    got = {o.measure.id: (str(o.value), o.note) for o in read.outcomes if o.measure}
+    assert got == {
+        "gdp": ("10.2", None),
+        "urban-income": ("7615", None),
+        "rural-income": ("2954", None),
+        "trade": ("339.4", None),
+        "export": ("211.2", None),
+    }

@@ -18,13 +18,19 @@ UNIT = (
 )
 # A figure, its thousands separated by commas or not (26，530元 is 26530 yuan, not 530).
 NUMBER = r"(?<![\d.A-Za-z])(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
-FIGURE = re.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>{UNIT})?(?:\s*(?:[-—–~～]+|至|到)\s*(?P<b>{NUMBER})\s*(?P<ub>{UNIT}))?")
+# Thousands set apart by a space (太原: 地区生产总值2 311.43亿元), only before an amount's unit, so that
+# a year or a count split by a stray space (1 995年, 3 553件) stays as it was.
+_SPACED = r"(?<![\d.A-Za-z])\d{1,3}(?: \d{3})+(?:\.\d+)?(?=\s*(?:亿|万|元|吨|人|斤|美元))"
+FIGURE = re.compile(
+    rf"(?P<a>{_SPACED}|{NUMBER})\s*(?P<ua>{UNIT})?(?:\s*(?:[-—–~～]+|至|到)\s*(?P<b>{NUMBER})\s*(?P<ub>{UNIT}))?"
+)
+SPACED = "{words}: the figure with its thousands set apart by a space"
 _UNIT_NAMES = {"百分点": "个百分点", "微克/立方米": "μg/m³", "μg/m3": "μg/m³", "ug/m3": "μg/m³"}
 
 # Where a subject ends: the first verb (or qualifier) before its figure. 增长率 and 人均 are words
 # of a measure, not a verb and a qualifier.
 VERB = re.compile(
-    r"预计|可比|同比|比增|比上年|较上年|[比较](?:19|20)\d\d年|分别|(?<![人平])均|负增长|增长(?!率)|增速|增幅|涨幅|上涨|下降|降低|降幅|减少|回落|提高|提升"
+    r"预计|预期(?=增长|目标|为)|实际(?=增长|下降)|[由从](?=\s*(?:19|20)\d\d\s*年)|可比|同比|比增|比上年|较上年|[比较](?:19|20)\d\d年|分别|(?<![人平])均|负增长|增长(?!率)|增速|增幅|涨幅|上涨|下降|降低|降幅|减少|回落|提高|提升"
     r"|达到|达|控制在|保持在|稳定在|保持|稳定|突破|超过|不低于|不少于|不高于|不超过|低于|高于|完成|实现|为|可达|力争"
     r"|有望|(?:再|迈|跨|跃|登|站)上|再跨|连跨|跨过|跨越|迈过|超(?=\d)"
 )
@@ -32,8 +38,8 @@ VERB = re.compile(
 _ADVERB = re.compile(r"(?:在[^,;。、]{1,14}?)?(?:率先|首次|首度|再次|历史性地?|一举|成功|顺利|稳步)*超?$")
 # Fillers before a subject; a short note in brackets too: 预计（下同）, 同比（下同）增长2.1%.
 _LEAD = re.compile(
-    r"(?:[\s*#—\-]|\([^()]{0,12}\)|(?:19|20)\d\d年(?=全市|全年|全州|地区|生产|规|一般|地方|社会|固定|城|农)|其中|预计|可比口径|同口径|(?:剔除|扣除)[^,;。]{0,12}?(?:因素|影响)|可比|同比|比上年|全市|我市|全州|全盟|全省|我省|全区|我区|全国|全年|今年|去年|力争|确保|实现|完成|努力|争取"
-    r"|特别是|尤其是|可(?=实现|完成|达到)|总量(?=突破|达到|达|超过|迈上|跨上|跃上)|按(?=可比|同口径)|按(?:不变价格?|自然口径)计算|拉动|带动|财政(?=一般公共预算)|并|和|及|同时|另外|此外)+"
+    r"(?:[\s*#—\-]|\([^()]{0,12}\)|(?:19|20)\d\d年(?=全市|全年|全州|全省|地区|生产|国内|规|一般|地方|社会|固定|城|农|粮|进出口|出口|实现|完成|外贸)|其中|预计|可比口径|同口径|(?:剔除|扣除)[^,;。]{0,12}?(?:因素|影响)|可比|同比|比上年|全市|我市|本市|全州|全盟|全省|我省|全区|我区|全国|全年|今年|去年|力争|确保|实现|完成|努力|争取"
+    r"|特别是|尤其是|可(?=实现|完成|达到)|总量(?=突破|达到|达|超过|迈上|跨上|跃上)|按(?=可比|同口径)|按(?:不变价格?|自然口径)计算|实际(?=增长|下降)|拉动|带动|财政(?=一般公共预算)|并|和|及|同时|另外|此外)+"
 )
 _NEAR = "近约"
 _PARTIAL = re.compile(
@@ -139,7 +145,7 @@ def _enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _decimal(text: str) -> Decimal:
-    return Decimal(text.replace(",", ""))
+    return Decimal(text.replace(",", "").replace(" ", ""))
 
 
 def _subject(text: str, start: int, stop: int) -> tuple[int, int]:
@@ -207,6 +213,8 @@ def _expand(subject: str) -> list[str]:
     """The subjects of a 分别/均 clause: 城镇、农村居民人均可支配收入 → two full names."""
     if subject.startswith("城乡") and _SEP.search(subject) is None:
         return [f"城镇{subject[2:]}", f"农村{subject[2:]}"]
+    if three := _THREE_INDUSTRIES.match(subject):  # 一二三产业分别增长4%、10%和9%: the three sectors
+        return [f"第{rank}产业{three.group(1)}" for rank in "一二三"]
     subject = _TOWN_AND_COUNTRY.sub("城镇、农村", subject)  # 城、乡居民人均可支配收入
     parts = [part for part in _SEP.split(subject) if part]
     if len(parts) < 2:
@@ -225,6 +233,7 @@ def _expand(subject: str) -> list[str]:
 
 
 _TOWN_AND_COUNTRY = re.compile(r"^城[、和与及]乡(?=居民|常住)")
+_THREE_INDUSTRIES = re.compile(r"^第?一[、,]?二[、,]?三产业?(.*)$")
 _JOINED = re.compile(r"\s*(?:左右|以上|以内)?\s*(?:[、和及与]|以及)\s*")
 
 
@@ -491,6 +500,8 @@ def _item(
     derived = None
     value = figure.value
     note = None
+    if " " in text[figure.start : figure.end].strip():
+        derived = SPACED.format(words=text[figure.start : figure.end].strip())
     if measure is not None and measure.id == "cpi-inflation" and value >= 100:
         derived = f"{figure.value} − 100: the price index (previous year = 100) as a rise in %"
         value = figure.value - 100

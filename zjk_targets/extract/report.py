@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from .decode import parsing_copy
 from .items import _LEAD as LEAD
@@ -241,9 +242,31 @@ def _headline(parse_text: str, body: int) -> tuple[int, int, int] | None:
         score = sum(1 for item in items if item.measure is not None) * 2 + len(items)
         if score and (best is None or score > best[0]):
             best = (score, (sentence_start, items_start, end))
-    return best[1] if best else _unannounced(parse_text, body)
+    return best[1] if best else _expected(parse_text, body) or _unannounced(parse_text, body)
 
 
+# One target said as this year's expected figure, in reports that set no list (the State Council to 2004:
+# 今年经济增长预期目标为7%左右; 山东 2002: 今年我省国内生产总值预期增长9％，其中一二三产业分别增长…).
+_EXPECTED = re.compile(r"今年[^。;；,，]{0,16}?预期(?:目标)?(?:确定为|定为|为|是)?\s*(?:增长)?\s*\d")
+
+
+def _expected(parse_text: str, body: int) -> tuple[int, int, int] | None:
+    """(start, items start, end) of this year's expected figure of a headline measure: from 今年 to the
+    last figure of its sentence and of the following ones on its line that name a measure."""
+    for match in _EXPECTED.finditer(parse_text, body):
+        line_end = parse_text.find("\n", match.start())
+        line_end = len(parse_text) if line_end < 0 else line_end
+        if _PAST.search(parse_text, match.start(), _sentence_end(parse_text, match.start(), line_end)):
+            continue
+        items, _ = parse(parse_text, match.start(), _passage_end(parse_text, match.start(), line_end))
+        if any(item.measure is not None for item in items):
+            end = max(item.end for item in items)
+            end = _FIGURE_SUFFIX.match(parse_text, end).end()
+            return match.start(), match.start(), end
+    return None
+
+
+_FIGURE_SUFFIX = re.compile(r"(?:左右|以上|以内)?")
 _THIS_YEAR = re.compile(r"今年|全年|综合考虑|力争|预期|确保")
 _PAST = re.compile(r"预计|去年|过去|一年来|回顾|实现了|完成了|年均|五年|十[三四五]五")
 
@@ -439,6 +462,7 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
         more, more_unquantified = parse(parse_text, *binding)
         targets, unquantified, end = [*targets, *more], [*unquantified, *more_unquantified], binding[1]
     targets = [t for t in targets if not _other_base(parse_text[t.start : t.end], sets_year)]
+    targets = _once(targets)
     outcomes: list[Item] = []
     others: list[Item] = []
     against: list[Item] = []
@@ -519,8 +543,15 @@ _PART_OF_CITY = re.compile(
 
 
 def _foreign(text: str, year: int) -> set[int]:
-    """The years other than ``year`` the text names; 比2020年增长9.5% of 2021 is plain growth."""
-    return _years(re.sub(rf"(?:比|较){year - 1}\s*年", "", text)) - {year}
+    """The years other than ``year`` the text names; 比2020年增长9.5% of 2021 is plain growth, and
+    由1997年的7.4万亿元增加到2002年的10.2万亿元 of 2002 names the year it reached."""
+    text = re.sub(rf"(?:比|较){year - 1}\s*年", "", text)
+    if re.search(rf"(?:到|至)\s*{year}\s*年(?:末|底)?的", text):
+        text = _FROM_YEAR.sub("", text)
+    return _years(text) - {year}
+
+
+_FROM_YEAR = re.compile(r"(?:由|从)\s*(?:19|20)\d\d\s*年(?:末|底)?的")
 
 
 def _own_words(parse_text: str, item: Item) -> str:
@@ -547,6 +578,21 @@ def _binding(parse_text: str, end: int) -> tuple[int, int] | None:
         return None
     line_end = parse_text.find("\n", match.end())
     return match.end(), _passage_end(parse_text, match.end(), len(parse_text) if line_end < 0 else line_end)
+
+
+def _once(targets: list[Item]) -> list[Item]:
+    """The targets without a restatement of one before (河北 2005: …全省生产总值增长10％，…。全省经济增长
+    预期目标确定为10％，是综合考虑…): the same measure with the same figure is one target."""
+    seen: set[tuple[str, Decimal]] = set()
+    kept = []
+    for target in targets:
+        key = (target.measure.id, target.value) if target.measure else None
+        if key in seen:
+            continue
+        if key:
+            seen.add(key)
+        kept.append(target)
+    return kept
 
 
 def _other_base(words: str, year: int) -> bool:
@@ -621,9 +667,10 @@ def _term_levels(parse_text: str, term: list[tuple[int, int]], year: int) -> lis
     1369.9亿元, 城镇化率达到65.62%); never its averages, totals or growth, nor a figure of another year.
     A figure whose own clause names the reviewed year is that year's (…，2021年城镇登记失业率控制在2.55%)."""
     levels: list[Item] = []
+    reached = re.compile(rf"(?:到|至)\s*{year}\s*年(?:末|底)?的")  # 增加到2002年的10.2万亿元: not ahead
     for s_start, s_end in term:
         sentence = parse_text[s_start:s_end]
-        if not _DIGIT.search(sentence) or _AHEAD.search(sentence):
+        if not _DIGIT.search(sentence) or _AHEAD.search(reached.sub("", sentence)):
             continue
         found, _ = parse(parse_text, s_start, s_end, outcomes=True)
         for item in found:
@@ -632,7 +679,11 @@ def _term_levels(parse_text: str, term: list[tuple[int, int]], year: int) -> lis
                 continue
             clause = max(parse_text.rfind(mark, s_start, item.start) for mark in _CLAUSE_MARKS) + 1
             own = _own_words(parse_text, item)
-            if measure is not None and f"{year}年" in parse_text[max(clause, s_start) : item.start]:
+            # 2002年，城镇居民人均可支配收入7615元，农民人均纯收入2954元，…年均分别增长…: the part of the
+            # sentence (to its ;) that opens with the reviewed year is that year's.
+            part = max(parse_text.rfind(";", s_start, item.start) + 1, s_start)
+            of_year = re.match(rf"[\s*#—-]*{year}\s*年", parse_text[part : item.start])
+            if measure is not None and (of_year or f"{year}年" in parse_text[max(clause, s_start) : item.start]):
                 # 三江新区…，预计2021年实现地区生产总值300亿元: a part's figure, not the city's.
                 part = _PART_OF_CITY.search(parse_text, s_start, item.start)
                 if not part and not _years(own) - {year} and not re.search(r"年均|累计|平均", own):
@@ -646,6 +697,12 @@ def _term_levels(parse_text: str, term: list[tuple[int, int]], year: int) -> lis
             if "分别" in words and re.search(r"由|从", words):
                 continue  # 分别由A和B增加到C和D: which end is whose is not safe to read
             named = {int(y) for y in re.findall(r"(?<!由)(?<!从)(20\d\d|19\d\d)\s*年(?!的)", words)}
+            at_year = _AT_YEAR.search(_figure_words(parse_text, item))
+            if at_year and int(at_year.group(1)) == year:
+                levels.append(replace(item, estimated=parse_text.rfind("预计", s_start, item.end) >= 0))
+                continue  # 由1997年的7.4万亿元增加到2002年的10.2万亿元: the text names the year
+            if at_year:
+                continue
             # 预计实现地区生产总值2200亿元，…固定资产投资1479亿元: the levels the term is expected to end at.
             expected = re.match(r"[\s*#—-]*预计", sentence)
             if named - {year} or not (_TERM_VERB.search(_figure_lead(parse_text, item)) or expected):
@@ -656,11 +713,19 @@ def _term_levels(parse_text: str, term: list[tuple[int, int]], year: int) -> lis
     return levels
 
 
-def _figure_lead(parse_text: str, item: Item) -> str:
-    """The words just before the item's own figure (…增加到 in 由984.98亿元增加到1369.9亿元)."""
+def _figure_words(parse_text: str, item: Item) -> str:
+    """The item's words before its own figure."""
     excerpt = parse_text[item.start : item.end]
     spot = excerpt.rfind(format(item.value, "f"))
-    lead = excerpt[: spot if spot >= 0 else len(excerpt)]
+    return excerpt[: spot if spot >= 0 else len(excerpt)]
+
+
+_AT_YEAR = re.compile(r"(?:到|至|为|达到?)\s*((?:19|20)\d\d)\s*年(?:末|底)?的?\s*$")
+
+
+def _figure_lead(parse_text: str, item: Item) -> str:
+    """The words just before the item's own figure (…增加到 in 由984.98亿元增加到1369.9亿元)."""
+    lead = _figure_words(parse_text, item)
     # 分别突破3万元和1万元: the verb before the first figure of a list is the second's too.
     return re.sub(r"(?:\d+(?:\.\d+)?\s*[^\d\s,，、和]{0,3}\s*[、和及])+$", "", lead)[-6:]
 
