@@ -302,3 +302,30 @@ def test_a_five_year_review_gives_the_levels_it_ties_to_the_reviewed_year() -> N
         "trade": ("339.4", None),
         "export": ("211.2", None),
     }
+
+
+def test_a_share_said_with_zhan_is_no_growth() -> None:
+    words = "实际利用外资超过1600亿美元,其中外商直接投资占70%,投资结构有所改善。"  # 政府工作报告-国务院/1996.md
+    outcomes, _ = parse(words, 0, len(words), outcomes=True)
+    assert drafted(outcomes) == [("fdi", ">=", "1600", "亿美元"), (None, ">=", "70", "%")]
+
+
+def test_the_plans_heading_naming_next_year_s_work_ends_the_review() -> None:
+    # 政府工作报告-主要城市/厦门市/2012.md: 2012年工作建议 is no review of 2011.
+    head = "**政府工作报告**\n——2012年1月10日在厦门市第十四届人民代表大会第一次会议上"
+    review = (
+        "一、2011年和过去五年的工作回顾\n\n全年实现地区生产总值2527亿元，增长15%。\n\n"
+        "二、今后五年工作展望和2012年工作建议\n\n"
+        "――中心城市建设实现新跨越。岛外新城核心区基本建成，城市化率达85%，海峡西岸重要中心城市集聚辐射能力进一步提升。\n\n"
+    )
+    read = report(head, "经济社会发展主要预期目标是:地区生产总值增长12%。", review=review)
+    assert {o.measure.id: str(o.value) for o in read.outcomes} == {"gdp": "2527", "gdp-growth": "15"}
+
+
+def test_a_floor_of_the_plain_growth_is_kept_over_an_exact_figure_on_another_basis() -> None:
+    # 政府工作报告-其他地市/东营市/2020.md
+    head = "**政府工作报告**\n——2020年1月8日在东营市第八届人民代表大会第五次会议上"
+    review = "一、2019年工作回顾\n\n全市经济增长4.5%以上，可比口径实际增长5.5%。\n\n二、2020年工作安排\n\n"
+    read = report(head, "今年经济社会发展的主要预期目标是：地区生产总值增长5.5%。", review=review)
+    (gdp,) = read.outcomes
+    assert (gdp.measure.id, str(gdp.value), gdp.bound, gdp.basis) == ("gdp-growth", "4.5", True, None)

@@ -432,6 +432,7 @@ def parse(
 
 # A measure's share of another (占…比重, 占比): not the measure's growth, and outside the lexicon.
 _SHARE = re.compile(r"占.{0,16}(?:比重|比例)|比重|占比")
+_SHARE_OF = re.compile(r"占\s*$")  # 其中外商直接投资占70%: its share of the whole, said just before the figure
 SHARE_NOTE = "a share of another measure (占…比重), not its growth: outside the lexicon"
 
 
@@ -487,9 +488,9 @@ def _item(
 ) -> Item | None:
     measure = lookup(name)
     share = None
-    if measure is not None and measure.id.endswith("-growth") and _SHARE.search(name):
-        measure, share = None, SHARE_NOTE  # 服务业增加值占国内生产总值比重上升到51.6%: a share, not growth
     pre = text[s_end : figure.start]
+    if measure is not None and measure.id.endswith("-growth") and (_SHARE.search(name) or _SHARE_OF.search(name + pre)):
+        measure, share = None, SHARE_NOTE  # 服务业增加值占国内生产总值比重上升到51.6%: a share, not growth
     post = text[figure.end : min(c_end, figure.end + 4)]
     rest = figures[index + 1 :]
     gaps = [text[a.end : b.start] for a, b in zip([figure, *rest], rest, strict=False)]

@@ -361,8 +361,10 @@ def _plan_heading(heading: str, year: int | None) -> bool:
     ``year`` (一、2020年和“十三五”取得历史性成就, 一、过去五年工作回顾)."""
     if year is not None and f"{year}年" in heading and f"{year + 1}年" not in heading:
         return False
+    # 二、今后五年工作展望和2012年工作建议: the year of the plans is no review's (2012年工作).
+    reviewed = heading.replace(f"{year + 1}年", "") if year is not None else heading
     return bool(_PLAN_HEADING.search(heading) or re.search(r"今后|今年", heading)) and not _REVIEW_HEADING.search(
-        heading
+        reviewed
     )
 
 
@@ -493,7 +495,9 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
             if key not in seen:
                 seen[key] = len(outcomes)
                 outcomes.append(item)
-            elif (outcomes[seen[key]].bound and not item.bound) or (outcomes[seen[key]].basis and not item.basis):
+            elif (outcomes[seen[key]].bound and not item.bound and not item.basis) or (
+                outcomes[seen[key]].basis and not item.basis
+            ):
                 # 突破2000亿元，达2016.9亿元: the figure itself; 同口径增长13.3%，按自然口径…7.5%: the plain one
                 outcomes[seen[key]] = item
     for item in _term_levels(parse_text, term, sets_year - 1):
