@@ -329,3 +329,22 @@ def test_a_floor_of_the_plain_growth_is_kept_over_an_exact_figure_on_another_bas
     read = report(head, "今年经济社会发展的主要预期目标是：地区生产总值增长5.5%。", review=review)
     (gdp,) = read.outcomes
     assert (gdp.measure.id, str(gdp.value), gdp.bound, gdp.basis) == ("gdp-growth", "4.5", True, None)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # 政府工作报告-省自治区/广东省/2001.md: a space after the decimal point, not the figure 5.
+        (
+            "2000 年全省国内生产总值达9506亿元,比上年增长10. 5%。",
+            [("gdp", "9506", None), ("gdp-growth", "10.5", "10. 5%")],
+        ),
+        # 政府工作报告-其他地市/武威市/2025.md
+        ("空气质量优良天数比达到86. 1%。", [("good-air-days-share", "86.1", "86. 1%")]),
+    ],
+)
+def test_a_space_after_the_decimal_point(words: str, expected: list) -> None:
+    outcomes, _ = parse(words, 0, len(words), outcomes=True)
+    got = [(o.measure.id, str(o.value), o.derived and o.derived.split(":")[0]) for o in outcomes if o.measure]
+    assert got == expected
+    assert all(o.derived.endswith("the figure with a space after its decimal point") for o in outcomes if o.derived)

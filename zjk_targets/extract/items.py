@@ -21,10 +21,13 @@ NUMBER = r"(?<![\d.A-Za-z])(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
 # Thousands set apart by a space (太原: 地区生产总值2 311.43亿元), only before an amount's unit, so that
 # a year or a count split by a stray space (1 995年, 3 553件) stays as it was.
 _SPACED = r"(?<![\d.A-Za-z])\d{1,3}(?: \d{3})+(?:\.\d+)?(?=\s*(?:亿|万|元|吨|人|斤|美元))"
+# A space after the decimal point (增长10. 5％, 优良天数比达到86. 1%), before a rate's unit only.
+_BROKEN = r"(?<![\d.A-Za-z])\d+\. \d+(?=\s*(?:%|‰|个?百分点))"
 FIGURE = re.compile(
-    rf"(?P<a>{_SPACED}|{NUMBER})\s*(?P<ua>{UNIT})?(?:\s*(?:[-—–~～]+|至|到)\s*(?P<b>{NUMBER})\s*(?P<ub>{UNIT}))?"
+    rf"(?P<a>{_SPACED}|{_BROKEN}|{NUMBER})\s*(?P<ua>{UNIT})?(?:\s*(?:[-—–~～]+|至|到)\s*(?P<b>{NUMBER})\s*(?P<ub>{UNIT}))?"
 )
 SPACED = "{words}: the figure with its thousands set apart by a space"
+BROKEN = "{words}: the figure with a space after its decimal point"
 _UNIT_NAMES = {"百分点": "个百分点", "微克/立方米": "μg/m³", "μg/m3": "μg/m³", "ug/m3": "μg/m³"}
 
 # Where a subject ends: the first verb (or qualifier) before its figure. 增长率 and 人均 are words
@@ -501,8 +504,8 @@ def _item(
     derived = None
     value = figure.value
     note = None
-    if " " in text[figure.start : figure.end].strip():
-        derived = SPACED.format(words=text[figure.start : figure.end].strip())
+    if " " in (words := text[figure.start : figure.end].strip()):
+        derived = (BROKEN if ". " in words else SPACED).format(words=words)
     if measure is not None and measure.id == "cpi-inflation" and value >= 100:
         derived = f"{figure.value} − 100: the price index (previous year = 100) as a rise in %"
         value = figure.value - 100
