@@ -348,3 +348,39 @@ def test_a_space_after_the_decimal_point(words: str, expected: list) -> None:
     got = [(o.measure.id, str(o.value), o.derived and o.derived.split(":")[0]) for o in outcomes if o.measure]
     assert got == expected
     assert all(o.derived.endswith("the figure with a space after its decimal point") for o in outcomes if o.derived)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # 政府工作报告-主要城市/上海市/2007.md: growth at comparable prices is the plain growth of GDP.
+        (
+            "全市生产总值达到10297亿元，按可比价格计算比上年增长12%，连续15年保持两位数增长；",
+            [("gdp", "10297"), ("gdp-growth", "12")],
+        ),
+        # 政府工作报告-主要城市/宁波市/2018.md
+        (
+            "初步核算，实现地区生产总值9846.9亿元，按可比价计算，同比增长7.8%；",
+            [("gdp", "9846.9"), ("gdp-growth", "7.8")],
+        ),
+        # 政府工作报告-主要城市/南京市/2020.md
+        ("预计全年完成地区生产总值14050亿元、可比价增长8%，", [("gdp", "14050"), ("gdp-growth", "8")]),
+        # 政府工作报告-主要城市/上海市/2010.md: 市生产总值.
+        (
+            "市生产总值比上年增长8.2%，地方财政收入达到2540.3亿元，",
+            [("gdp-growth", "8.2"), ("local-budget-revenue", "2540.3")],
+        ),
+    ],
+)
+def test_growth_at_comparable_prices_is_the_plain_growth(words: str, expected: list) -> None:
+    from zjk_targets.extract.decode import parsing_copy
+
+    text, _ = parsing_copy(words)
+    outcomes, _ = parse(text, 0, len(text), outcomes=True, year=2009)
+    assert [(o.measure.id, str(o.value)) for o in outcomes if o.measure and o.basis is None] == expected
+
+
+def test_comparable_growth_of_revenue_is_still_another_basis() -> None:
+    words = "一般公共预算收入可比增长4.3%"  # 政府工作报告-其他地市/乌海市/2025.md
+    (revenue,) = parse(words, 0, len(words), outcomes=True)[0]
+    assert (revenue.measure.id, revenue.basis) == ("budget-revenue-growth", "可比")
