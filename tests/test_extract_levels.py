@@ -384,3 +384,38 @@ def test_comparable_growth_of_revenue_is_still_another_basis() -> None:
     words = "一般公共预算收入可比增长4.3%"  # 政府工作报告-其他地市/乌海市/2025.md
     (revenue,) = parse(words, 0, len(words), outcomes=True)[0]
     assert (revenue.measure.id, revenue.basis) == ("budget-revenue-growth", "可比")
+
+
+def test_the_income_of_the_city_districts_residents_is_the_urban_income() -> None:
+    from zjk_targets.extract.decode import parsing_copy
+
+    # 政府工作报告-主要城市/宁波市/2010.md
+    text, _ = parsing_copy("市区居民人均可支配收入27368元，农村居民人均纯收入12641元，分别增长9.2%和10.4%。")
+    outcomes, _ = parse(text, 0, len(text), outcomes=True)
+    assert [(o.measure.id, str(o.value)) for o in outcomes] == [
+        ("urban-income", "27368"),
+        ("rural-income", "12641"),
+        ("urban-income-growth", "9.2"),
+        ("rural-income-growth", "10.4"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # 政府工作报告-主要城市/上海市/2025.md: prices unchanged are a rise of 0 %.
+        (
+            "居民消费价格与上年基本持平，城镇调查失业率平均为4.2%。",
+            [("cpi-inflation", "0"), ("surveyed-unemployment-rate", "4.2")],
+        ),
+        ("物价上涨1.3%，低于控制目标；", [("cpi-inflation", "1.3")]),  # 政府工作报告-主要城市/兰州市/2016.md
+        ("居民消费品价格指数上涨2.4%。", [("cpi-inflation", "2.4")]),  # 政府工作报告-主要城市/合肥市/2013.md
+        ("城镇登记失业率与上年持平。", []),  # a rate unchanged has no value of its own
+    ],
+)
+def test_consumer_prices_in_other_words(words: str, expected: list) -> None:
+    from zjk_targets.extract.decode import parsing_copy
+
+    text, _ = parsing_copy(words)
+    outcomes, _ = parse(text, 0, len(text), outcomes=True)
+    assert [(o.measure.id, str(o.value)) for o in outcomes if o.measure] == expected

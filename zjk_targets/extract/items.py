@@ -459,8 +459,10 @@ def _unchanged(text: str, c_start: int, c_end: int, previous: tuple[int, int, st
     if not name and previous is not None:
         start, _, name = previous
     measure = lookup(name)
-    if measure is None or measure.unit != "%" or measure.id.endswith("-reduction") or measure.level is None:
-        return None  # growth measures only (a level measure in % has no "no change" reading)
+    if measure is None or measure.unit != "%" or measure.id.endswith("-reduction"):
+        return None
+    if measure.level is None and measure.id != "cpi-inflation":
+        return None  # growth measures and prices only (a level measure in % has no "no change" reading)
     return Item(
         measure=measure,
         name=name,

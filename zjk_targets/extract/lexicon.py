@@ -194,7 +194,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "society",
-        r"^(城镇|城市)(常住)?居民(家庭)?(年)?(人均)?(可支配)?收入",
+        r"^(城镇|城市|市区)(常住)?居民(家庭)?(年)?(人均)?(可支配)?收入",
         "城镇居民人均可支配收入|Urban disposable income per head",
     ),
     _m(
@@ -224,7 +224,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "lower",
         "economy",
-        r"^(全市)?居民消费价格|^CPI|^消费价格",
+        r"^(全市)?居民消费品?价格|^CPI|^消费价格|^物价(总水平)?$",
     ),
     _m(
         "urban-unemployment-rate",
