@@ -419,3 +419,43 @@ def test_consumer_prices_in_other_words(words: str, expected: list) -> None:
     text, _ = parsing_copy(words)
     outcomes, _ = parse(text, 0, len(text), outcomes=True)
     assert [(o.measure.id, str(o.value)) for o in outcomes if o.measure] == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # 政府工作报告-其他地市/惠州市/2021.md: after the quarters, 全年 speaks of the measure again.
+        (
+            "地区生产总值一季度下降8.7%（同比，下同），上半年收窄至-4.3%，前三季度扭负为正、增长0.3%，全年完成4222亿元，增长1.5%；",
+            [("gdp", "4222"), ("gdp-growth", "1.5")],
+        ),
+        # 政府工作报告-其他地市/池州市/2021.md
+        (
+            "全市地区生产总值一季度下降5.4%，二季度迅速恢复到正增长并逐季回升，预计全年增长4%以上。",
+            [("gdp-growth", "4")],
+        ),
+        # 政府工作报告-其他地市/平凉市/2022.md: 较去年增长 of the measure before.
+        (
+            "预计到2021年底，全市地区生产总值完成546亿元，较去年增长8%，比“十三五”平均增速高3个百分点；",
+            [("gdp", "546"), ("gdp-growth", "8")],
+        ),
+    ],
+)
+def test_the_whole_year_after_its_parts(words: str, expected: list) -> None:
+    from zjk_targets.extract.decode import parsing_copy
+
+    text, _ = parsing_copy(words)
+    outcomes, _ = parse(text, 0, len(text), outcomes=True, year=2021)
+    assert [(o.measure.id, str(o.value)) for o in outcomes if o.measure] == expected
+
+
+def test_a_term_review_s_figure_of_the_year_in_its_own_clause() -> None:
+    # 政府工作报告-其他地市/恩施土家族苗族自治州/2022.md and 揭阳市/2022.md (比2020年增长 is the year's growth)
+    head = "**政府工作报告**\n——2022年1月10日在某某市第八届人民代表大会第一次会议上"
+    review = (
+        "一、过去五年工作回顾\n\n过去五年，我们砥砺奋进。地区生产总值突破千亿元大关，2021年达到1302.36亿元。"
+        "2021年，全市地区生产总值预计（下同）2228亿元，比2020年增长6.0%，五年年均（下同）增长3.9%；\n\n"
+        "二、今后五年目标任务\n\n"
+    )
+    read = report(head, "今年经济社会发展的主要预期目标是：地区生产总值增长6%。", review=review)
+    assert {o.measure.id: str(o.value) for o in read.outcomes} == {"gdp": "1302.36", "gdp-growth": "6.0"}

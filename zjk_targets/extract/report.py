@@ -676,7 +676,7 @@ def _term_levels(parse_text: str, term: list[tuple[int, int]], year: int) -> lis
         sentence = parse_text[s_start:s_end]
         if not _DIGIT.search(sentence) or _AHEAD.search(reached.sub("", sentence)):
             continue
-        found, _ = parse(parse_text, s_start, s_end, outcomes=True)
+        found, _ = parse(parse_text, s_start, s_end, outcomes=True, year=year)  # 比2020年增长6.0% of 2021
         for item in found:
             measure = item.measure
             if item.against_goal:
@@ -687,10 +687,12 @@ def _term_levels(parse_text: str, term: list[tuple[int, int]], year: int) -> lis
             # sentence (to its ;) that opens with the reviewed year is that year's.
             part = max(parse_text.rfind(";", s_start, item.start) + 1, s_start)
             of_year = re.match(rf"[\s*#—-]*{year}\s*年", parse_text[part : item.start])
-            if measure is not None and (of_year or f"{year}年" in parse_text[max(clause, s_start) : item.start]):
+            # 地区生产总值突破千亿元大关，2021年达到1302.36亿元: the clause of the figure names the year.
+            figure_at = item.start + len(_figure_words(parse_text, item))
+            if measure is not None and (of_year or f"{year}年" in parse_text[max(clause, s_start) : figure_at]):
                 # 三江新区…，预计2021年实现地区生产总值300亿元: a part's figure, not the city's.
                 part = _PART_OF_CITY.search(parse_text, s_start, item.start)
-                if not part and not _years(own) - {year} and not re.search(r"年均|累计|平均", own):
+                if not part and not _foreign(own, year) and not re.search(r"年均|累计|平均", own):
                     levels.append(replace(item, estimated=parse_text.rfind("预计", s_start, item.end) >= 0))
                 continue
             if measure is None or measure.id.endswith(("-growth", "-reduction", "-rise")):
