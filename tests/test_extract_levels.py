@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from zjk_targets.extract.decode import parsing_copy
 from zjk_targets.extract.items import parse
 from zjk_targets.extract.report import read_report
 
@@ -18,6 +19,18 @@ def report(head: str, targets: str, *, title: str = "政府工作报告", review
 
 def drafted(items) -> list[tuple[str | None, str, str, str]]:
     return [(t.measure.id if t.measure else None, t.comparator, str(t.value), t.unit) for t in items]
+
+
+def outcomes_of(words: str, year: int | None = None) -> list[tuple[str, str]]:
+    """The lexicon outcomes of words as a report prints them (full-width punctuation), by measure and value."""
+    text, _ = parsing_copy(words)
+    outcomes, _ = parse(text, 0, len(text), outcomes=True, year=year)
+    return [(o.measure.id, str(o.value)) for o in outcomes if o.measure and o.basis is None]
+
+
+def reviewed(head: str, review: str, targets: str) -> dict[str, str]:
+    """The outcomes a report of ``head`` reads from ``review``, by measure."""
+    return {o.measure.id: str(o.value) for o in report(head, targets, review=review).outcomes}
 
 
 # 政府工作报告-国务院/2017.md, its head and its headline paragraph.
@@ -266,11 +279,7 @@ def test_a_target_restated_in_the_next_sentence_is_one_target() -> None:
     ],
 )
 def test_upper_level_wordings_of_outcomes(words: str, expected: list) -> None:
-    from zjk_targets.extract.decode import parsing_copy
-
-    text, _ = parsing_copy(words)
-    outcomes, _ = parse(text, 0, len(text), outcomes=True, year=2005)
-    assert [(o.measure.id, str(o.value)) for o in outcomes if o.measure] == expected
+    assert outcomes_of(words, 2005) == expected
 
 
 def test_a_spaced_figure_says_how_it_was_read_and_a_year_split_by_a_space_is_no_figure() -> None:
@@ -318,8 +327,10 @@ def test_the_plans_heading_naming_next_year_s_work_ends_the_review() -> None:
         "二、今后五年工作展望和2012年工作建议\n\n"
         "――中心城市建设实现新跨越。岛外新城核心区基本建成，城市化率达85%，海峡西岸重要中心城市集聚辐射能力进一步提升。\n\n"
     )
-    read = report(head, "经济社会发展主要预期目标是:地区生产总值增长12%。", review=review)
-    assert {o.measure.id: str(o.value) for o in read.outcomes} == {"gdp": "2527", "gdp-growth": "15"}
+    assert reviewed(head, review, "经济社会发展主要预期目标是:地区生产总值增长12%。") == {
+        "gdp": "2527",
+        "gdp-growth": "15",
+    }
 
 
 def test_a_floor_of_the_plain_growth_is_kept_over_an_exact_figure_on_another_basis() -> None:
@@ -373,11 +384,7 @@ def test_a_space_after_the_decimal_point(words: str, expected: list) -> None:
     ],
 )
 def test_growth_at_comparable_prices_is_the_plain_growth(words: str, expected: list) -> None:
-    from zjk_targets.extract.decode import parsing_copy
-
-    text, _ = parsing_copy(words)
-    outcomes, _ = parse(text, 0, len(text), outcomes=True, year=2009)
-    assert [(o.measure.id, str(o.value)) for o in outcomes if o.measure and o.basis is None] == expected
+    assert outcomes_of(words, 2009) == expected
 
 
 def test_comparable_growth_of_revenue_is_still_another_basis() -> None:
@@ -387,12 +394,8 @@ def test_comparable_growth_of_revenue_is_still_another_basis() -> None:
 
 
 def test_the_income_of_the_city_districts_residents_is_the_urban_income() -> None:
-    from zjk_targets.extract.decode import parsing_copy
-
-    # 政府工作报告-主要城市/宁波市/2010.md
-    text, _ = parsing_copy("市区居民人均可支配收入27368元，农村居民人均纯收入12641元，分别增长9.2%和10.4%。")
-    outcomes, _ = parse(text, 0, len(text), outcomes=True)
-    assert [(o.measure.id, str(o.value)) for o in outcomes] == [
+    words = "市区居民人均可支配收入27368元，农村居民人均纯收入12641元，分别增长9.2%和10.4%。"  # 宁波市/2010.md
+    assert outcomes_of(words) == [
         ("urban-income", "27368"),
         ("rural-income", "12641"),
         ("urban-income-growth", "9.2"),
@@ -414,11 +417,7 @@ def test_the_income_of_the_city_districts_residents_is_the_urban_income() -> Non
     ],
 )
 def test_consumer_prices_in_other_words(words: str, expected: list) -> None:
-    from zjk_targets.extract.decode import parsing_copy
-
-    text, _ = parsing_copy(words)
-    outcomes, _ = parse(text, 0, len(text), outcomes=True)
-    assert [(o.measure.id, str(o.value)) for o in outcomes if o.measure] == expected
+    assert outcomes_of(words) == expected
 
 
 @pytest.mark.parametrize(
@@ -442,11 +441,7 @@ def test_consumer_prices_in_other_words(words: str, expected: list) -> None:
     ],
 )
 def test_the_whole_year_after_its_parts(words: str, expected: list) -> None:
-    from zjk_targets.extract.decode import parsing_copy
-
-    text, _ = parsing_copy(words)
-    outcomes, _ = parse(text, 0, len(text), outcomes=True, year=2021)
-    assert [(o.measure.id, str(o.value)) for o in outcomes if o.measure] == expected
+    assert outcomes_of(words, 2021) == expected
 
 
 def test_a_term_review_s_figure_of_the_year_in_its_own_clause() -> None:
@@ -457,5 +452,5 @@ def test_a_term_review_s_figure_of_the_year_in_its_own_clause() -> None:
         "2021年，全市地区生产总值预计（下同）2228亿元，比2020年增长6.0%，五年年均（下同）增长3.9%；\n\n"
         "二、今后五年目标任务\n\n"
     )
-    read = report(head, "今年经济社会发展的主要预期目标是：地区生产总值增长6%。", review=review)
-    assert {o.measure.id: str(o.value) for o in read.outcomes} == {"gdp": "1302.36", "gdp-growth": "6.0"}
+    targets = "今年经济社会发展的主要预期目标是：地区生产总值增长6%。"
+    assert reviewed(head, review, targets) == {"gdp": "1302.36", "gdp-growth": "6.0"}
