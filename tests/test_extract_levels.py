@@ -454,3 +454,13 @@ def test_a_term_review_s_figure_of_the_year_in_its_own_clause() -> None:
     )
     targets = "今年经济社会发展的主要预期目标是：地区生产总值增长6%。"
     assert reviewed(head, review, targets) == {"gdp": "1302.36", "gdp-growth": "6.0"}
+
+
+def test_a_level_reached_in_the_reviewed_year_beside_a_county_named_before() -> None:
+    # 政府工作报告-其他地市/临沧市/2022.md: 沧源县 in the sentence's preamble makes no part of 908.5亿元.
+    head = "**政府工作报告**\n——2022年1月10日在临沧市第五届人民代表大会第一次会议上"
+    review = (
+        "一、第四届市人民政府工作回顾\n\n第四届市人民政府深入贯彻落实习近平总书记给沧源县边境村老支书们的重要回信精神，"
+        "地区生产总值从2017年的580.17亿元增加到2021年的908.5亿元，年均增长7.8%。\n\n二、今后五年目标任务\n\n"
+    )
+    assert reviewed(head, review, "今年经济社会发展的主要预期目标是：地区生产总值增长6%。") == {"gdp": "908.5"}

@@ -687,8 +687,11 @@ def _term_levels(parse_text: str, term: list[tuple[int, int]], year: int) -> lis
             # sentence (to its ;) that opens with the reviewed year is that year's.
             part = max(parse_text.rfind(";", s_start, item.start) + 1, s_start)
             of_year = re.match(rf"[\s*#—-]*{year}\s*年", parse_text[part : item.start])
-            # 地区生产总值突破千亿元大关，2021年达到1302.36亿元: the clause of the figure names the year.
-            figure_at = item.start + len(_figure_words(parse_text, item))
+            # 地区生产总值突破千亿元大关，2021年达到1302.36亿元: the clause of the figure names the year
+            # (not 增加到2021年的, which is read below, as a level reached, whatever part the sentence names).
+            lead = _figure_words(parse_text, item)
+            at_year = _AT_YEAR.search(lead)
+            figure_at = item.start + (at_year.start() if at_year else len(lead))
             if measure is not None and (of_year or f"{year}年" in parse_text[max(clause, s_start) : figure_at]):
                 # 三江新区…，预计2021年实现地区生产总值300亿元: a part's figure, not the city's.
                 part = _PART_OF_CITY.search(parse_text, s_start, item.start)
@@ -703,7 +706,6 @@ def _term_levels(parse_text: str, term: list[tuple[int, int]], year: int) -> lis
             if "分别" in words and re.search(r"由|从", words):
                 continue  # 分别由A和B增加到C和D: which end is whose is not safe to read
             named = {int(y) for y in re.findall(r"(?<!由)(?<!从)(20\d\d|19\d\d)\s*年(?!的)", words)}
-            at_year = _AT_YEAR.search(_figure_words(parse_text, item))
             if at_year and int(at_year.group(1)) == year:
                 levels.append(replace(item, estimated=parse_text.rfind("预计", s_start, item.end) >= 0))
                 continue  # 由1997年的7.4万亿元增加到2002年的10.2万亿元: the text names the year
