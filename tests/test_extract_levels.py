@@ -464,3 +464,15 @@ def test_a_level_reached_in_the_reviewed_year_beside_a_county_named_before() -> 
         "地区生产总值从2017年的580.17亿元增加到2021年的908.5亿元，年均增长7.8%。\n\n二、今后五年目标任务\n\n"
     )
     assert reviewed(head, review, "今年经济社会发展的主要预期目标是：地区生产总值增长6%。") == {"gdp": "908.5"}
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # 政府工作报告-主要城市/上海市/2013.md: two levels from, two to.
+        ("城市和农村居民家庭人均可支配收入分别从2007年的23623元、10222元提高到2012年的40188元、17401元。", []),
+        ("空气优良天数较去年增加21天。", []),  # an increase, not a level
+    ],
+)
+def test_what_is_not_safe_to_read_is_left(words: str, expected: list) -> None:
+    assert outcomes_of(words, 2012) == expected

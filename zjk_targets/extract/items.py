@@ -264,7 +264,7 @@ def _resolve(measure: Measure | None, unit: str, verb: str) -> tuple[Measure | N
     """The measure a figure's unit makes of a subject: levels, reductions; None when it fits none."""
     if measure is None:
         return None, None
-    if unit not in ("%", "‰") and re.match(r"\s*(?:比上年)?(?:比增|增加|净增|新增|多增)", verb):
+    if unit not in ("%", "‰") and re.match(r"\s*(?:[比较][上去]年)?(?:比增|增加|净增|新增|多增)", verb):
         return None, "an increase by an amount, not a level: outside the lexicon"
     if unit == "个百分点":
         points = in_points(measure)  # 城镇化率提高1个百分点: the rise, where the lexicon has one
@@ -387,8 +387,10 @@ def parse(
         if outcomes and _PLANNED.search(clause) and not _AGAINST_GOAL_IN.search(clause):
             continue  # 没有实现年初确定的单位国内生产总值能耗降低4%左右的目标: the goal, not the outcome
         if outcomes and _FROM.search(text[s_start : figures[0].start]):
-            if len(figures) == 1:
-                continue  # 由116.6亿元 (增加到…): the starting level, not the year's
+            if len(figures) != 2:
+                # 由116.6亿元 (增加到…): the starting level, not the year's; 分别从2007年的23623元、10222元提高到
+                # 2012年的40188元、17401元: which figure ends where is not safe to read.
+                continue
             figures = figures[1:]  # 由1%提升至2.3%: the level reached
         excerpt_start = s_start
         if subject and _REMARK.match(subject) and previous is not None:
