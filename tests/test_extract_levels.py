@@ -476,3 +476,21 @@ def test_a_level_reached_in_the_reviewed_year_beside_a_county_named_before() -> 
 )
 def test_what_is_not_safe_to_read_is_left(words: str, expected: list) -> None:
     assert outcomes_of(words, 2012) == expected
+
+
+def test_a_term_review_sentence_that_opens_with_the_year_s_end_is_the_year_s() -> None:
+    # 政府工作报告-其他地市/平凉市/2022.md: 预计到2021年底 is no goal ahead, and its figures are 2021's.
+    head = "**政府工作报告**\n——2022年1月10日在平凉市第五届人民代表大会第一次会议上"
+    review = (
+        "一、过去五年工作回顾\n\n五年来，我们砥砺奋进。预计到2021年底，全市地区生产总值完成546亿元，较去年增长8%，"
+        "比“十三五”平均增速高3个百分点；固定资产投资307亿元，较去年增长11%；社会消费品零售总额190亿元，较去年增长15%，"
+        "是2016年的1.4倍。\n\n二、今后五年目标任务\n\n"
+    )
+    assert reviewed(head, review, "今年经济社会发展的主要预期目标是：地区生产总值增长6%。") == {
+        "gdp": "546",
+        "gdp-growth": "8",
+        "fai": "307",
+        "fai-growth": "11",
+        "retail-sales": "190",
+        "retail-sales-growth": "15",
+    }

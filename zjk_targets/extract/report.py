@@ -671,7 +671,8 @@ def _term_levels(parse_text: str, term: list[tuple[int, int]], year: int) -> lis
     1369.9亿元, 城镇化率达到65.62%); never its averages, totals or growth, nor a figure of another year.
     A figure whose own clause names the reviewed year is that year's (…，2021年城镇登记失业率控制在2.55%)."""
     levels: list[Item] = []
-    reached = re.compile(rf"(?:到|至)\s*{year}\s*年(?:末|底)?的")  # 增加到2002年的10.2万亿元: not ahead
+    reached = re.compile(rf"(?:到|至)\s*{year}\s*年(?:末|底)?的?")  # 增加到2002年的10.2万亿元: not ahead
+    opens = re.compile(rf"[\s*#—-]*(?:(?:初步)?预计)?[,，]?(?:到|至)?{year}\s*年(?:末|底)?")  # 预计到2021年底，…
     for s_start, s_end in term:
         sentence = parse_text[s_start:s_end]
         if not _DIGIT.search(sentence) or _AHEAD.search(reached.sub("", sentence)):
@@ -686,7 +687,7 @@ def _term_levels(parse_text: str, term: list[tuple[int, int]], year: int) -> lis
             # 2002年，城镇居民人均可支配收入7615元，农民人均纯收入2954元，…年均分别增长…: the part of the
             # sentence (to its ;) that opens with the reviewed year is that year's.
             part = max(parse_text.rfind(";", s_start, item.start) + 1, s_start)
-            of_year = re.match(rf"[\s*#—-]*{year}\s*年", parse_text[part : item.start])
+            of_year = opens.match(parse_text, part, item.start) or opens.match(parse_text, s_start, item.start)
             # 地区生产总值突破千亿元大关，2021年达到1302.36亿元: the clause of the figure names the year
             # (not 增加到2021年的, which is read below, as a level reached, whatever part the sentence names).
             lead = _figure_words(parse_text, item)
