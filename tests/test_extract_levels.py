@@ -494,3 +494,17 @@ def test_a_term_review_sentence_that_opens_with_the_year_s_end_is_the_year_s() -
         "retail-sales": "190",
         "retail-sales-growth": "15",
     }
+
+
+def test_a_paragraph_of_the_plans_that_looks_back_at_the_year_is_its_review() -> None:
+    # 政府工作报告-省自治区/山东省/2016.md: the review of 2015 stands under 三、2016年政府工作总体安排.
+    head = "**政府工作报告**\n——2016年1月24日在山东省第十二届人民代表大会第五次会议上"
+    review = (
+        "**三、2016年政府工作总体安排**\n\n"
+        "刚刚过去的2015年，面对错综复杂的国内外形势，我们坚持稳中求进，生产总值比上年增长8%，居民消费价格上涨1.2%。\n\n"
+        "今年全省工作要突出抓好以下几点。\n\n"
+    )
+    assert reviewed(head, review, "今年经济社会发展的主要预期目标是：生产总值增长7.5%。") == {
+        "gdp-growth": "8",
+        "cpi-inflation": "1.2",
+    }

@@ -122,6 +122,9 @@ _TURNS = (
     r"(?:特别是|尤其是)?(?:刚刚)?过去的?(?:一年|{year}年)|(?:特别是|尤其是)?这一年|一年来"
     r"|(?:预计|初步预计|初步核算|初步统计)?[,，]?全年"
 )
+# A paragraph of the plans that looks back at the reviewed year (山东 2016, under 三、2016年政府工作总体安排:
+# 刚刚过去的2015年，面对错综复杂的国内外形势，…生产总值比上年增长8%…) is read as the review.
+_LOOKS_BACK = r"[\s*#—-]*(?:特别是|尤其是)?(?:刚刚)?过去的?(?:一年|{year}年)"
 # A heading without a number (今后五年及2022年工作): a short line with no sentence in it, no figure but a year.
 _BARE_PLANS = re.compile(r"今后|未来|今年|明年|规划|远景|安排|思路|总体要求")
 _BARE_HEADING = re.compile(r"^[\s*#]*(?!——)[^\d,，。;；:：!！?？]{2,24}(?:\d{4}年[^\d,，。;；:：!！?？]{0,12})?$")
@@ -391,7 +394,7 @@ def _review_spans(
             elif _REVIEW_HEADING.search(stripped) or (year is not None and f"{year}年" in stripped):
                 skipping = False
             continue
-        if skipping:
+        if skipping and not (year is not None and re.match(_LOOKS_BACK.format(year=year), stripped)):
             continue
         listed = stripped.startswith("——")
         of_term = bool(re.match(r"[\s*#—-]*(?:过去五年|五年来|“十三五”|十三五)", stripped))
