@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from zjk_targets.extract.decode import parsing_copy
 from zjk_targets.extract.items import parse
 from zjk_targets.extract.report import read_report
 
@@ -18,6 +19,18 @@ def report(head: str, targets: str, *, title: str = "政府工作报告", review
 
 def drafted(items) -> list[tuple[str | None, str, str, str]]:
     return [(t.measure.id if t.measure else None, t.comparator, str(t.value), t.unit) for t in items]
+
+
+def outcomes_of(words: str, year: int | None = None) -> list[tuple[str, str]]:
+    """The lexicon outcomes of words as a report prints them (full-width punctuation), by measure and value."""
+    text, _ = parsing_copy(words)
+    outcomes, _ = parse(text, 0, len(text), outcomes=True, year=year)
+    return [(o.measure.id, str(o.value)) for o in outcomes if o.measure and o.basis is None]
+
+
+def reviewed(head: str, review: str, targets: str) -> dict[str, str]:
+    """The outcomes a report of ``head`` reads from ``review``, by measure."""
+    return {o.measure.id: str(o.value) for o in report(head, targets, review=review).outcomes}
 
 
 # 政府工作报告-国务院/2017.md, its head and its headline paragraph.
@@ -213,3 +226,285 @@ def test_grain_in_trillions_of_jin() -> None:
     words = "粮食产量1.3万亿斤以上"  # 政府工作报告-国务院/2024.md
     targets, _ = parse(words, 0, len(words))
     assert drafted(targets) == [("grain-output", ">=", "1.3", "万亿斤")]
+
+
+def test_one_expected_figure_without_a_list_is_the_headline() -> None:
+    # 政府工作报告-国务院/2003.md: the year's one target, with no 主要预期目标是：
+    head = "**政府工作报告**\n——2003年3月5日在第十届全国人民代表大会第一次会议上"
+    targets = "综合分析国内外各种情况，今年经济增长预期目标为7%左右，这是必要的，经过努力也是可以实现的。"
+    read = report(head, targets)
+    assert drafted(read.targets) == [("gdp-growth", "about", "7", "%")]
+    assert read.words(read.targets[0]) == "经济增长预期目标为7%左右"
+    # 政府工作报告-省自治区/山东省/2002.md: the review's 全年进出口总额… is not this year's.
+    head = "**政府工作报告**\n——2002年3月21日在山东省第九届人民代表大会第五次会议上"
+    review = "**2001年国民经济和社会发展情况回顾**\n对外开放进一步扩大。全年进出口总额289.6亿美元，增长15.9％，其中出口181.3亿美元，增长16.7％。实际利用外资42.5亿美元，增长11.4％。\n\n"
+    targets = "综合考虑现有条件，与“十五”计划相衔接，今年我省国内生产总值预期增长9％，其中一二三产业分别增长4％、10％和9％。完成今年的各项任务，总体上必须把握好以下三点："
+    read = report(head, targets, review=review)
+    assert drafted(read.targets) == [
+        ("gdp-growth", ">=", "9", "%"),
+        (None, ">=", "4", "%"),
+        (None, ">=", "10", "%"),
+        ("services-va-growth", ">=", "9", "%"),
+    ]
+    assert [t.name for t in read.targets[1:]] == ["第一产业", "第二产业", "第三产业"]
+
+
+def test_a_target_restated_in_the_next_sentence_is_one_target() -> None:
+    # 政府工作报告-省自治区/河北省/2005.md
+    head = "**（二〇〇五年一月十一日）**"
+    targets = (
+        "我省今年经济社会发展的主要预期目标确 定为：全省生产总值增长10％，全部财政收入可比增长10％以上。"
+        " 全省经济增长预期目标确定为10％，是综合考虑各方面因素提出的，目的是为了更接近实际，也是加快发展的需要。"
+    )
+    read = report(head, targets)
+    assert drafted(read.targets) == [("gdp-growth", ">=", "10", "%"), ("fiscal-revenue-growth", ">=", "10", "%")]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # 政府工作报告-主要城市/北京市/2004.md: the municipality's name before 生产总值; 实际增长 of the clause before.
+        (
+            "北京市生产总值完成3611.9亿元，比上年增长10.5%。城镇居民人均可支配收入13882.6元，实际增长11.2%；",
+            [("gdp", "3611.9"), ("gdp-growth", "10.5"), ("urban-income", "13882.6"), ("urban-income-growth", "11.2")],
+        ),
+        # 政府工作报告-主要城市/太原市/2012.md: 地区外贸进出口总额.
+        ("地区外贸进出口总额增长7.9%；", [("trade-growth", "7.9")]),
+        # 政府工作报告-主要城市/太原市/2013.md: thousands set apart by a space.
+        ("全年完成地区生产总值2 311.43亿元，增长10.5%；", [("gdp", "2311.43"), ("gdp-growth", "10.5")]),
+        # 政府工作报告-省自治区/河北省/2006.md: a year before the measure's name.
+        ("2005年粮食总产519.7亿斤，是五年来最高水平。", [("grain-output", "519.7")]),
+        # 政府工作报告-省自治区/山东省/2003.md: 城市化水平, the older name of the urbanisation rate.
+        ("全省城市化水平由1997年的34.1％提高到2002年的40.3％。", [("urbanisation-rate", "40.3")]),
+    ],
+)
+def test_upper_level_wordings_of_outcomes(words: str, expected: list) -> None:
+    assert outcomes_of(words, 2005) == expected
+
+
+def test_a_spaced_figure_says_how_it_was_read_and_a_year_split_by_a_space_is_no_figure() -> None:
+    words = "固定资产投资1 320.63亿元，增长28.9%；"  # 政府工作报告-主要城市/太原市/2013.md
+    outcomes, _ = parse(words, 0, len(words), outcomes=True)
+    assert outcomes[0].derived == "1 320.63亿元: the figure with its thousands set apart by a space"
+    words = "地区生产总值1 995年的水平"  # a year split by a stray space (政府工作报告-省自治区/甘肃省/2001.md: 1 995年)
+    assert parse(words, 0, len(words), outcomes=True)[0] == []
+
+
+def test_a_five_year_review_gives_the_levels_it_ties_to_the_reviewed_year() -> None:
+    # 政府工作报告-国务院/2003.md and 政府工作报告-省自治区/山东省/2003.md, 河北省/2006.md (its year made 2002)
+    head = "**政府工作报告**\n——2003年3月5日在第十届全国人民代表大会第一次会议上"
+    review = (
+        "一、过去五年政府工作回顾\n\n"
+        "——经济持续较快增长。国内生产总值从1997年的7.4万亿元增加到2002年的10.2万亿元，按可比价格计算，平均每年增长7.7%。"
+        "五年全社会固定资产投资累计完成17.2万亿元。\n\n"
+        "——人民生活总体上达到小康水平。2002年，城镇居民人均可支配收入7615元，农民人均纯收入2954元，扣除价格因素年均分别增长9.4％和5.2％。\n\n"
+        "——对外开放。五年累计利用外资78亿美元，年均增长10.3%；2002年进出口总额达到339.4亿美元，其中出口211.2亿美元，分别为1997年的1.0倍和1.2倍。\n\n"
+        "——人口。自然增长率连续五年稳定在5‰左右。社会消费品零售总额由1997年的2.73万亿元增加到2001年的3.7万亿元。\n\n"
+        "二、对今年政府工作的建议\n\n"
+    )
+    read = report(head, "今年经济增长预期目标为7%左右。", review=review)
+    got = {o.measure.id: (str(o.value), o.note) for o in read.outcomes if o.measure}
+    assert got == {
+        "gdp": ("10.2", None),
+        "urban-income": ("7615", None),
+        "rural-income": ("2954", None),
+        "trade": ("339.4", None),
+        "export": ("211.2", None),
+    }
+
+
+def test_a_share_said_with_zhan_is_no_growth() -> None:
+    words = "实际利用外资超过1600亿美元,其中外商直接投资占70%,投资结构有所改善。"  # 政府工作报告-国务院/1996.md
+    outcomes, _ = parse(words, 0, len(words), outcomes=True)
+    assert drafted(outcomes) == [("fdi", ">=", "1600", "亿美元"), (None, ">=", "70", "%")]
+
+
+def test_the_plans_heading_naming_next_year_s_work_ends_the_review() -> None:
+    # 政府工作报告-主要城市/厦门市/2012.md: 2012年工作建议 is no review of 2011.
+    head = "**政府工作报告**\n——2012年1月10日在厦门市第十四届人民代表大会第一次会议上"
+    review = (
+        "一、2011年和过去五年的工作回顾\n\n全年实现地区生产总值2527亿元，增长15%。\n\n"
+        "二、今后五年工作展望和2012年工作建议\n\n"
+        "――中心城市建设实现新跨越。岛外新城核心区基本建成，城市化率达85%，海峡西岸重要中心城市集聚辐射能力进一步提升。\n\n"
+    )
+    assert reviewed(head, review, "经济社会发展主要预期目标是:地区生产总值增长12%。") == {
+        "gdp": "2527",
+        "gdp-growth": "15",
+    }
+
+
+def test_a_floor_of_the_plain_growth_is_kept_over_an_exact_figure_on_another_basis() -> None:
+    # 政府工作报告-其他地市/东营市/2020.md
+    head = "**政府工作报告**\n——2020年1月8日在东营市第八届人民代表大会第五次会议上"
+    review = "一、2019年工作回顾\n\n全市经济增长4.5%以上，可比口径实际增长5.5%。\n\n二、2020年工作安排\n\n"
+    read = report(head, "今年经济社会发展的主要预期目标是：地区生产总值增长5.5%。", review=review)
+    (gdp,) = read.outcomes
+    assert (gdp.measure.id, str(gdp.value), gdp.bound, gdp.basis) == ("gdp-growth", "4.5", True, None)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # 政府工作报告-省自治区/广东省/2001.md: a space after the decimal point, not the figure 5.
+        (
+            "2000 年全省国内生产总值达9506亿元,比上年增长10. 5%。",
+            [("gdp", "9506", None), ("gdp-growth", "10.5", "10. 5%")],
+        ),
+        # 政府工作报告-其他地市/武威市/2025.md
+        ("空气质量优良天数比达到86. 1%。", [("good-air-days-share", "86.1", "86. 1%")]),
+    ],
+)
+def test_a_space_after_the_decimal_point(words: str, expected: list) -> None:
+    outcomes, _ = parse(words, 0, len(words), outcomes=True)
+    got = [(o.measure.id, str(o.value), o.derived and o.derived.split(":")[0]) for o in outcomes if o.measure]
+    assert got == expected
+    assert all(o.derived.endswith("the figure with a space after its decimal point") for o in outcomes if o.derived)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # 政府工作报告-主要城市/上海市/2007.md: growth at comparable prices is the plain growth of GDP.
+        (
+            "全市生产总值达到10297亿元，按可比价格计算比上年增长12%，连续15年保持两位数增长；",
+            [("gdp", "10297"), ("gdp-growth", "12")],
+        ),
+        # 政府工作报告-主要城市/宁波市/2018.md
+        (
+            "初步核算，实现地区生产总值9846.9亿元，按可比价计算，同比增长7.8%；",
+            [("gdp", "9846.9"), ("gdp-growth", "7.8")],
+        ),
+        # 政府工作报告-主要城市/南京市/2020.md
+        ("预计全年完成地区生产总值14050亿元、可比价增长8%，", [("gdp", "14050"), ("gdp-growth", "8")]),
+        # 政府工作报告-主要城市/上海市/2010.md: 市生产总值.
+        (
+            "市生产总值比上年增长8.2%，地方财政收入达到2540.3亿元，",
+            [("gdp-growth", "8.2"), ("local-budget-revenue", "2540.3")],
+        ),
+    ],
+)
+def test_growth_at_comparable_prices_is_the_plain_growth(words: str, expected: list) -> None:
+    assert outcomes_of(words, 2009) == expected
+
+
+def test_comparable_growth_of_revenue_is_still_another_basis() -> None:
+    words = "一般公共预算收入可比增长4.3%"  # 政府工作报告-其他地市/乌海市/2025.md
+    (revenue,) = parse(words, 0, len(words), outcomes=True)[0]
+    assert (revenue.measure.id, revenue.basis) == ("budget-revenue-growth", "可比")
+
+
+def test_the_income_of_the_city_districts_residents_is_the_urban_income() -> None:
+    words = "市区居民人均可支配收入27368元，农村居民人均纯收入12641元，分别增长9.2%和10.4%。"  # 宁波市/2010.md
+    assert outcomes_of(words) == [
+        ("urban-income", "27368"),
+        ("rural-income", "12641"),
+        ("urban-income-growth", "9.2"),
+        ("rural-income-growth", "10.4"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # 政府工作报告-主要城市/上海市/2025.md: prices unchanged are a rise of 0 %.
+        (
+            "居民消费价格与上年基本持平，城镇调查失业率平均为4.2%。",
+            [("cpi-inflation", "0"), ("surveyed-unemployment-rate", "4.2")],
+        ),
+        ("物价上涨1.3%，低于控制目标；", [("cpi-inflation", "1.3")]),  # 政府工作报告-主要城市/兰州市/2016.md
+        ("居民消费品价格指数上涨2.4%。", [("cpi-inflation", "2.4")]),  # 政府工作报告-主要城市/合肥市/2013.md
+        ("城镇登记失业率与上年持平。", []),  # a rate unchanged has no value of its own
+    ],
+)
+def test_consumer_prices_in_other_words(words: str, expected: list) -> None:
+    assert outcomes_of(words) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # 政府工作报告-其他地市/惠州市/2021.md: after the quarters, 全年 speaks of the measure again.
+        (
+            "地区生产总值一季度下降8.7%（同比，下同），上半年收窄至-4.3%，前三季度扭负为正、增长0.3%，全年完成4222亿元，增长1.5%；",
+            [("gdp", "4222"), ("gdp-growth", "1.5")],
+        ),
+        # 政府工作报告-其他地市/池州市/2021.md
+        (
+            "全市地区生产总值一季度下降5.4%，二季度迅速恢复到正增长并逐季回升，预计全年增长4%以上。",
+            [("gdp-growth", "4")],
+        ),
+        # 政府工作报告-其他地市/平凉市/2022.md: 较去年增长 of the measure before.
+        (
+            "预计到2021年底，全市地区生产总值完成546亿元，较去年增长8%，比“十三五”平均增速高3个百分点；",
+            [("gdp", "546"), ("gdp-growth", "8")],
+        ),
+    ],
+)
+def test_the_whole_year_after_its_parts(words: str, expected: list) -> None:
+    assert outcomes_of(words, 2021) == expected
+
+
+def test_a_term_review_s_figure_of_the_year_in_its_own_clause() -> None:
+    # 政府工作报告-其他地市/恩施土家族苗族自治州/2022.md and 揭阳市/2022.md (比2020年增长 is the year's growth)
+    head = "**政府工作报告**\n——2022年1月10日在某某市第八届人民代表大会第一次会议上"
+    review = (
+        "一、过去五年工作回顾\n\n过去五年，我们砥砺奋进。地区生产总值突破千亿元大关，2021年达到1302.36亿元。"
+        "2021年，全市地区生产总值预计（下同）2228亿元，比2020年增长6.0%，五年年均（下同）增长3.9%；\n\n"
+        "二、今后五年目标任务\n\n"
+    )
+    targets = "今年经济社会发展的主要预期目标是：地区生产总值增长6%。"
+    assert reviewed(head, review, targets) == {"gdp": "1302.36", "gdp-growth": "6.0"}
+
+
+def test_a_level_reached_in_the_reviewed_year_beside_a_county_named_before() -> None:
+    # 政府工作报告-其他地市/临沧市/2022.md: 沧源县 in the sentence's preamble makes no part of 908.5亿元.
+    head = "**政府工作报告**\n——2022年1月10日在临沧市第五届人民代表大会第一次会议上"
+    review = (
+        "一、第四届市人民政府工作回顾\n\n第四届市人民政府深入贯彻落实习近平总书记给沧源县边境村老支书们的重要回信精神，"
+        "地区生产总值从2017年的580.17亿元增加到2021年的908.5亿元，年均增长7.8%。\n\n二、今后五年目标任务\n\n"
+    )
+    assert reviewed(head, review, "今年经济社会发展的主要预期目标是：地区生产总值增长6%。") == {"gdp": "908.5"}
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # 政府工作报告-主要城市/上海市/2013.md: two levels from, two to.
+        ("城市和农村居民家庭人均可支配收入分别从2007年的23623元、10222元提高到2012年的40188元、17401元。", []),
+        ("空气优良天数较去年增加21天。", []),  # an increase, not a level
+    ],
+)
+def test_what_is_not_safe_to_read_is_left(words: str, expected: list) -> None:
+    assert outcomes_of(words, 2012) == expected
+
+
+def test_a_term_review_sentence_that_opens_with_the_year_s_end_is_the_year_s() -> None:
+    # 政府工作报告-其他地市/平凉市/2022.md: 预计到2021年底 is no goal ahead, and its figures are 2021's.
+    head = "**政府工作报告**\n——2022年1月10日在平凉市第五届人民代表大会第一次会议上"
+    review = (
+        "一、过去五年工作回顾\n\n五年来，我们砥砺奋进。预计到2021年底，全市地区生产总值完成546亿元，较去年增长8%，"
+        "比“十三五”平均增速高3个百分点；固定资产投资307亿元，较去年增长11%；社会消费品零售总额190亿元，较去年增长15%，"
+        "是2016年的1.4倍。\n\n二、今后五年目标任务\n\n"
+    )
+    assert reviewed(head, review, "今年经济社会发展的主要预期目标是：地区生产总值增长6%。") == {
+        "gdp": "546",
+        "gdp-growth": "8",
+        "fai": "307",
+        "fai-growth": "11",
+        "retail-sales": "190",
+        "retail-sales-growth": "15",
+    }
+
+
+def test_a_paragraph_of_the_plans_that_looks_back_at_the_year_is_its_review() -> None:
+    # 政府工作报告-省自治区/山东省/2016.md: the review of 2015 stands under 三、2016年政府工作总体安排.
+    head = "**政府工作报告**\n——2016年1月24日在山东省第十二届人民代表大会第五次会议上"
+    review = (
+        "**三、2016年政府工作总体安排**\n\n"
+        "刚刚过去的2015年，面对错综复杂的国内外形势，我们坚持稳中求进，生产总值比上年增长8%，居民消费价格上涨1.2%。\n\n"
+        "今年全省工作要突出抓好以下几点。\n\n"
+    )
+    assert reviewed(head, review, "今年经济社会发展的主要预期目标是：生产总值增长7.5%。") == {
+        "gdp-growth": "8",
+        "cpi-inflation": "1.2",
+    }

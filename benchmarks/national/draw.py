@@ -11,8 +11,9 @@ one place, its reports in the folder itself). A place is eligible when it is nei
 (labelled before) nor of any ``--exclude`` folder of labels, and has two reports of consecutive
 years, so that the second judges the first (with ``--since``, the first not before that year).
 The draw is uniform over eligible places, then over each place's consecutive pairs, with a fixed
-seed; with ``--flat`` it is uniform over the folder's pairs. It prints the sample as a markdown
-table. With no options it draws the first sample again (seed 20261204, 20 cities).
+seed; with ``--flat`` it is uniform over the folder's pairs, leaving out every pair with a report
+labelled in an ``--exclude`` folder (files PLACE-YEAR.yaml whose PLACE ends the folder's name). It
+prints the sample as a markdown table. With no options it draws the first sample again (seed 20261204, 20 cities).
 """
 
 from __future__ import annotations
@@ -28,6 +29,16 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _labelled(folder: Path) -> set[str]:
     return {path.stem.rsplit("-", 1)[0] for path in folder.glob("**/*.yaml")}
+
+
+def _labelled_years(folder: Path, collection: Path) -> set[int]:
+    """Years of the flat collection's reports labelled in ``folder`` (国务院-2010.yaml: 2010)."""
+    years = set()
+    for path in folder.glob("**/*.yaml"):
+        place, _, year = path.stem.rpartition("-")
+        if place and year.isdigit() and collection.name.endswith(place):
+            years.add(int(year))
+    return years
 
 
 def _corpus_cities() -> set[str]:
@@ -51,7 +62,8 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(args.seed)
     if args.flat:
-        pairs = _pairs(args.collection, args.since)
+        taken = set().union(*(_labelled_years(folder, args.collection) for folder in args.exclude))
+        pairs = [pair for pair in _pairs(args.collection, args.since) if not taken & set(pair)]
         drawn = sorted(rng.sample(pairs, args.size))
         print(f"{len(pairs)} eligible pairs; seed {args.seed}; {args.size} drawn\n")
         print("| reports |\n|---|")

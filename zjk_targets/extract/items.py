@@ -18,13 +18,22 @@ UNIT = (
 )
 # A figure, its thousands separated by commas or not (26，530元 is 26530 yuan, not 530).
 NUMBER = r"(?<![\d.A-Za-z])(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
-FIGURE = re.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>{UNIT})?(?:\s*(?:[-—–~～]+|至|到)\s*(?P<b>{NUMBER})\s*(?P<ub>{UNIT}))?")
+# Thousands set apart by a space (太原: 地区生产总值2 311.43亿元), only before an amount's unit, so that
+# a year or a count split by a stray space (1 995年, 3 553件) stays as it was.
+_SPACED = r"(?<![\d.A-Za-z])\d{1,3}(?: \d{3})+(?:\.\d+)?(?=\s*(?:亿|万|元|吨|人|斤|美元))"
+# A space after the decimal point (增长10. 5％, 优良天数比达到86. 1%), before a rate's unit only.
+_BROKEN = r"(?<![\d.A-Za-z])\d+\. \d+(?=\s*(?:%|‰|个?百分点))"
+FIGURE = re.compile(
+    rf"(?P<a>{_SPACED}|{_BROKEN}|{NUMBER})\s*(?P<ua>{UNIT})?(?:\s*(?:[-—–~～]+|至|到)\s*(?P<b>{NUMBER})\s*(?P<ub>{UNIT}))?"
+)
+SPACED = "{words}: the figure with its thousands set apart by a space"
+BROKEN = "{words}: the figure with a space after its decimal point"
 _UNIT_NAMES = {"百分点": "个百分点", "微克/立方米": "μg/m³", "μg/m3": "μg/m³", "ug/m3": "μg/m³"}
 
 # Where a subject ends: the first verb (or qualifier) before its figure. 增长率 and 人均 are words
 # of a measure, not a verb and a qualifier.
 VERB = re.compile(
-    r"预计|可比|同比|比增|比上年|较上年|[比较](?:19|20)\d\d年|分别|(?<![人平])均|负增长|增长(?!率)|增速|增幅|涨幅|上涨|下降|降低|降幅|减少|回落|提高|提升"
+    r"预计|预期(?=增长|目标|为)|实际(?=增长|下降)|[由从](?=\s*(?:19|20)\d\d\s*年)|可比|同比|比增|比上年|较上年|[比较]去年|[比较](?:19|20)\d\d年|分别|(?<![人平])均|负增长|增长(?!率)|增速|增幅|涨幅|上涨|下降|降低|降幅|减少|回落|提高|提升"
     r"|达到|达|控制在|保持在|稳定在|保持|稳定|突破|超过|不低于|不少于|不高于|不超过|低于|高于|完成|实现|为|可达|力争"
     r"|有望|(?:再|迈|跨|跃|登|站)上|再跨|连跨|跨过|跨越|迈过|超(?=\d)"
 )
@@ -32,8 +41,8 @@ VERB = re.compile(
 _ADVERB = re.compile(r"(?:在[^,;。、]{1,14}?)?(?:率先|首次|首度|再次|历史性地?|一举|成功|顺利|稳步)*超?$")
 # Fillers before a subject; a short note in brackets too: 预计（下同）, 同比（下同）增长2.1%.
 _LEAD = re.compile(
-    r"(?:[\s*#—\-]|\([^()]{0,12}\)|(?:19|20)\d\d年(?=全市|全年|全州|地区|生产|规|一般|地方|社会|固定|城|农)|其中|预计|可比口径|同口径|(?:剔除|扣除)[^,;。]{0,12}?(?:因素|影响)|可比|同比|比上年|全市|我市|全州|全盟|全省|我省|全区|我区|全国|全年|今年|去年|力争|确保|实现|完成|努力|争取"
-    r"|特别是|尤其是|可(?=实现|完成|达到)|总量(?=突破|达到|达|超过|迈上|跨上|跃上)|按(?=可比|同口径)|按(?:不变价格?|自然口径)计算|拉动|带动|财政(?=一般公共预算)|并|和|及|同时|另外|此外)+"
+    r"(?:[\s*#—\-]|\([^()]{0,12}\)|(?:19|20)\d\d年(?=全市|全年|全州|全省|地区|生产|国内|规|一般|地方|社会|固定|城|农|粮|进出口|出口|实现|完成|外贸|达)|其中|预计|按?可比价格?(?:计算)?|可比口径|同口径|(?:剔除|扣除)[^,;。]{0,12}?(?:因素|影响)|可比|同比|比上年|较上年|[比较]去年|全市|我市|本市|全州|全盟|全省|我省|全区|我区|全国|全年|今年|去年|力争|确保|实现|完成|努力|争取"
+    r"|特别是|尤其是|可(?=实现|完成|达到)|总量(?=突破|达到|达|超过|迈上|跨上|跃上)|按(?=可比|同口径)|按(?:不变价格?|自然口径)计算|实际(?=增长|下降)|拉动|带动|财政(?=一般公共预算)|并|和|及|同时|另外|此外)+"
 )
 _NEAR = "近约"
 _PARTIAL = re.compile(
@@ -43,7 +52,8 @@ _EARLIER = re.compile(r"(?:由|从)(?:前[一二三两四五\d]{0,2}年|上年)"
 _PLANNED = re.compile(r"年初(?:确定|提出|预期|计划)|预期目标|计划目标")
 _FROM = re.compile(r"(?:由|从)(?:\s*(?:19|20)\d\d\s*年(?:末|底)?的?)?\s*$")  # 由2015年的984.98亿元增加到…
 # Growth on another basis than the plain one a target sets: 可比增长, 按可比口径, 同口径, 剔除…因素.
-_BASIS = re.compile(r"可比(?:口径|价格)?|同口径|剔除[^,;。]{0,12}(?:因素|影响)|扣除[^,;。]{0,12}(?:因素|影响)")
+# 按可比价格计算 (at comparable prices) is how growth of value added is always said, as 不变价 is: the plain basis.
+_BASIS = re.compile(r"可比(?!价)(?:口径)?|同口径|剔除[^,;。]{0,12}(?:因素|影响)|扣除[^,;。]{0,12}(?:因素|影响)")
 _COMPARISON = re.compile(r"比|较|净增|增加|多于")
 _ALL_RESIDENTS = re.compile(r"(?:常住)?居民人均可支配收入$")
 _SEP = re.compile(r"[、和及与]")
@@ -59,7 +69,7 @@ _REMARK = re.compile(
 # only a floor (连续2年突破1亿美元) holds for the year too.
 _SPAN = re.compile(r"始终|一直|历年|每年|逐年|常年|连续\d*[多几]?年")
 _SINCE_END = re.compile(r"[比较].{0,6}末")  # 比“十二五”末增长32.9%, 较2015年末
-_FIVE_YEAR = re.compile(r"年均|两年平均|三年平均|五年|累计")
+_FIVE_YEAR = re.compile(r"年均|两年平均|三年平均|五年|累计|平均每年")
 _FALL = re.compile(r"(?:下降|降低|减少|回落|负增长)(?![到至])\s*$")
 _CLAUSE_END = re.compile(r"[,;。!?]|:(?!\d)")  # not the colon of a ratio (21.5:23.5:55)
 
@@ -139,7 +149,7 @@ def _enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _decimal(text: str) -> Decimal:
-    return Decimal(text.replace(",", ""))
+    return Decimal(text.replace(",", "").replace(" ", ""))
 
 
 def _subject(text: str, start: int, stop: int) -> tuple[int, int]:
@@ -207,6 +217,8 @@ def _expand(subject: str) -> list[str]:
     """The subjects of a 分别/均 clause: 城镇、农村居民人均可支配收入 → two full names."""
     if subject.startswith("城乡") and _SEP.search(subject) is None:
         return [f"城镇{subject[2:]}", f"农村{subject[2:]}"]
+    if three := _THREE_INDUSTRIES.match(subject):  # 一二三产业分别增长4%、10%和9%: the three sectors
+        return [f"第{rank}产业{three.group(1)}" for rank in "一二三"]
     subject = _TOWN_AND_COUNTRY.sub("城镇、农村", subject)  # 城、乡居民人均可支配收入
     parts = [part for part in _SEP.split(subject) if part]
     if len(parts) < 2:
@@ -225,6 +237,7 @@ def _expand(subject: str) -> list[str]:
 
 
 _TOWN_AND_COUNTRY = re.compile(r"^城[、和与及]乡(?=居民|常住)")
+_THREE_INDUSTRIES = re.compile(r"^第?一[、,]?二[、,]?三产业?(.*)$")
 _JOINED = re.compile(r"\s*(?:左右|以上|以内)?\s*(?:[、和及与]|以及)\s*")
 
 
@@ -251,7 +264,7 @@ def _resolve(measure: Measure | None, unit: str, verb: str) -> tuple[Measure | N
     """The measure a figure's unit makes of a subject: levels, reductions; None when it fits none."""
     if measure is None:
         return None, None
-    if unit not in ("%", "‰") and re.match(r"\s*(?:比上年)?(?:比增|增加|净增|新增|多增)", verb):
+    if unit not in ("%", "‰") and re.match(r"\s*(?:[比较][上去]年)?(?:比增|增加|净增|新增|多增)", verb):
         return None, "an increase by an amount, not a level: outside the lexicon"
     if unit == "个百分点":
         points = in_points(measure)  # 城镇化率提高1个百分点: the rise, where the lexicon has one
@@ -341,7 +354,8 @@ def parse(
             elif whole_year >= 0:
                 partial = False
             if partial:
-                if subject and not _PARTIAL.fullmatch(subject) and not _REMARK.match(subject):
+                # 上半年收窄至-4.3%，…，全年完成4222亿元: only a measure's name is what 全年 speaks of again.
+                if subject and lookup(subject) is not None and not _REMARK.match(subject):
                     previous = (s_start, s_end, subject)
                 continue
         if not figures:
@@ -373,8 +387,10 @@ def parse(
         if outcomes and _PLANNED.search(clause) and not _AGAINST_GOAL_IN.search(clause):
             continue  # 没有实现年初确定的单位国内生产总值能耗降低4%左右的目标: the goal, not the outcome
         if outcomes and _FROM.search(text[s_start : figures[0].start]):
-            if len(figures) == 1:
-                continue  # 由116.6亿元 (增加到…): the starting level, not the year's
+            if len(figures) != 2:
+                # 由116.6亿元 (增加到…): the starting level, not the year's; 分别从2007年的23623元、10222元提高到
+                # 2012年的40188元、17401元: which figure ends where is not safe to read.
+                continue
             figures = figures[1:]  # 由1%提升至2.3%: the level reached
         excerpt_start = s_start
         if subject and _REMARK.match(subject) and previous is not None:
@@ -423,6 +439,7 @@ def parse(
 
 # A measure's share of another (占…比重, 占比): not the measure's growth, and outside the lexicon.
 _SHARE = re.compile(r"占.{0,16}(?:比重|比例)|比重|占比")
+_SHARE_OF = re.compile(r"占\s*$")  # 其中外商直接投资占70%: its share of the whole, said just before the figure
 SHARE_NOTE = "a share of another measure (占…比重), not its growth: outside the lexicon"
 
 
@@ -445,8 +462,10 @@ def _unchanged(text: str, c_start: int, c_end: int, previous: tuple[int, int, st
     if not name and previous is not None:
         start, _, name = previous
     measure = lookup(name)
-    if measure is None or measure.unit != "%" or measure.id.endswith("-reduction") or measure.level is None:
-        return None  # growth measures only (a level measure in % has no "no change" reading)
+    if measure is None or measure.unit != "%" or measure.id.endswith("-reduction"):
+        return None
+    if measure.level is None and measure.id != "cpi-inflation":
+        return None  # growth measures and prices only (a level measure in % has no "no change" reading)
     return Item(
         measure=measure,
         name=name,
@@ -478,9 +497,9 @@ def _item(
 ) -> Item | None:
     measure = lookup(name)
     share = None
-    if measure is not None and measure.id.endswith("-growth") and _SHARE.search(name):
-        measure, share = None, SHARE_NOTE  # 服务业增加值占国内生产总值比重上升到51.6%: a share, not growth
     pre = text[s_end : figure.start]
+    if measure is not None and measure.id.endswith("-growth") and (_SHARE.search(name) or _SHARE_OF.search(name + pre)):
+        measure, share = None, SHARE_NOTE  # 服务业增加值占国内生产总值比重上升到51.6%: a share, not growth
     post = text[figure.end : min(c_end, figure.end + 4)]
     rest = figures[index + 1 :]
     gaps = [text[a.end : b.start] for a, b in zip([figure, *rest], rest, strict=False)]
@@ -491,6 +510,8 @@ def _item(
     derived = None
     value = figure.value
     note = None
+    if " " in (words := text[figure.start : figure.end].strip()):
+        derived = (BROKEN if ". " in words else SPACED).format(words=words)
     if measure is not None and measure.id == "cpi-inflation" and value >= 100:
         derived = f"{figure.value} − 100: the price index (previous year = 100) as a rise in %"
         value = figure.value - 100

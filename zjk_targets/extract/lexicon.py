@@ -134,7 +134,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "economy",
-        r"^(全市)?(服务业|第三产业|三产)增加值",
+        r"^(全市)?(服务业|第三产业|三产)增加值|^(全市)?(第三产业|三产业?)$",
         "服务业增加值|Services value added",
     ),
     _m(
@@ -174,7 +174,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "economy",
-        r"^(全市)?(外贸|对外贸易|属地企业|货物贸易|货物)?进出口(总额|总值|贸易总额|贸易额|额|货物总额)?$|^外贸进出口",
+        r"^(全市|地区)?(外贸|对外贸易|属地企业|货物贸易|货物)?进出口(总额|总值|贸易总额|贸易额|额|货物总额)?$|^(地区)?外贸进出口",
         "进出口总额|Foreign trade",
     ),
     _m(
@@ -194,7 +194,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "society",
-        r"^(城镇|城市)(常住)?居民(家庭)?(年)?(人均)?(可支配)?收入",
+        r"^(城镇|城市|市区)(常住)?居民(家庭)?(年)?(人均)?(可支配)?收入",
         "城镇居民人均可支配收入|Urban disposable income per head",
     ),
     _m(
@@ -224,7 +224,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "lower",
         "economy",
-        r"^(全市)?居民消费价格|^CPI|^消费价格",
+        r"^(全市)?居民消费品?价格|^CPI|^消费价格|^物价(总水平)?$",
     ),
     _m(
         "urban-unemployment-rate",
@@ -279,7 +279,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "environment",
-        r"空气(质量)?优良(天数)?(比例|比率|占比|率)|^优良天数(比例|比率)",
+        r"空气(质量)?优良(天数)?(比例|比率|占比|率)|^优良天数(比例|比率)|空气(质量)?优良天数比$",
     ),
     _m(
         "good-air-days",
@@ -306,7 +306,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "society",
-        r"^(常住人口)?城镇化率",
+        r"^(常住人口)?城镇化率|^城市化(率|水平)",
     ),
     # The same words with a figure in 个百分点 (常住人口城镇化率提高1个百分点): the rise, not the level.
     # Words alone never name it (lookup passes it over): POINTS leads to it from urbanisation-rate.
@@ -328,7 +328,7 @@ MEASURES: tuple[Measure, ...] = (
         "%",
         "higher",
         "economy",
-        r"^(全市|全州|全盟|全地区)?(地区生产总值|国内生产总值|生产总值|市内生产总值|GDP|经济)(总量)?$",
+        r"^(全市|全州|全盟|全地区|北京市|天津市|上海市|重庆市)?(地区生产总值|国内生产总值|生产总值|市内生产总值|市生产总值|GDP|经济)(总量)?$",
         "地区生产总值|GDP",
     ),
 )

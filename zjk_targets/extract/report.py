@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from .decode import parsing_copy
 from .items import _LEAD as LEAD
@@ -121,6 +122,9 @@ _TURNS = (
     r"(?:特别是|尤其是)?(?:刚刚)?过去的?(?:一年|{year}年)|(?:特别是|尤其是)?这一年|一年来"
     r"|(?:预计|初步预计|初步核算|初步统计)?[,，]?全年"
 )
+# A paragraph of the plans that looks back at the reviewed year (山东 2016, under 三、2016年政府工作总体安排:
+# 刚刚过去的2015年，面对错综复杂的国内外形势，…生产总值比上年增长8%…) is read as the review.
+_LOOKS_BACK = r"[\s*#—-]*(?:特别是|尤其是)?(?:刚刚)?过去的?(?:一年|{year}年)"
 # A heading without a number (今后五年及2022年工作): a short line with no sentence in it, no figure but a year.
 _BARE_PLANS = re.compile(r"今后|未来|今年|明年|规划|远景|安排|思路|总体要求")
 _BARE_HEADING = re.compile(r"^[\s*#]*(?!——)[^\d,，。;；:：!！?？]{2,24}(?:\d{4}年[^\d,，。;；:：!！?？]{0,12})?$")
@@ -241,9 +245,31 @@ def _headline(parse_text: str, body: int) -> tuple[int, int, int] | None:
         score = sum(1 for item in items if item.measure is not None) * 2 + len(items)
         if score and (best is None or score > best[0]):
             best = (score, (sentence_start, items_start, end))
-    return best[1] if best else _unannounced(parse_text, body)
+    return best[1] if best else _expected(parse_text, body) or _unannounced(parse_text, body)
 
 
+# One target said as this year's expected figure, in reports that set no list (the State Council to 2004:
+# 今年经济增长预期目标为7%左右; 山东 2002: 今年我省国内生产总值预期增长9％，其中一二三产业分别增长…).
+_EXPECTED = re.compile(r"今年[^。;；,，]{0,16}?预期(?:目标)?(?:确定为|定为|为|是)?\s*(?:增长)?\s*\d")
+
+
+def _expected(parse_text: str, body: int) -> tuple[int, int, int] | None:
+    """(start, items start, end) of this year's expected figure of a headline measure: from 今年 to the
+    last figure of its sentence and of the following ones on its line that name a measure."""
+    for match in _EXPECTED.finditer(parse_text, body):
+        line_end = parse_text.find("\n", match.start())
+        line_end = len(parse_text) if line_end < 0 else line_end
+        if _PAST.search(parse_text, match.start(), _sentence_end(parse_text, match.start(), line_end)):
+            continue
+        items, _ = parse(parse_text, match.start(), _passage_end(parse_text, match.start(), line_end))
+        if any(item.measure is not None for item in items):
+            end = max(item.end for item in items)
+            end = _FIGURE_SUFFIX.match(parse_text, end).end()
+            return match.start(), match.start(), end
+    return None
+
+
+_FIGURE_SUFFIX = re.compile(r"(?:左右|以上|以内)?")
 _THIS_YEAR = re.compile(r"今年|全年|综合考虑|力争|预期|确保")
 _PAST = re.compile(r"预计|去年|过去|一年来|回顾|实现了|完成了|年均|五年|十[三四五]五")
 
@@ -338,8 +364,10 @@ def _plan_heading(heading: str, year: int | None) -> bool:
     ``year`` (一、2020年和“十三五”取得历史性成就, 一、过去五年工作回顾)."""
     if year is not None and f"{year}年" in heading and f"{year + 1}年" not in heading:
         return False
+    # 二、今后五年工作展望和2012年工作建议: the year of the plans is no review's (2012年工作).
+    reviewed = heading.replace(f"{year + 1}年", "") if year is not None else heading
     return bool(_PLAN_HEADING.search(heading) or re.search(r"今后|今年", heading)) and not _REVIEW_HEADING.search(
-        heading
+        reviewed
     )
 
 
@@ -366,7 +394,7 @@ def _review_spans(
             elif _REVIEW_HEADING.search(stripped) or (year is not None and f"{year}年" in stripped):
                 skipping = False
             continue
-        if skipping:
+        if skipping and not (year is not None and re.match(_LOOKS_BACK.format(year=year), stripped)):
             continue
         listed = stripped.startswith("——")
         of_term = bool(re.match(r"[\s*#—-]*(?:过去五年|五年来|“十三五”|十三五)", stripped))
@@ -439,6 +467,7 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
         more, more_unquantified = parse(parse_text, *binding)
         targets, unquantified, end = [*targets, *more], [*unquantified, *more_unquantified], binding[1]
     targets = [t for t in targets if not _other_base(parse_text[t.start : t.end], sets_year)]
+    targets = _once(targets)
     outcomes: list[Item] = []
     others: list[Item] = []
     against: list[Item] = []
@@ -469,7 +498,9 @@ def read_report(text: str, name: str, year: int | None = None, city: str | None 
             if key not in seen:
                 seen[key] = len(outcomes)
                 outcomes.append(item)
-            elif (outcomes[seen[key]].bound and not item.bound) or (outcomes[seen[key]].basis and not item.basis):
+            elif (outcomes[seen[key]].bound and not item.bound and not item.basis) or (
+                outcomes[seen[key]].basis and not item.basis
+            ):
                 # 突破2000亿元，达2016.9亿元: the figure itself; 同口径增长13.3%，按自然口径…7.5%: the plain one
                 outcomes[seen[key]] = item
     for item in _term_levels(parse_text, term, sets_year - 1):
@@ -519,8 +550,15 @@ _PART_OF_CITY = re.compile(
 
 
 def _foreign(text: str, year: int) -> set[int]:
-    """The years other than ``year`` the text names; 比2020年增长9.5% of 2021 is plain growth."""
-    return _years(re.sub(rf"(?:比|较){year - 1}\s*年", "", text)) - {year}
+    """The years other than ``year`` the text names; 比2020年增长9.5% of 2021 is plain growth, and
+    由1997年的7.4万亿元增加到2002年的10.2万亿元 of 2002 names the year it reached."""
+    text = re.sub(rf"(?:比|较){year - 1}\s*年", "", text)
+    if re.search(rf"(?:到|至)\s*{year}\s*年(?:末|底)?的", text):
+        text = _FROM_YEAR.sub("", text)
+    return _years(text) - {year}
+
+
+_FROM_YEAR = re.compile(r"(?:由|从)\s*(?:19|20)\d\d\s*年(?:末|底)?的")
 
 
 def _own_words(parse_text: str, item: Item) -> str:
@@ -547,6 +585,21 @@ def _binding(parse_text: str, end: int) -> tuple[int, int] | None:
         return None
     line_end = parse_text.find("\n", match.end())
     return match.end(), _passage_end(parse_text, match.end(), len(parse_text) if line_end < 0 else line_end)
+
+
+def _once(targets: list[Item]) -> list[Item]:
+    """The targets without a restatement of one before (河北 2005: …全省生产总值增长10％，…。全省经济增长
+    预期目标确定为10％，是综合考虑…): the same measure with the same figure is one target."""
+    seen: set[tuple[str, Decimal]] = set()
+    kept = []
+    for target in targets:
+        key = (target.measure.id, target.value) if target.measure else None
+        if key in seen:
+            continue
+        if key:
+            seen.add(key)
+        kept.append(target)
+    return kept
 
 
 def _other_base(words: str, year: int) -> bool:
@@ -621,21 +674,32 @@ def _term_levels(parse_text: str, term: list[tuple[int, int]], year: int) -> lis
     1369.9亿元, 城镇化率达到65.62%); never its averages, totals or growth, nor a figure of another year.
     A figure whose own clause names the reviewed year is that year's (…，2021年城镇登记失业率控制在2.55%)."""
     levels: list[Item] = []
+    reached = re.compile(rf"(?:到|至)\s*{year}\s*年(?:末|底)?的?")  # 增加到2002年的10.2万亿元: not ahead
+    opens = re.compile(rf"[\s*#—-]*(?:(?:初步)?预计)?[,，]?(?:到|至)?{year}\s*年(?:末|底)?")  # 预计到2021年底，…
     for s_start, s_end in term:
         sentence = parse_text[s_start:s_end]
-        if not _DIGIT.search(sentence) or _AHEAD.search(sentence):
+        if not _DIGIT.search(sentence) or _AHEAD.search(reached.sub("", sentence)):
             continue
-        found, _ = parse(parse_text, s_start, s_end, outcomes=True)
+        found, _ = parse(parse_text, s_start, s_end, outcomes=True, year=year)  # 比2020年增长6.0% of 2021
         for item in found:
             measure = item.measure
             if item.against_goal:
                 continue
             clause = max(parse_text.rfind(mark, s_start, item.start) for mark in _CLAUSE_MARKS) + 1
             own = _own_words(parse_text, item)
-            if measure is not None and f"{year}年" in parse_text[max(clause, s_start) : item.start]:
+            # 2002年，城镇居民人均可支配收入7615元，农民人均纯收入2954元，…年均分别增长…: the part of the
+            # sentence (to its ;) that opens with the reviewed year is that year's.
+            part = max(parse_text.rfind(";", s_start, item.start) + 1, s_start)
+            of_year = opens.match(parse_text, part, item.start) or opens.match(parse_text, s_start, item.start)
+            # 地区生产总值突破千亿元大关，2021年达到1302.36亿元: the clause of the figure names the year
+            # (not 增加到2021年的, which is read below, as a level reached, whatever part the sentence names).
+            lead = _figure_words(parse_text, item)
+            at_year = _AT_YEAR.search(lead)
+            figure_at = item.start + (at_year.start() if at_year else len(lead))
+            if measure is not None and (of_year or f"{year}年" in parse_text[max(clause, s_start) : figure_at]):
                 # 三江新区…，预计2021年实现地区生产总值300亿元: a part's figure, not the city's.
                 part = _PART_OF_CITY.search(parse_text, s_start, item.start)
-                if not part and not _years(own) - {year} and not re.search(r"年均|累计|平均", own):
+                if not part and not _foreign(own, year) and not re.search(r"年均|累计|平均", own):
                     levels.append(replace(item, estimated=parse_text.rfind("预计", s_start, item.end) >= 0))
                 continue
             if measure is None or measure.id.endswith(("-growth", "-reduction", "-rise")):
@@ -646,6 +710,11 @@ def _term_levels(parse_text: str, term: list[tuple[int, int]], year: int) -> lis
             if "分别" in words and re.search(r"由|从", words):
                 continue  # 分别由A和B增加到C和D: which end is whose is not safe to read
             named = {int(y) for y in re.findall(r"(?<!由)(?<!从)(20\d\d|19\d\d)\s*年(?!的)", words)}
+            if at_year and int(at_year.group(1)) == year:
+                levels.append(replace(item, estimated=parse_text.rfind("预计", s_start, item.end) >= 0))
+                continue  # 由1997年的7.4万亿元增加到2002年的10.2万亿元: the text names the year
+            if at_year:
+                continue
             # 预计实现地区生产总值2200亿元，…固定资产投资1479亿元: the levels the term is expected to end at.
             expected = re.match(r"[\s*#—-]*预计", sentence)
             if named - {year} or not (_TERM_VERB.search(_figure_lead(parse_text, item)) or expected):
@@ -656,11 +725,19 @@ def _term_levels(parse_text: str, term: list[tuple[int, int]], year: int) -> lis
     return levels
 
 
-def _figure_lead(parse_text: str, item: Item) -> str:
-    """The words just before the item's own figure (…增加到 in 由984.98亿元增加到1369.9亿元)."""
+def _figure_words(parse_text: str, item: Item) -> str:
+    """The item's words before its own figure."""
     excerpt = parse_text[item.start : item.end]
     spot = excerpt.rfind(format(item.value, "f"))
-    lead = excerpt[: spot if spot >= 0 else len(excerpt)]
+    return excerpt[: spot if spot >= 0 else len(excerpt)]
+
+
+_AT_YEAR = re.compile(r"(?:到|至|为|达到?)\s*((?:19|20)\d\d)\s*年(?:末|底)?的?\s*$")
+
+
+def _figure_lead(parse_text: str, item: Item) -> str:
+    """The words just before the item's own figure (…增加到 in 由984.98亿元增加到1369.9亿元)."""
+    lead = _figure_words(parse_text, item)
     # 分别突破3万元和1万元: the verb before the first figure of a list is the second's too.
     return re.sub(r"(?:\d+(?:\.\d+)?\s*[^\d\s,，、和]{0,3}\s*[、和及])+$", "", lead)[-6:]
 
