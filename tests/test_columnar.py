@@ -708,7 +708,7 @@ def test_numbers_stated_in_excerpts_exactly_as_the_loader_decides() -> None:
     """The column-wise check against load.number_is_stated, on text full of look-alike digits."""
     import numpy as np
 
-    from zjk_targets.columnar.read import stated
+    from zjk_targets.columnar.stated import stated
     from zjk_targets.rules.checks import number_is_stated
 
     rng = random.Random(5)
@@ -758,7 +758,7 @@ def test_numbers_written_with_zeros_that_change_nothing_are_found_stated() -> No
     clears them: left to the rule book row by row, a national file written so exported 2.3× slower."""
     import numpy as np
 
-    from zjk_targets.columnar.read import stated
+    from zjk_targets.columnar.stated import stated
 
     raws = np.array(["7", "7.5", "100", "7", "7", "7.5", "7.5", "7", "3.5"], dtype=object)
     texts = ["增长７.０%", "为7.50", "100.00亿元", "7.05", "7.0.5", "7.501", "……7.5", "1.7", "٣.٥"]
@@ -771,7 +771,7 @@ def test_excerpt_classes_are_those_of_their_nfkc() -> None:
     normalizing: the same sequence as that of the real NFKC, excerpt by excerpt (NUL between them)."""
     import numpy as np
 
-    from zjk_targets.columnar.read import _Excerpts
+    from zjk_targets.columnar.stated import _Excerpts
     from zjk_targets.rules.checks import _THOUSANDS
 
     def classes(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Dataset
 from .entries import entries
-from .read import Tables
+from .tables import Tables
 
 
 def build_dataset(tables: Tables) -> Dataset:

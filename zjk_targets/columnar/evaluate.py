@@ -34,7 +34,7 @@ from ..rules import wording
 from ..rules.schema import CHOICES
 from ..rules.units import conversion_factor, split_unit
 from ..rules.verdicts import judge
-from .read import Tables, filled, objects
+from .tables import Tables, filled, objects
 
 
 class Outcome(enum.IntEnum):

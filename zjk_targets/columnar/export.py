@@ -11,7 +11,7 @@ from ..model import Reading
 from ..render.csv import COLUMNS, DECIDES, FORMULA_STARTS, LINE_END, line, neutralise, quoted
 from ..rules import wording
 from .evaluate import Verdicts
-from .read import Tables, filled, objects
+from .tables import Tables, filled, objects
 
 
 def _numbers(raws: np.ndarray) -> np.ndarray:

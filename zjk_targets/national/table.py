@@ -22,7 +22,7 @@ from ..rules.timeline import year_set_on
 if TYPE_CHECKING:
     import numpy as np
 
-    from ..columnar.read import Tables
+    from ..columnar.tables import Tables
 from .cities import OLD_LEVEL, SLUG_SEPARATOR, City
 from .places import LEVELS
 
