@@ -34,13 +34,16 @@ import argparse
 import csv
 import gzip
 import io
+import multiprocessing
 import re
 import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -81,6 +84,7 @@ def _scaled(folder: Path, times: int) -> Path:
     return folder
 
 
+T = TypeVar("T")
 _CITY_ID = re.compile(rb",c(?=[0-9]{4}-)")  # an id, metric or source cell of bench.py's data: cNNNN-…
 SYNTHETIC = {
     "national": bench.Size(30_000, 300_000),
@@ -113,6 +117,13 @@ def _scaled_synthetic(size: bench.Size, folder: Path, times: int) -> tuple[Path,
     return out[0], out[1]
 
 
+def _apart(make: Callable[..., T], *args: Any) -> T:
+    """``make(*args)`` in a forked process. A child's peak memory (wait4's ru_maxrss) starts from
+    the peak of the process it was started from: data made here would count in every peak after."""
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        return pool.apply(make, args)
+
+
 @dataclass
 class Sized:
     """One command at one size: its best time, its floor's (measured in turns with it), both peaks."""
@@ -125,13 +136,12 @@ class Sized:
 
 
 def _best(commands: list[list[str]], env: dict[str, str], runs: int) -> list[bench.Run]:
-    """The least time and the largest peak of ``runs`` runs of each command, taking turns (after a warm-up)."""
+    """The least time and the largest peak of ``runs`` runs of each command, taking turns (the least
+    time leaves a run on cold caches out without a warm-up round)."""
     found: list[list[bench.Run]] = [[] for _ in commands]
-    for n in range(runs + 1):
+    for _ in range(runs):
         for command, runs_of in zip(commands, found, strict=True):
-            run = bench.run_once(command, env)
-            if n:
-                runs_of.append(run)
+            runs_of.append(bench.run_once(command, env))
     return [bench.Run(min(r.seconds for r in rs), max(r.peak_mb for r in rs)) for rs in found]
 
 
@@ -148,14 +158,14 @@ def _sizes(args: argparse.Namespace, env: dict[str, str], work: Path) -> bool:
             folder = work / f"{dataset}-x{times}"
             folder.mkdir(parents=True, exist_ok=True)
             if dataset == "record":
-                data = NATIONAL if times == 1 else _scaled(folder, times)
+                data = NATIONAL if times == 1 else _apart(_scaled, folder, times)
                 floor = [*bench._python(READ_FLOOR), str(data / "national.csv.gz"), str(data / "cities.csv")]
                 commands = {
                     "national": bench._cli("national", "--national", str(data), "--no-pager"),
                     "export csv": bench._cli("export", "--format", "csv", "--targets", str(data / "national.csv.gz")),
                 }
             else:
-                targets, actuals = _scaled_synthetic(SYNTHETIC[dataset], folder, times)
+                targets, actuals = _apart(_scaled_synthetic, SYNTHETIC[dataset], folder, times)
                 floor = [*bench._python(SYNTHETIC_FLOOR), str(targets), str(actuals)]
                 commands = {
                     "export csv": bench._cli(
@@ -232,7 +242,7 @@ def main() -> int:
                 bench._cli("export", "--format", "csv", "--targets", str(folder / "national.csv.gz")),
             ]
 
-        ten = _scaled(work / "x10", 10)
+        ten = _apart(_scaled, work / "x10", 10)
         _usable(ten)
         base, national, escalation, panel, export = bench.measure(commands(NATIONAL), env, args.runs)
         base10, national10, escalation10, panel10, export10 = bench.measure(commands(ten), env, max(1, args.runs // 2))
