@@ -650,7 +650,7 @@ def evaluate_tables(tables: Tables, reading: Reading = Reading.BAND) -> Verdicts
             reason[t] = wording.unresolved(problem, words.cites(t, cited_list[starts[t] : stops[t]]))
             if words.strictly[t]:
                 reason[t] = wording.read_strictly(reason[t])
-    # A deadline goal without a figure may be projected from the figures that decide each year before.
+    # A deadline goal without a figure may be projected: that rule runs per target, on those few.
     projected = np.flatnonzero((kind == Resolution.NO_FIGURE) & targets.is_by & ~targets.is_done)
     if len(projected):
         reason[projected] = _with_projections(engine, projected, reason[projected])
