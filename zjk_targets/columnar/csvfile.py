@@ -123,6 +123,7 @@ def read_csv(path: str, max_bytes: int, problems: list[Problem], unusable: set[s
         text, found = decode(path, data)
         problems.extend(found)
         parsed = _parse_careful(path, text, problems) if text is not None else None
+    del data  # the cells hold the values now: the file's bytes go before the checks that follow
     if parsed is None:
         return
     header, cells_by_position, lines = parsed
