@@ -457,13 +457,10 @@ class _Words:
         targets, obs = engine.targets, engine.obs
         # Python lists: indexing one is several times faster than indexing a numpy array.
         self.unit = targets.unit.tolist()
-        # Each distinct comparator and direction asked of the rule book once.
-        codes, comparators = pd.factorize(targets.comparator)
-        self.symbol = objects(CHOICES["comparator"][c].symbol for c in comparators)[codes].tolist()
+        self.symbol = [CHOICES["comparator"][c].symbol for c in targets.comparator]
         self.about = (targets.comparator == Comparator.ABOUT.value).tolist()
         self.strictly = targets.strictly.tolist()
-        self.strict_symbol = objects(wording.about_strictly(h) for h in (False, True))[targets.higher.astype(np.int8)]
-        self.strict_symbol = self.strict_symbol.tolist()
+        self.strict_symbol = [wording.about_strictly(higher) for higher in targets.higher.tolist()]
         self.goal_raw, self.tolerance = targets.goal.tolist(), targets.tolerance.tolist()
         self.deadline = targets.deadline.tolist()
         f = figures
