@@ -131,6 +131,7 @@ def read_csv(
         text, found = decode(path, data)
         problems.extend(found)
         parsed = _parse_careful(path, text, problems) if text is not None else None
+    del data  # the cells hold the values now: the file's bytes go before the checks that follow
     if parsed is None:
         return
     header, cells_by_position, lines = parsed

@@ -31,9 +31,10 @@ import pandas as pd
 
 from ..model import Comparator, Reading, Status, Trust
 from ..rules import wording
+from ..rules.projection import project
 from ..rules.schema import CHOICES
 from ..rules.units import conversion_factor, split_unit
-from ..rules.verdicts import judge
+from ..rules.verdicts import judge, meets
 from .tables import Tables, filled, objects
 
 
@@ -649,9 +650,9 @@ def evaluate_tables(tables: Tables, reading: Reading = Reading.BAND) -> Verdicts
             cited = words.cites(t, cited_list[starts[t] : stops[t]])
             reason[t] = wording.unresolved(problem, cited, words.strictly[t])
     # A deadline goal without a figure may be projected: that rule runs per target, on those few.
-    projected = np.flatnonzero((kind == Resolution.NO_FIGURE) & targets.is_by)
+    projected = np.flatnonzero((kind == Resolution.NO_FIGURE) & targets.is_by & ~targets.is_done)
     if len(projected):
-        reason[projected] = _with_projections(tables, projected, reason[projected], reading)
+        reason[projected] = _with_projections(engine, projected, reason[projected])
     return Verdicts(_STATUS[status], reason, actual, actual_year, kind == Resolution.DECIDED)
 
 
@@ -706,27 +707,47 @@ def _formatted(template: str, count: int, **columns: np.ndarray) -> np.ndarray:
     return out
 
 
-def _with_projections(tables: Tables, rows: np.ndarray, reasons: np.ndarray, reading: Reading) -> list[str]:
-    """The reasons of the targets at ``rows``, each with its projection (the rule book's) when it has one."""
-    from ..rules.verdicts import projection_of
-    from .dataset import build_dataset
+def _with_projections(engine: _Engine, rows: np.ndarray, reasons: np.ndarray) -> list[str]:
+    """The reasons of the deadline targets at ``rows``, each with its projection when it has one.
 
-    chosen, observations, sources = tables.targets.iloc[rows], tables.observations, tables.sources
-    # Only the figures of their metrics count, from the year a report reviews to the year before a deadline.
-    metric = chosen["metric_at"].to_numpy()
-    reviewed = np.array([date.year - 1 for date in sources["published"].iloc[chosen["source_at"]]], dtype=np.int64)
-    first, last = np.full(len(tables.metrics), _YEARS), np.zeros(len(tables.metrics), dtype=np.int64)
-    np.minimum.at(first, metric, reviewed)
-    np.maximum.at(last, metric, chosen["by"].to_numpy())
-    at, year = observations["metric_at"].to_numpy(), observations["year"].to_numpy()
-    observations = observations[(year >= first[at]) & (year < last[at])]
-    used = np.unique(np.concatenate([chosen["source_at"], observations["source_at"]]))
-    dataset = build_dataset(Tables(sources.iloc[used], tables.metrics.iloc[np.unique(metric)], chosen, observations))
-    of_metric: dict[str, list] = {}
-    for obs in dataset.observations:
-        of_metric.setdefault(obs.metric, []).append(obs)
-    out = []
-    for target, reason in zip(dataset.targets, reasons, strict=True):
-        projection = projection_of(dataset, target, of_metric.get(target.metric, []), reading)
-        out.append(wording.with_projection(reason, projection.describe()) if projection else reason)
+    The array form of verdicts._projection: each year of the window (the year the target's report
+    reviews up to the year before its deadline) resolved by rule 2 as the deadline's figures are;
+    a year that decides on a value gives its first decisive figure, in the target's unit; the rule
+    book's ``project`` and ``meets`` then project those few figures per target.
+    """
+    targets, obs = engine.targets, engine.obs
+    first_year = targets.set_year[rows] - 1
+    spans = np.clip(targets.deadline[rows] - first_year, 0, None)
+    entry_row = np.repeat(np.arange(len(rows)), spans)
+    entry_year = _spread(first_year, spans)
+    group = engine.candidates.find(targets.metric[rows][entry_row].astype(np.int64) * _YEARS + entry_year)
+    found = np.flatnonzero(group >= 0)
+    entry_row, entry_year = entry_row[found], entry_year[found]
+    resolution = engine.resolve(rows[entry_row], group[found])
+    figures, start, _ = resolution.cited_figures()
+    decided = np.flatnonzero(resolution.kind == Resolution.DECIDED)
+    first = figures[start[decided]]
+    valued = obs.has_value[first]
+    decided, first = decided[valued], first[valued]
+    figure_rows, figure_years = entry_row[decided].tolist(), entry_year[decided].tolist()
+    values, units = obs.value[first].tolist(), obs.unit[first].tolist()
+    by_row: dict[int, dict[int, Decimal]] = {}
+    for row, year, value, unit in zip(figure_rows, figure_years, values, units, strict=True):
+        to_unit = targets.unit[rows[row]]
+        by_row.setdefault(row, {})[year] = Decimal(value) * _factor(unit, to_unit)
+    out = reasons.tolist()
+    for row, window in by_row.items():
+        if len(window) < 2:
+            continue  # project needs two years: none to make
+        t = int(rows[row])
+        comparator = CHOICES["comparator"][targets.comparator[t]]
+        goal, unit, higher = Decimal(targets.goal[t]), targets.unit[t], bool(targets.higher[t])
+        tolerance = Decimal(targets.tolerance[t]) if targets.tolerance[t] and not targets.strictly[t] else None
+
+        def meets_goal(value: Decimal, c=comparator, g=goal, tol=tolerance, h=higher) -> bool:
+            return meets(value, c, g, tol, h, True)
+
+        projection = project(window, goal, int(targets.deadline[t]), unit, meets_goal)
+        if projection is not None:
+            out[row] = wording.with_projection(out[row], projection.describe())
     return out
