@@ -8,12 +8,11 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import engine
 from ..bundled import ACTUALS_NAME, TARGETS_NAME, bundled_paths, national_dir
 from ..model import Dataset, PartialDate, Reading, Status
 from ..rules import messages, timeline
 from ..rules.verdicts import Verdict, evaluate
-from .exits import UserError, err
+from .exits import UserError
 
 if TYPE_CHECKING:
     from ..national.cities import City
@@ -206,17 +205,6 @@ def data_paths(
             )
             raise UserError(f"{flag} {path}: {what}")
     return [path for path in (targets, actuals) if path is not None], None
-
-
-def paths(targets: Path | None, actuals: Path | None, data: Path | None = None, city: str | None = None) -> list[Path]:
-    found, note = data_paths(targets, actuals, data, city)
-    if note:
-        err(note)
-    return found
-
-
-def load(targets: Path | None, actuals: Path | None, data: Path | None = None, city: str | None = None) -> Dataset:
-    return engine.load(paths(targets, actuals, data, city), max_bytes())
 
 
 def select(dataset: Dataset, target_ids: list[str], reading: Reading = Reading.BAND) -> tuple[Verdict, ...]:
