@@ -63,7 +63,7 @@ def chart(
     as_of: AsOfOption = None,
 ) -> None:
     """Chart a target against its goal, or a measure's track record over the years (PNG or SVG)."""
-    from ..render import chart as chart_render
+    from ..render import chart_view as chart_render
 
     if output is None:
         raise UserError("chart needs --output FILE (or a folder with --all)")
@@ -99,7 +99,7 @@ def chart(
         return
     kind = ChartFormat(output.suffix.lower().lstrip("."))
     if target_id in dataset.metrics and dataset.target(target_id) is None:
-        from ..rules.record import track_record
+        from ..rules.track_record import track_record
 
         matrix = track_record(dataset, evaluate(dataset, reading=about), metrics={target_id})
         if not matrix.years:

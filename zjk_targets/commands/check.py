@@ -24,7 +24,7 @@ from .options import (
     reads_data,
 )
 from .output import append_step_summary, console, write
-from .reading import dated, judge, select
+from .reading import dated, judge_as_asked, select
 
 SEVERITY = {Status.MET: 0, Status.UNKNOWN: 1, Status.MISSED: 2}
 STATUS_EXIT = {Status.MET: EXIT_MET, Status.MISSED: EXIT_MISSED, Status.UNKNOWN: EXIT_UNKNOWN}
@@ -65,7 +65,7 @@ def check(
     report_year: ReportOption = None,
 ) -> None:
     """Verdicts as an exit code: 0 met, 1 missed, 3 unknown (the worst one counts), 2 bad id or data."""
-    from ..render import check as check_render
+    from ..render import check_view as check_render
 
     try:
         if not target_ids and not all_targets:
@@ -75,7 +75,7 @@ def check(
         if report_year is not None and not all_targets:
             raise UserError("--report goes with --all: it chooses the targets of one report")
         if all_targets:
-            dataset, verdicts = judge(data_source.load(), as_of, report_year, about)
+            dataset, verdicts = judge_as_asked(data_source.load(), as_of, report_year, about)
         else:
             dataset = dated(data_source.load(), as_of, target_ids or [])
             verdicts = select(dataset, target_ids or [], about)

@@ -24,7 +24,7 @@ from .options import (
     reads_data,
 )
 from .output import append_step_summary, write
-from .reading import as_of_date, filter_verdicts, judge, max_bytes
+from .reading import as_of_date, filter_verdicts, judge_as_asked, max_bytes
 
 
 def export(
@@ -58,7 +58,7 @@ def export(
         return
     from ..render import markdown
 
-    dataset, verdicts = judge(data_source.load(), as_of, report_year, about)
+    dataset, verdicts = judge_as_asked(data_source.load(), as_of, report_year, about)
     verdicts = filter_verdicts(verdicts, status, None)
     date = as_of_date(as_of)
 

@@ -20,7 +20,7 @@ from .options import (
     reads_data,
 )
 from .output import console, show
-from .reading import filter_verdicts, judge
+from .reading import filter_verdicts, judge_as_asked
 
 
 def list_targets(
@@ -34,11 +34,11 @@ def list_targets(
     no_pager: NoPagerOption = False,
 ) -> None:
     """The target ids, one a line: status, id and a short name."""
-    from ..render import listing
+    from ..render import listing_view
 
-    _, verdicts = judge(data_source.load(), as_of, report_year, about)
+    _, verdicts = judge_as_asked(data_source.load(), as_of, report_year, about)
     verdicts = filter_verdicts(verdicts, status, category)
-    show(listing.render(verdicts, lang.value, width=console().width, reading=about), no_pager)
+    show(listing_view.render(verdicts, lang.value, width=console().width, reading=about), no_pager)
 
 
 def register(app: typer.Typer) -> None:

@@ -43,7 +43,7 @@ def as_of_date(text: str | None) -> PartialDate | None:
     return date
 
 
-def judge(
+def judge_as_asked(
     dataset: Dataset, as_of: str | None = None, report_year: int | None = None, reading: Reading = Reading.BAND
 ) -> tuple[Dataset, tuple[Verdict, ...]]:
     """The data a reader had on the --as-of date, narrowed to the --report year, and its verdicts
@@ -120,7 +120,7 @@ def find_place(typed: str, cities: list[City]) -> City:
     """The place of the national data that ``typed`` names (全国, china, 河北省, hebei, 邯郸, handan),
     else the error that says why not."""
     from ..national.cities import find_city
-    from ..rules import national as words
+    from ..rules import national_words as words
 
     found, offered, several = find_city(cities, typed)
     if several:
@@ -136,7 +136,7 @@ def city_paths(typed: str) -> tuple[list[Path], str | None]:
     Zhangjiakou's curated data wins over its drafted data: it is the bundled default.
     """
     from ..national.cities import CITIES_DIR, CURATED
-    from ..rules import national as words
+    from ..rules import national_words as words
 
     folder = national_folder()
     found = find_place(typed, national_cities(folder))
@@ -149,7 +149,7 @@ def _not_bundled(typed: str, cities: list[City]) -> str:
     """Why ``typed`` names no place of the national data: a place of the collection not in it yet,
     or no place at all (then the close names, of the places of the data and of the others)."""
     from ..national.places import LEVELS, Place, bundled_places, close_to, find_places
-    from ..rules import national as words
+    from ..rules import national_words as words
 
     places = bundled_places()
     named = find_places(places, typed)

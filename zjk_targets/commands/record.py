@@ -20,7 +20,7 @@ from .options import (
     reads_data,
 )
 from .output import console, show
-from .reading import judge
+from .reading import judge_as_asked
 
 
 def record(
@@ -36,10 +36,10 @@ def record(
     no_pager: NoPagerOption = False,
 ) -> None:
     """The track record: each report's headline targets, measure by year, and the share met."""
-    from ..render import record as record_render
-    from ..rules.record import headline_verdicts, track_record
+    from ..render import record_view as record_render
+    from ..rules.track_record import headline_verdicts, track_record
 
-    dataset, verdicts = judge(data_source.load(), as_of, reading=about)
+    dataset, verdicts = judge_as_asked(data_source.load(), as_of, reading=about)
     if metric:
         known = sorted({v.target.metric for v in headline_verdicts(dataset, verdicts)})
         unknown = [name for name in metric if name not in known]

@@ -22,7 +22,7 @@ from .options import (
     reads_data,
 )
 from .output import console, show
-from .reading import filter_verdicts, judge
+from .reading import filter_verdicts, judge_as_asked
 
 
 def report(
@@ -39,9 +39,9 @@ def report(
     no_pager: NoPagerOption = False,
 ) -> None:
     """The answer first: counts, the missed and met targets, then the unknown ones grouped by why."""
-    from ..render import report as report_render
+    from ..render import report_view as report_render
 
-    dataset, verdicts = judge(data_source.load(), as_of, report_year, about)
+    dataset, verdicts = judge_as_asked(data_source.load(), as_of, report_year, about)
     verdicts = filter_verdicts(verdicts, status, category)
     width = console().width
     # The whole data, unfiltered, opens with the headline targets of its main report.

@@ -34,7 +34,7 @@ def show(
     no_pager: NoPagerOption = False,
 ) -> None:
     """Everything about one target: its words, goal, every observation, and the verdict."""
-    from ..render import show as show_render
+    from ..render import show_view as show_render
 
     dataset = dated(data_source.load(), as_of, [target_id])
     (verdict,) = select(dataset, [target_id], about)
