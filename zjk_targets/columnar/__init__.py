@@ -52,7 +52,7 @@ def export_csv(
     The CSV renderer writes the same columns in either language, so ``lang`` changes nothing.
     """
     from ..model import Reading
-    from .export import render_csv
+    from .csv_export import render_csv
 
     read = reading or Reading.BAND
     tables, verdicts = judge_tables(paths, max_bytes, read)
