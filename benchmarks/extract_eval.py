@@ -44,7 +44,7 @@ from zjk_targets import evaluate, load_dataset  # noqa: E402
 from zjk_targets.extract import draft  # noqa: E402
 from zjk_targets.extract.decode import DecodeError, decode  # noqa: E402
 from zjk_targets.extract.lexicon import MEASURES  # noqa: E402
-from zjk_targets.extract.report import ReportError, read_report  # noqa: E402
+from zjk_targets.extract.work_report import ReportError, read_report  # noqa: E402
 from zjk_targets.rules.schema import is_outside  # noqa: E402
 
 TOLERANCE = Decimal("0.5")

@@ -133,7 +133,7 @@ def seal(folder: Path) -> Path:
     """Write the manifest of a national data folder made by hand (from the bundled one, or rows of a
     test), as build-national writes one, so that the readers take it."""
     from zjk_targets.national.manifest import entries, manifest
-    from zjk_targets.rules.dataset import MANIFEST_NAME
+    from zjk_targets.rules.whole_dataset import MANIFEST_NAME
 
     files = {name: (folder / name).read_bytes() for name, _ in entries(folder) if name != MANIFEST_NAME}
     (folder / MANIFEST_NAME).write_bytes(manifest(files, {"collection": "made by a test"}, {}))

@@ -51,7 +51,7 @@ def test_chart_all_writes_one_file_per_target(runner, tmp_path) -> None:
 
 
 def test_chart_in_chinese_says_when_no_cjk_font_is_installed(runner, tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr("zjk_targets.render.chart.cjk_fonts", lambda: [])
+    monkeypatch.setattr("zjk_targets.render.chart_view.cjk_fonts", lambda: [])
     out = tmp_path / "chart.png"
     result = runner.invoke(app, ["chart", "pm25-2017", "--lang", "zh", "-o", str(out), *MINI])
     assert result.exit_code == 0
@@ -112,10 +112,10 @@ def test_chinese_is_drawn_with_a_cjk_font_with_or_without_lang_zh() -> None:
     from matplotlib.ft2font import FT2Font
 
     from zjk_targets import fonts
-    from zjk_targets.render import chart
+    from zjk_targets.render import chart_view
 
-    assert chart.cjk_font() == fonts.FAMILY
-    assert chart._rc()["font.family"][:2] == ["DejaVu Sans", fonts.FAMILY]
+    assert chart_view.cjk_font() == fonts.FAMILY
+    assert chart_view._rc()["font.family"][:2] == ["DejaVu Sans", fonts.FAMILY]
     path = font_manager.findfont(font_manager.FontProperties(family=fonts.FAMILY), fallback_to_default=False)
     assert Path(path) == fonts.PATH
     font = FT2Font(path)
@@ -136,7 +136,7 @@ def test_an_english_chart_draws_the_chinese_in_its_labels(runner, tmp_path, monk
     from the boxes drawn without it."""
     out = tmp_path / "with.png"
     assert runner.invoke(app, ["chart", "afforestation-2017", "-o", str(out)]).exit_code == 0
-    monkeypatch.setattr("zjk_targets.render.chart.cjk_fonts", lambda: [])
+    monkeypatch.setattr("zjk_targets.render.chart_view.cjk_fonts", lambda: [])
     boxes = tmp_path / "boxes.png"
     assert runner.invoke(app, ["chart", "afforestation-2017", "-o", str(boxes)]).exit_code == 0
     assert out.read_bytes() != boxes.read_bytes()
@@ -159,14 +159,14 @@ def test_labels_are_never_clipped_and_never_cover_the_plot(lang) -> None:
     from matplotlib.text import Text
 
     from zjk_targets import bundled_paths, evaluate, load_dataset
-    from zjk_targets.render import chart
+    from zjk_targets.render import chart_view
 
     dataset = load_dataset(bundled_paths())
     chosen = {"afforestation-2017", "gdp-growth-2017", "pm25-2017", "urbanisation-rate-2017"}
     verdicts = [v for v in evaluate(dataset) if v.target.by is not None or v.target.id in chosen]
     assert len(verdicts) > 10
     for verdict in verdicts:
-        figure = chart.figure(dataset, verdict, lang)
+        figure = chart_view.figure(dataset, verdict, lang)
         canvas = FigureCanvasAgg(figure)
         canvas.draw()
         renderer = canvas.get_renderer()

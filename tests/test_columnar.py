@@ -852,11 +852,11 @@ def test_the_cli_reads_csv_inputs_and_exports_the_same(runner, tmp_path) -> None
 
 def test_a_column_the_columnar_export_does_not_know_fails_loudly(tmp_path, monkeypatch) -> None:
     """Were render.csv to gain a column, the export must not fall back to a ten times slower engine."""
-    from zjk_targets.columnar import export
+    from zjk_targets.columnar import csv_export
 
     path = tmp_path / "data.csv"
     path.write_text(to_csv(_random_dataset(random.Random(5))), encoding="utf-8")
-    monkeypatch.setattr(export, "COLUMNS", (*export.COLUMNS, "progress"))
+    monkeypatch.setattr(csv_export, "COLUMNS", (*csv_export.COLUMNS, "progress"))
     with pytest.raises(NotImplementedError, match="progress"):
         columnar.export_csv([path, path])
 

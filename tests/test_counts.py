@@ -15,9 +15,9 @@ from zjk_targets import engine
 from zjk_targets.bundled import national_dir
 from zjk_targets.cli import app
 from zjk_targets.national.cities import CITIES_DIR, CITIES_NAME, CURATED, NATIONAL_NAME, read_cities
-from zjk_targets.national.table import Tally, curated, judge, tabulate
+from zjk_targets.national.table import Tally, curated, judge_places, tabulate
 from zjk_targets.rules import counts as count_rules
-from zjk_targets.rules.record import track_record
+from zjk_targets.rules.track_record import track_record
 from zjk_targets.rules.verdicts import evaluate
 
 FOUR = ("set", "judgeable", "decided", "met")
@@ -31,7 +31,7 @@ def _four(counts: count_rules.Counts) -> tuple[int, int, int, int]:
 def table():
     root = national_dir()
     cities = read_cities((root / CITIES_NAME).read_text(encoding="utf-8"))
-    judged = [target for target in judge(root / NATIONAL_NAME, cities) if target.city != CURATED]
+    judged = [target for target in judge_places(root / NATIONAL_NAME, cities) if target.city != CURATED]
     return tabulate(judged + curated(CURATED), cities)
 
 

@@ -16,7 +16,7 @@ import pytest
 from conftest import assert_golden, seal
 
 from zjk_targets.cli import app
-from zjk_targets.national.escalation import escalate, hierarchy, panel
+from zjk_targets.national.escalation_table import escalate, hierarchy, panel
 from zjk_targets.national.places import bundled_places
 from zjk_targets.rules.schema import CSV_COLUMNS
 from zjk_targets.write import csv_row

@@ -9,7 +9,7 @@ from conftest import ROOT
 
 from zjk_targets.cli import app
 from zjk_targets.extract.decode import DecodeError, decode
-from zjk_targets.extract.report import ReportError, read_report
+from zjk_targets.extract.work_report import ReportError, read_report
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 

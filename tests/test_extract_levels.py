@@ -8,7 +8,7 @@ import pytest
 
 from zjk_targets.extract.decode import parsing_copy
 from zjk_targets.extract.items import parse
-from zjk_targets.extract.report import read_report
+from zjk_targets.extract.work_report import read_report
 
 REVIEW = "一、2016年工作回顾\n\n过去一年，经济运行缓中趋稳。\n\n二、2017年工作安排\n\n"
 

@@ -218,7 +218,7 @@ def test_a_share_ranks_only_rows_with_enough_decided() -> None:
     """One decided target met is 100 %: it follows the rows whose share rests on RANK_MIN or more."""
     from zjk_targets.model import Status
     from zjk_targets.national.table import Judged, tabulate
-    from zjk_targets.rules.national import RANK_MIN
+    from zjk_targets.rules.national_words import RANK_MIN
 
     def city(slug: str, met: int, missed: int, unknown: int = 0) -> list[Judged]:
         statuses = [Status.MET] * met + [Status.MISSED] * missed + [Status.UNKNOWN] * unknown

@@ -16,7 +16,7 @@ from rich.cells import cell_len
 from zjk_targets import bundled_paths, evaluate, load_dataset
 from zjk_targets.cli import app
 from zjk_targets.render.markdown import cell
-from zjk_targets.render.report import Unknown, unknown_kind
+from zjk_targets.render.report_view import Unknown, unknown_kind
 from zjk_targets.render.terminal import wrap
 from zjk_targets.rules.verdicts import summarise
 
@@ -102,7 +102,7 @@ def test_the_first_screen_answers_for_the_2017_report_then_where_the_others_stan
 def test_the_first_screen_is_of_the_largest_report_with_a_decided_target() -> None:
     from conftest import DATA
 
-    from zjk_targets.rules.record import focus_year
+    from zjk_targets.rules.track_record import focus_year
 
     track = load_dataset([DATA / "track" / "targets.yaml", DATA / "track" / "actuals.yaml"])
     verdicts = evaluate(track)  # 2020: 2 targets, both decided; 2021: 3, one decided; 2022: 1, unknown

@@ -12,8 +12,8 @@ from zjk_targets import evaluate, load_dataset
 from zjk_targets.cli import app
 from zjk_targets.model import Comparator, Direction, PartialDate, Source, Status, Trust
 from zjk_targets.rules.projection import project
-from zjk_targets.rules.record import track_record
 from zjk_targets.rules.timeline import as_of, end_of, report_year
+from zjk_targets.rules.track_record import track_record
 
 TRACK = DATA / "track"
 ARGS = ["--targets", str(TRACK / "targets.yaml"), "--actuals", str(TRACK / "actuals.yaml")]

@@ -83,7 +83,7 @@ def _scaled(folder: Path, times: int) -> Path:
     (folder / "cities.csv").write_text(table.getvalue(), encoding="utf-8")
     # Every reader checks a dataset against its manifest: the scaled one gets its own.
     from zjk_targets.national.manifest import manifest
-    from zjk_targets.rules.dataset import MANIFEST_NAME
+    from zjk_targets.rules.whole_dataset import MANIFEST_NAME
 
     files = {name: (folder / name).read_bytes() for name in ("national.csv.gz", "cities.csv")}
     (folder / MANIFEST_NAME).write_bytes(manifest(files, {"collection": f"the bundled data {times} times over"}, {}))

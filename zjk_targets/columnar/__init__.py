@@ -35,11 +35,11 @@ def judge_tables(
     """The checked tables and each target's verdict as columns (``reading``: how about goals are read,
     the band when None); raises ``DataError`` on any problem."""
     from ..model import Reading
-    from .judging import judge
+    from .judging import judge_arrays
     from .read import read_tables
 
     tables = read_tables(paths, max_bytes)
-    return tables, judge(tables, reading or Reading.BAND)
+    return tables, judge_arrays(tables, reading or Reading.BAND)
 
 
 def export_csv(
@@ -52,7 +52,7 @@ def export_csv(
     The CSV renderer writes the same columns in either language, so ``lang`` changes nothing.
     """
     from ..model import Reading
-    from .export import render_csv
+    from .csv_export import render_csv
 
     read = reading or Reading.BAND
     tables, verdicts = judge_tables(paths, max_bytes, read)

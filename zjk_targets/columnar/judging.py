@@ -24,7 +24,7 @@ ARRAY_RULES = frozenset(
 """The verdict rules (by their names in rules/verdicts.py's RULES) that evaluate.py states on arrays."""
 
 
-def judge(tables: Tables, reading: Reading = Reading.BAND) -> Verdicts:
+def judge_arrays(tables: Tables, reading: Reading = Reading.BAND) -> Verdicts:
     """Every target's verdict, as columns in the order of ``tables.targets``."""
     if ARRAY_RULES.issuperset(rules.RULES):
         return evaluate_tables(tables, reading)

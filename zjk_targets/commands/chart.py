@@ -13,19 +13,18 @@ from ..rules.verdicts import evaluate
 from ..safe_write import write_within
 from .exits import UserError, err
 from .options import (
+    NOTHING_NAMED,
     AboutOption,
-    ActualsOption,
     AsOfOption,
-    CityOption,
     Command,
-    DataOption,
+    DataSource,
     Lang,
     LangOption,
-    TargetsOption,
     completion_data,
+    reads_data,
 )
 from .output import tell_wrote, write_bytes
-from .reading import dated, load, select
+from .reading import dated, select
 
 
 def _complete_chartable(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -58,16 +57,13 @@ def chart(
             "--format", "-f", case_sensitive=False, help="png or svg [default: the --output suffix; png with --all]."
         ),
     ] = None,
-    targets: TargetsOption = None,
-    actuals: ActualsOption = None,
-    data: DataOption = None,
-    city: CityOption = None,
+    data_source: DataSource = NOTHING_NAMED,
     lang: LangOption = Lang.en,
     about: AboutOption = Reading.BAND,
     as_of: AsOfOption = None,
 ) -> None:
     """Chart a target against its goal, or a measure's track record over the years (PNG or SVG)."""
-    from ..render import chart as chart_render
+    from ..render import chart_view as chart_render
 
     if output is None:
         raise UserError("chart needs --output FILE (or a folder with --all)")
@@ -86,7 +82,7 @@ def chart(
             "zjk-targets: no CJK font is installed, so Chinese would show as empty boxes: the chart "
             "uses English labels (on Debian: apt-get install fonts-noto-cjk)"
         )
-    dataset = dated(load(targets, actuals, data, city), as_of, [target_id] if target_id else [])
+    dataset = dated(data_source.load(), as_of, [target_id] if target_id else [])
     if all_targets:
         if output.exists() and not output.is_dir():
             raise UserError(f"--output {output}: with --all this must be a folder, and it is a file")
@@ -103,7 +99,7 @@ def chart(
         return
     kind = ChartFormat(output.suffix.lower().lstrip("."))
     if target_id in dataset.metrics and dataset.target(target_id) is None:
-        from ..rules.record import track_record
+        from ..rules.track_record import track_record
 
         matrix = track_record(dataset, evaluate(dataset, reading=about), metrics={target_id})
         if not matrix.years:
@@ -117,4 +113,4 @@ def chart(
 
 
 def register(app: typer.Typer) -> None:
-    app.command(cls=Command, short_help="Chart a measure against its goal (png or svg).")(chart)
+    app.command(cls=Command, short_help="Chart a measure against its goal (png or svg).")(reads_data(chart))

@@ -14,18 +14,17 @@ from ..rules import messages
 from ..rules.verdicts import Verdict
 from .exits import EXIT_ERROR, EXIT_MET, EXIT_MISSED, EXIT_UNKNOWN, UserError
 from .options import (
+    NOTHING_NAMED,
     AboutOption,
-    ActualsOption,
     AsOfOption,
-    CityOption,
     Command,
-    DataOption,
+    DataSource,
     ReportOption,
-    TargetsOption,
     complete_ids,
+    reads_data,
 )
 from .output import append_step_summary, console, write
-from .reading import dated, judge, load, select
+from .reading import dated, judge_as_asked, select
 
 SEVERITY = {Status.MET: 0, Status.UNKNOWN: 1, Status.MISSED: 2}
 STATUS_EXIT = {Status.MET: EXIT_MET, Status.MISSED: EXIT_MISSED, Status.UNKNOWN: EXIT_UNKNOWN}
@@ -50,10 +49,7 @@ def check(
         typer.Argument(metavar="ID", help="One or more target ids.", show_default=False, autocompletion=complete_ids),
     ] = None,
     all_targets: Annotated[bool, typer.Option("--all", help="Check every target (instead of naming ids).")] = False,
-    targets: TargetsOption = None,
-    actuals: ActualsOption = None,
-    data: DataOption = None,
-    city: CityOption = None,
+    data_source: DataSource = NOTHING_NAMED,
     allow_unknown: Annotated[bool, typer.Option("--allow-unknown", help="Exit 0 when the verdict is unknown.")] = False,
     output_format: Annotated[
         CheckFormat,
@@ -69,7 +65,7 @@ def check(
     report_year: ReportOption = None,
 ) -> None:
     """Verdicts as an exit code: 0 met, 1 missed, 3 unknown (the worst one counts), 2 bad id or data."""
-    from ..render import check as check_render
+    from ..render import check_view as check_render
 
     try:
         if not target_ids and not all_targets:
@@ -79,9 +75,9 @@ def check(
         if report_year is not None and not all_targets:
             raise UserError("--report goes with --all: it chooses the targets of one report")
         if all_targets:
-            dataset, verdicts = judge(load(targets, actuals, data, city), as_of, report_year, about)
+            dataset, verdicts = judge_as_asked(data_source.load(), as_of, report_year, about)
         else:
-            dataset = dated(load(targets, actuals, data, city), as_of, target_ids or [])
+            dataset = dated(data_source.load(), as_of, target_ids or [])
             verdicts = select(dataset, target_ids or [], about)
     except (UserError, DataError) as error:
         # CI sees why nothing was judged where it looks: stdout in its format, and the step summary.
@@ -108,4 +104,4 @@ def check(
 
 
 def register(app: typer.Typer) -> None:
-    app.command(cls=Command, short_help="Verdicts as an exit code, for CI (text, github, json).")(check)
+    app.command(cls=Command, short_help="Verdicts as an exit code, for CI (text, github, json).")(reads_data(check))

@@ -31,7 +31,7 @@ class EscalationFormat(enum.StrEnum):
 def _province(typed: str, held: dict[str, str], places: list) -> tuple[str, str]:
     """The slug and short name of the province typed (河北, 河北省 or hebei), through the place table."""
     from ..national.places import find_province
-    from ..rules import national as national_words
+    from ..rules import national_words as national_words
 
     found, offered, several = find_province(places, typed)
     if found is None:
@@ -70,12 +70,12 @@ def escalation(
     """Target escalation (层层加码): per year, the nation's target, the provinces' and the cities'."""
     import difflib
 
-    from ..national.escalation import escalate, hierarchy, panel, select
+    from ..national.escalation_table import escalate, hierarchy, panel, select
     from ..national.places import bundled_places
     from ..national.table import measure_names
     from ..render import ChartFormat
-    from ..render import escalation as render
-    from ..rules import escalation as words
+    from ..render import escalation_view as render
+    from ..rules import escalation_words as words
 
     if output_format in (EscalationFormat.PNG, EscalationFormat.SVG) and output is None:
         raise UserError(f"--format {output_format.value} writes a chart: give --output FILE")

@@ -12,20 +12,19 @@ from .. import engine
 from ..model import Reading
 from ..render import ExportFormat, exporter
 from .options import (
+    NOTHING_NAMED,
     AboutOption,
-    ActualsOption,
     AsOfOption,
-    CityOption,
     Command,
-    DataOption,
+    DataSource,
     Lang,
     LangOption,
     ReportOption,
     StatusOption,
-    TargetsOption,
+    reads_data,
 )
 from .output import append_step_summary, write
-from .reading import as_of_date, filter_verdicts, judge, load, max_bytes, paths
+from .reading import as_of_date, filter_verdicts, judge_as_asked, max_bytes
 
 
 def export(
@@ -36,10 +35,7 @@ def export(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")
     ] = None,
-    targets: TargetsOption = None,
-    actuals: ActualsOption = None,
-    data: DataOption = None,
-    city: CityOption = None,
+    data_source: DataSource = NOTHING_NAMED,
     lang: LangOption = Lang.en,
     about: AboutOption = Reading.BAND,
     as_of: AsOfOption = None,
@@ -58,11 +54,11 @@ def export(
     plain = as_of is None and report_year is None and not status
     if format is ExportFormat.CSV and plain and not os.environ.get("GITHUB_STEP_SUMMARY"):
         # Without objects for the step summary, CSV input is judged column by column.
-        write(engine.export_csv(paths(targets, actuals, data, city), max_bytes(), lang.value, about), output)
+        write(engine.export_csv(data_source.files(), max_bytes(), lang.value, about), output)
         return
     from ..render import markdown
 
-    dataset, verdicts = judge(load(targets, actuals, data, city), as_of, report_year, about)
+    dataset, verdicts = judge_as_asked(data_source.load(), as_of, report_year, about)
     verdicts = filter_verdicts(verdicts, status, None)
     date = as_of_date(as_of)
 
@@ -79,4 +75,4 @@ def export(
 
 
 def register(app: typer.Typer) -> None:
-    app.command(cls=Command, short_help="Every verdict as markdown, json, csv or html.")(export)
+    app.command(cls=Command, short_help="Every verdict as markdown, json, csv or html.")(reads_data(export))

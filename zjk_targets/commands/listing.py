@@ -6,29 +6,25 @@ import typer
 
 from ..model import Reading
 from .options import (
+    NOTHING_NAMED,
     AboutOption,
-    ActualsOption,
     AsOfOption,
     CategoryOption,
-    CityOption,
     Command,
-    DataOption,
+    DataSource,
     Lang,
     LangOption,
     NoPagerOption,
     ReportOption,
     StatusOption,
-    TargetsOption,
+    reads_data,
 )
 from .output import console, show
-from .reading import filter_verdicts, judge, load
+from .reading import filter_verdicts, judge_as_asked
 
 
 def list_targets(
-    targets: TargetsOption = None,
-    actuals: ActualsOption = None,
-    data: DataOption = None,
-    city: CityOption = None,
+    data_source: DataSource = NOTHING_NAMED,
     status: StatusOption = None,
     category: CategoryOption = None,
     lang: LangOption = Lang.en,
@@ -38,12 +34,12 @@ def list_targets(
     no_pager: NoPagerOption = False,
 ) -> None:
     """The target ids, one a line: status, id and a short name."""
-    from ..render import listing
+    from ..render import listing_view
 
-    _, verdicts = judge(load(targets, actuals, data, city), as_of, report_year, about)
+    _, verdicts = judge_as_asked(data_source.load(), as_of, report_year, about)
     verdicts = filter_verdicts(verdicts, status, category)
-    show(listing.render(verdicts, lang.value, width=console().width, reading=about), no_pager)
+    show(listing_view.render(verdicts, lang.value, width=console().width, reading=about), no_pager)
 
 
 def register(app: typer.Typer) -> None:
-    app.command("list", cls=Command, short_help="Every target id, with its status and name.")(list_targets)
+    app.command("list", cls=Command, short_help="Every target id, with its status and name.")(reads_data(list_targets))

@@ -124,8 +124,8 @@ def build_national(
     from ..national.manifest import manifest
     from ..national.places import bundled_places
     from ..rules import messages
-    from ..rules import national as words
-    from ..rules.dataset import MANIFEST_NAME, shown_name
+    from ..rules import national_words as words
+    from ..rules.whole_dataset import MANIFEST_NAME, shown_name
     from .dataset_folder import build_inputs, locked, refuse_foreign, sigterm_interrupts, write_whole
 
     folders, whole = _place_folders(collection)
@@ -204,7 +204,7 @@ def build_places(
 ) -> None:
     """Write the place table: every place of the collection with its GB/T 2260 code, level and parent."""
     from ..national.places import CPCA, PART_LEVELS, build_places, cpca_adcodes
-    from ..rules import national as words
+    from ..rules import national_words as words
 
     if adcodes is None:
         try:
@@ -239,7 +239,7 @@ def _provinces(typed: list[str], cities: list[City]) -> list[str]:
     """The short name of each province typed (河北, 河北省 or hebei), through the place table; a
     name of no province, or of one without a city in the data, is an error."""
     from ..national.places import bundled_places, find_province
-    from ..rules import national as words
+    from ..rules import national_words as words
 
     places = bundled_places()
     held = sorted({city.province for city in cities if city.province})
@@ -300,14 +300,14 @@ def national(
 ) -> None:
     """The national table: per level, year, measure and place, headline targets set, decided and met."""
     from ..national.cities import CURATED
-    from ..national.table import curated, judge, tabulate
-    from ..render import national as render
+    from ..national.table import curated, judge_places, tabulate
+    from ..render import national_view as render
 
     national_path, cities_path = _national_paths(folder)
     cities = national_cities(cities_path.parent)
     province = _provinces(province or [], cities)
     places = list(dict.fromkeys(find_place(name, cities).slug for name in city or []))
-    judged = [target for target in judge(national_path, cities, about, max_bytes()) if target.city != CURATED]
+    judged = [target for target in judge_places(national_path, cities, about, max_bytes()) if target.city != CURATED]
     # Zhangjiakou's curated data wins over its draft in any data that holds it, as the table's note says.
     judged += curated(CURATED, about) if any(place.slug == CURATED for place in cities) else []
     filters = {
@@ -348,7 +348,7 @@ def _refuse_empty(judged: list, cities: list[City], filters: dict[str, list]) ->
     """A filter that keeps no headline target is an error naming the values there are (a table of
     zeros would look like an answer)."""
     from ..national.table import unmatched
-    from ..rules import national as words
+    from ..rules import national_words as words
 
     found = unmatched(judged, cities, filters)
     if found is None:
@@ -364,7 +364,7 @@ def _write_html(table: NationalTable, cities: list[City], folder: Path | None, o
     from .. import engine
     from ..national.cities import CITIES_DIR
     from ..render import html as city_html
-    from ..render import national as render
+    from ..render import national_view as render
     from ..rules.verdicts import evaluate
 
     if output is None:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import inspect
 import re
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar, get_type_hints
 
 import typer
 from rich.cells import cell_len
@@ -14,6 +18,7 @@ from typer.core import TyperArgument, TyperCommand, TyperOption
 from .. import engine
 from ..model import Dataset, Reading, Status
 from ..rules import messages
+from .exits import err
 from .reading import data_paths, max_bytes
 
 
@@ -97,23 +102,6 @@ class Lang(StrEnum):
     zh = "zh"
 
 
-def completion_data(ctx: typer.Context) -> Dataset | None:
-    """The data the command being completed would read; None when it cannot be read."""
-    try:
-        params = ctx.params
-        paths, _ = data_paths(params.get("targets"), params.get("actuals"), params.get("data"), params.get("city"))
-        return engine.load(paths, max_bytes())
-    except Exception:  # noqa: BLE001 - completion must never print a traceback into the shell
-        return None
-
-
-def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Shell completion of target ids, from the data the command would read."""
-    dataset = completion_data(ctx)
-    names = {target.id for target in dataset.targets} if dataset else set()
-    return sorted(name for name in names if name.startswith(incomplete))
-
-
 TargetsOption = Annotated[
     Path | None,
     typer.Option(
@@ -148,6 +136,86 @@ CityOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+@dataclasses.dataclass(frozen=True)
+class DataSource:
+    """Where a command's data comes from: the option group ``--targets``, ``--actuals``, ``--data``,
+    ``--city``, declared once. A command with a parameter ``data_source: DataSource``, registered
+    through :func:`reads_data`, shows these four options in its place and gets them as one object."""
+
+    targets: TargetsOption = None
+    actuals: ActualsOption = None
+    data: DataOption = None
+    city: CityOption = None
+
+    @classmethod
+    def taken_from(cls, params: dict[str, Any]) -> DataSource:
+        """The source given by a command's parameters (``ctx.params``, or a callback's keywords)."""
+        return cls(**{field.name: params.get(field.name) for field in dataclasses.fields(cls)})
+
+    def located(self) -> tuple[list[Path], str | None]:
+        """The files to read, and the note the reader should see (see :func:`data_paths`)."""
+        return data_paths(self.targets, self.actuals, self.data, self.city)
+
+    def files(self) -> list[Path]:
+        """The files to read, with the note (if any) told on stderr."""
+        found, note = self.located()
+        if note:
+            err(note)
+        return found
+
+    def load(self) -> Dataset:
+        return engine.load(self.files(), max_bytes())
+
+
+NOTHING_NAMED = DataSource()  # the default: ./targets.yaml and ./actuals.yaml if both are here, else the bundled data
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reads_data(command: F) -> F:
+    """The command with its parameter of type :class:`DataSource` shown to typer as the group's
+    options, where it stands (so --help lists them there), and handed to it as one object.
+    Typer has no option groups: it reads a command's signature, so the signature says the four."""
+    hints = get_type_hints(DataSource, include_extras=True)
+    group = [
+        inspect.Parameter(field.name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=hints[field.name])
+        for field in dataclasses.fields(DataSource)
+    ]
+    signature = inspect.signature(command, eval_str=True)
+    (name,) = [parameter.name for parameter in signature.parameters.values() if parameter.annotation is DataSource]
+    shown = [
+        shown.replace(kind=inspect.Parameter.KEYWORD_ONLY)
+        for parameter in signature.parameters.values()
+        for shown in (group if parameter.name == name else [parameter])
+    ]
+
+    @functools.wraps(command)
+    def run(**params: Any) -> Any:
+        rest = {key: value for key, value in params.items() if key not in hints}
+        return command(**rest, **{name: DataSource.taken_from(params)})
+
+    run.__signature__ = signature.replace(parameters=shown)  # type: ignore[attr-defined]
+    run.__annotations__ = {parameter.name: parameter.annotation for parameter in shown}
+    return run  # type: ignore[return-value]
+
+
+def completion_data(ctx: typer.Context) -> Dataset | None:
+    """The data the command being completed would read; None when it cannot be read."""
+    try:
+        paths, _ = DataSource.taken_from(ctx.params).located()
+        return engine.load(paths, max_bytes())
+    except Exception:  # noqa: BLE001 - completion must never print a traceback into the shell
+        return None
+
+
+def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of target ids, from the data the command would read."""
+    dataset = completion_data(ctx)
+    names = {target.id for target in dataset.targets} if dataset else set()
+    return sorted(name for name in names if name.startswith(incomplete))
+
+
 AboutOption = Annotated[
     Reading,
     typer.Option(

@@ -8,12 +8,11 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import engine
 from ..bundled import ACTUALS_NAME, TARGETS_NAME, bundled_paths, national_dir
 from ..model import Dataset, PartialDate, Reading, Status
 from ..rules import messages, timeline
 from ..rules.verdicts import Verdict, evaluate
-from .exits import UserError, err
+from .exits import UserError
 
 if TYPE_CHECKING:
     from ..national.cities import City
@@ -44,7 +43,7 @@ def as_of_date(text: str | None) -> PartialDate | None:
     return date
 
 
-def judge(
+def judge_as_asked(
     dataset: Dataset, as_of: str | None = None, report_year: int | None = None, reading: Reading = Reading.BAND
 ) -> tuple[Dataset, tuple[Verdict, ...]]:
     """The data a reader had on the --as-of date, narrowed to the --report year, and its verdicts
@@ -121,7 +120,7 @@ def find_place(typed: str, cities: list[City]) -> City:
     """The place of the national data that ``typed`` names (全国, china, 河北省, hebei, 邯郸, handan),
     else the error that says why not."""
     from ..national.cities import find_city
-    from ..rules import national as words
+    from ..rules import national_words as words
 
     found, offered, several = find_city(cities, typed)
     if several:
@@ -137,7 +136,7 @@ def city_paths(typed: str) -> tuple[list[Path], str | None]:
     Zhangjiakou's curated data wins over its drafted data: it is the bundled default.
     """
     from ..national.cities import CITIES_DIR, CURATED
-    from ..rules import national as words
+    from ..rules import national_words as words
 
     folder = national_folder()
     found = find_place(typed, national_cities(folder))
@@ -150,7 +149,7 @@ def _not_bundled(typed: str, cities: list[City]) -> str:
     """Why ``typed`` names no place of the national data: a place of the collection not in it yet,
     or no place at all (then the close names, of the places of the data and of the others)."""
     from ..national.places import LEVELS, Place, bundled_places, close_to, find_places
-    from ..rules import national as words
+    from ..rules import national_words as words
 
     places = bundled_places()
     named = find_places(places, typed)
@@ -206,17 +205,6 @@ def data_paths(
             )
             raise UserError(f"{flag} {path}: {what}")
     return [path for path in (targets, actuals) if path is not None], None
-
-
-def paths(targets: Path | None, actuals: Path | None, data: Path | None = None, city: str | None = None) -> list[Path]:
-    found, note = data_paths(targets, actuals, data, city)
-    if note:
-        err(note)
-    return found
-
-
-def load(targets: Path | None, actuals: Path | None, data: Path | None = None, city: str | None = None) -> Dataset:
-    return engine.load(paths(targets, actuals, data, city), max_bytes())
 
 
 def select(dataset: Dataset, target_ids: list[str], reading: Reading = Reading.BAND) -> tuple[Verdict, ...]:

@@ -9,26 +9,22 @@ import typer
 from ..model import Reading
 from .exits import UserError
 from .options import (
+    NOTHING_NAMED,
     AboutOption,
-    ActualsOption,
     AsOfOption,
-    CityOption,
     Command,
-    DataOption,
+    DataSource,
     Lang,
     LangOption,
     NoPagerOption,
-    TargetsOption,
+    reads_data,
 )
 from .output import console, show
-from .reading import judge, load
+from .reading import judge_as_asked
 
 
 def record(
-    targets: TargetsOption = None,
-    actuals: ActualsOption = None,
-    data: DataOption = None,
-    city: CityOption = None,
+    data_source: DataSource = NOTHING_NAMED,
     first: Annotated[int | None, typer.Option("--from", metavar="YEAR", help="First target year shown.")] = None,
     last: Annotated[int | None, typer.Option("--to", metavar="YEAR", help="Last target year shown.")] = None,
     metric: Annotated[
@@ -40,10 +36,10 @@ def record(
     no_pager: NoPagerOption = False,
 ) -> None:
     """The track record: each report's headline targets, measure by year, and the share met."""
-    from ..render import record as record_render
-    from ..rules.record import headline_verdicts, track_record
+    from ..render import record_view as record_render
+    from ..rules.track_record import headline_verdicts, track_record
 
-    dataset, verdicts = judge(load(targets, actuals, data, city), as_of, reading=about)
+    dataset, verdicts = judge_as_asked(data_source.load(), as_of, reading=about)
     if metric:
         known = sorted({v.target.metric for v in headline_verdicts(dataset, verdicts)})
         unknown = [name for name in metric if name not in known]
@@ -60,4 +56,4 @@ def record(
 
 
 def register(app: typer.Typer) -> None:
-    app.command(cls=Command, short_help="The track record: each report's headline targets by year.")(record)
+    app.command(cls=Command, short_help="The track record: each report's headline targets by year.")(reads_data(record))

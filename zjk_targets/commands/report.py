@@ -8,29 +8,25 @@ import typer
 
 from ..model import Reading
 from .options import (
+    NOTHING_NAMED,
     AboutOption,
-    ActualsOption,
     AsOfOption,
     CategoryOption,
-    CityOption,
     Command,
-    DataOption,
+    DataSource,
     Lang,
     LangOption,
     NoPagerOption,
     ReportOption,
     StatusOption,
-    TargetsOption,
+    reads_data,
 )
 from .output import console, show
-from .reading import filter_verdicts, judge, load
+from .reading import filter_verdicts, judge_as_asked
 
 
 def report(
-    targets: TargetsOption = None,
-    actuals: ActualsOption = None,
-    data: DataOption = None,
-    city: CityOption = None,
+    data_source: DataSource = NOTHING_NAMED,
     status: StatusOption = None,
     category: CategoryOption = None,
     lang: LangOption = Lang.en,
@@ -43,9 +39,9 @@ def report(
     no_pager: NoPagerOption = False,
 ) -> None:
     """The answer first: counts, the missed and met targets, then the unknown ones grouped by why."""
-    from ..render import report as report_render
+    from ..render import report_view as report_render
 
-    dataset, verdicts = judge(load(targets, actuals, data, city), as_of, report_year, about)
+    dataset, verdicts = judge_as_asked(data_source.load(), as_of, report_year, about)
     verdicts = filter_verdicts(verdicts, status, category)
     width = console().width
     # The whole data, unfiltered, opens with the headline targets of its main report.
@@ -55,4 +51,4 @@ def report(
 
 
 def register(app: typer.Typer) -> None:
-    app.command(cls=Command, short_help="The answer: counts, missed, met, unknown by why.")(report)
+    app.command(cls=Command, short_help="The answer: counts, missed, met, unknown by why.")(reads_data(report))

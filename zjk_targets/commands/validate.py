@@ -10,16 +10,12 @@ import typer
 
 from ..errors import DataError
 from .exits import UserError
-from .options import ActualsOption, CityOption, Command, DataOption, TargetsOption
+from .options import NOTHING_NAMED, Command, DataSource, reads_data
 from .output import write
-from .reading import data_paths, load
 
 
 def validate(
-    targets: TargetsOption = None,
-    actuals: ActualsOption = None,
-    data: DataOption = None,
-    city: CityOption = None,
+    data_source: DataSource = NOTHING_NAMED,
     sources: Annotated[
         Path | None,
         typer.Option(
@@ -31,14 +27,14 @@ def validate(
     ] = None,
 ) -> None:
     """Check the data; list every problem as file:line: message (exit 0 or 2)."""
-    dataset = load(targets, actuals, data, city)
+    dataset = data_source.load()
     summary = (
         f"ok: {len(dataset.targets)} targets, {len(dataset.observations)} observations, "
         f"{len(dataset.metrics)} metrics, {len(dataset.sources)} sources"
     )
     if sources is None:
         # The texts the data quotes ship beside it (sources/ of a clone, and of the installed package).
-        beside = data_paths(targets, actuals, data, city)[0][0].parent
+        beside = data_source.located()[0][0].parent
         if any((beside / source.file).is_file() for source in dataset.sources.values() if source.file):
             sources = Path(os.path.relpath(beside)) if beside.is_relative_to(Path.cwd()) else beside
     if sources is not None:
@@ -60,4 +56,4 @@ def validate(
 
 
 def register(app: typer.Typer) -> None:
-    app.command(cls=Command, short_help="Check the data; every problem as file:line: message.")(validate)
+    app.command(cls=Command, short_help="Check the data; every problem as file:line: message.")(reads_data(validate))

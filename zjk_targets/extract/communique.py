@@ -27,7 +27,7 @@ from decimal import Decimal
 from .decode import parsing_copy
 from .items import NUMBER, _decimal
 from .lexicon import BY_ID, lookup
-from .report import _CN_DIGITS, _cn_number, _find_date
+from .work_report import _CN_DIGITS, _cn_number, _find_date
 
 PUBLISHER = "国家统计局"
 

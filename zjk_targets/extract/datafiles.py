@@ -19,7 +19,7 @@ from ..rules.wording import number as fmt_number
 from .decode import DecodeError, decode
 from .items import Item
 from .lexicon import matchable, outside_key, outside_words
-from .report import NATION, Report, ReportError, read_report
+from .work_report import NATION, Report, ReportError, read_report
 
 _SYMBOL = {">=": "≥", ">": ">", "<=": "≤", "about": "≈"}
 _ASCII_UNIT = {

@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 
 from ..extract import Draft, draft
 from ..rules import messages
-from ..rules import national as words
-from ..rules.dataset import is_slug, shown_name
+from ..rules import national_words as words
 from ..rules.schema import CSV_COLUMNS
+from ..rules.whole_dataset import is_slug, shown_name
 from ..write import csv_row
 from .cities import (
     CITIES_DIR,

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..rules import messages
-from ..rules.dataset import is_slug
+from ..rules.whole_dataset import is_slug
 
 # The layout of a national dataset's folder (what build-national writes, and --city reads).
 NATIONAL_NAME = "national.csv.gz"

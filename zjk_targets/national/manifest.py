@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..rules import messages
-from ..rules.dataset import HASH, MANIFEST_FORMAT, MANIFEST_NAME, shown_name
+from ..rules.whole_dataset import HASH, MANIFEST_FORMAT, MANIFEST_NAME, shown_name
 from .cities import CITIES_NAME, slug_problems
 
 _HEX = frozenset("0123456789abcdef")

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..rules import national as words
+from ..rules import national_words as words
 from .cities import City, city_keys, close_keys, name_key, pinyin, short_name
 
 PLACE_COLUMNS = ("adcode", "name", "short", "pinyin", "level", "parent", "folder", "source")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model import Reading, Status
-from ..rules import national as words
+from ..rules import national_words as words
 from ..rules.counts import Counts, reviewed_years
 from ..rules.schema import is_outside
 from ..rules.timeline import year_set_on
@@ -101,7 +101,7 @@ def _decimal(text: str) -> Decimal | None:
 
 
 def own_year_headlines(tables: Tables) -> np.ndarray:
-    """The rows of the headline targets as the track record counts them (rules/record.py's
+    """The rows of the headline targets as the track record counts them (rules/track_record.py's
     headline_verdicts, on arrays): each of the year its own report sets."""
     import numpy as np
 
@@ -112,7 +112,7 @@ def own_year_headlines(tables: Tables) -> np.ndarray:
     return np.flatnonzero(keep)
 
 
-def judge(
+def judge_places(
     national: Path | str, cities: Sequence[City], reading: Reading = Reading.BAND, max_bytes: int | None = None
 ) -> list[Judged]:
     """Every headline target of the national dataset, judged by the columnar engine (about goals by
@@ -156,7 +156,7 @@ def curated(slug: str, reading: Reading = Reading.BAND) -> list[Judged]:
     engine, in place of the city's draft: the curated data wins where both exist."""
     from ..bundled import bundled_paths
     from ..load import load_dataset
-    from ..rules.record import headline_verdicts
+    from ..rules.track_record import headline_verdicts
     from ..rules.units import conversion_factor
     from ..rules.verdicts import evaluate
 

@@ -18,14 +18,14 @@ from html import escape
 from .. import labels
 from ..model import Dataset, Observation, PartialDate, Reading, Source, Status, Target, Trust
 from ..rules import wording as fmt
-from ..rules.record import track_record
 from ..rules.timeline import end_of
+from ..rules.track_record import track_record
 from ..rules.verdicts import Evidence, Role, Verdict, summarise
 from . import lang as words_of
-from . import record, svgchart
+from . import record_view, svgchart
 from .markdown import WORDS, headline
-from .report import WORDS as REPORT_WORDS
-from .report import Unknown, lean, nearest, unknown_kind
+from .report_view import WORDS as REPORT_WORDS
+from .report_view import Unknown, lean, nearest, unknown_kind
 from .terminal import MARK
 from .text import one_line, share_of_goal, visible
 
@@ -443,24 +443,25 @@ def _record(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str) -> str:
     matrix = track_record(dataset, verdicts)
     if len(matrix.years) < 2:
         return ""
-    words = record.WORDS[lang]
+    words = record_view.WORDS[lang]
     head = "".join(f"<th>{escape(text)}" for text in (words["measure"], *map(str, matrix.years), words["share"]))
     rows = []
     for metric in matrix.metrics:
-        cells = [f"<th>{escape(record.row_label(matrix, metric.id, lang))}"]
+        cells = [f"<th>{escape(record_view.row_label(matrix, metric.id, lang))}"]
         for year in matrix.years:
             verdict = matrix.cell(metric.id, year)
             if verdict is None:
                 cells.append("<td>")
                 continue
             cells.append(
-                f"<td class={CODE[verdict.status]}>{escape(record.cell_words(verdict))} {record.MARK[verdict.status]}"
+                f"<td class={CODE[verdict.status]}>{escape(record_view.cell_words(verdict))} "
+                f"{record_view.MARK[verdict.status]}"
             )
-        cells.append(f"<td>{escape(record.share_words(matrix.by_metric(metric.id)))}")
+        cells.append(f"<td>{escape(record_view.share_words(matrix.by_metric(metric.id)))}")
         rows.append("<tr>" + "".join(cells))
-    footer = "".join(f"<td>{escape(record.share_words(matrix.by_year(year)))}" for year in matrix.years)
+    footer = "".join(f"<td>{escape(record_view.share_words(matrix.by_year(year)))}" for year in matrix.years)
     return (
-        f"<h2>{escape(WORDS[lang]['record'])}</h2><p>{escape(record.answer(matrix, lang))}</p>"
+        f"<h2>{escape(WORDS[lang]['record'])}</h2><p>{escape(record_view.answer(matrix, lang))}</p>"
         f"<div class=record><table id=record><thead><tr>{head}</thead><tbody>{''.join(rows)}</tbody>"
         f"<tfoot><tr><th>{escape(words['share_row'])}{footer}<td></tfoot></table></div>"
         f"<p>{escape(words['legend'])}"

@@ -10,8 +10,8 @@ from ..model import Dataset, Observation, PartialDate, Reading, Source
 from ..rules import wording
 from ..rules.counts import as_json, reviewed_years
 from ..rules.projection import Projection
-from ..rules.record import headline_counts, headline_verdicts, report_counts
 from ..rules.timeline import end_of
+from ..rules.track_record import headline_counts, headline_verdicts, report_counts
 from ..rules.verdicts import Evidence, Verdict, summarise
 
 SCHEMA_VERSION = 1

@@ -6,13 +6,13 @@ from collections import Counter
 
 from ..model import Dataset, PartialDate, Reading, Source, Status
 from ..rules import wording as fmt
-from ..rules.record import track_record
 from ..rules.summary import SUMMARY_MAX_CHARS
 from ..rules.timeline import end_of, set_by_report
+from ..rules.track_record import track_record
 from ..rules.verdicts import Verdict, summarise
 from . import lang as words_of
-from . import record, report
-from .report import Unknown, flags, short_reason, unknown_kind
+from . import record_view, report_view
+from .report_view import Unknown, flags, short_reason, unknown_kind
 from .text import cell, link, outcome
 
 WORDS = {
@@ -102,7 +102,7 @@ def headline(dataset: Dataset, verdicts: tuple[Verdict, ...], lang: str) -> str:
 def _unknown_by_why(unknown: list[Verdict], lang: str) -> list[str]:
     """The unknown verdicts counted by why, in the report's words and order."""
     kinds = Counter(unknown_kind(verdict) for verdict in unknown)
-    return [f"- {report.WORDS[lang][kind].format(n=kinds[kind])}" for kind in Unknown if kinds[kind]]
+    return [f"- {report_view.WORDS[lang][kind].format(n=kinds[kind])}" for kind in Unknown if kinds[kind]]
 
 
 def _sections(
@@ -119,7 +119,7 @@ def _sections(
         group = [verdict for verdict in verdicts if verdict.status is status]
         if (statuses is not None and status not in statuses) or not group:
             continue
-        heading = words["unknown"] if status is Status.UNKNOWN else report.WORDS[lang][status]
+        heading = words["unknown"] if status is Status.UNKNOWN else report_view.WORDS[lang][status]
         lines += [f"## {heading.format(n=len(group))}", ""]
         if status is Status.UNKNOWN and not full and statuses is None:
             lines += [*_unknown_by_why(group, lang), "", words["unknown_more"], ""]
@@ -175,14 +175,14 @@ def _render(
     lines = [f"# {cell(fmt.title(dataset.about, lang))}", "", headline(dataset, verdicts, lang)]
     matrix = track_record(dataset, verdicts)
     if matrix.counted:
-        lines += ["", record.answer(matrix, lang)]
+        lines += ["", record_view.answer(matrix, lang)]
     lines += ["", words_of.reading(reading, lang), ""]
     if as_of is not None:
         lines += [words["as_of"].format(date=end_of(as_of)), ""]
     sections, shown = _sections(verdicts, lang, full, statuses, rows)
     lines += sections
     if len(matrix.years) > 1:
-        lines += [f"## {words['record']}", "", *record.markdown(matrix, lang)[2:], ""]
+        lines += [f"## {words['record']}", "", *record_view.markdown(matrix, lang)[2:], ""]
     if full:
         shown = list(verdicts)
     cited = sorted(

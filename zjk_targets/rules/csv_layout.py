@@ -1,6 +1,6 @@
 """The layout of ``export --format csv``: its columns, what each cell of a verdict holds, the cells
 that could run as a formula, and quoting. Both engines write it: :func:`text` from verdicts (the
-per-target engine, through render/csv.py and engine.py), columnar/export.py from columns."""
+per-target engine, through render/csv.py and engine.py), columnar/csv_export.py from columns."""
 
 from __future__ import annotations
 

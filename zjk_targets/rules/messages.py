@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 
-from .dataset import HASH, MANIFEST_FORMAT, MANIFEST_NAME
 from .schema import DATASET_FIELDS, DATASET_SECTION, MAX_TEXT_CHARS, SCHEMA_VERSION, SECTIONS, YEAR_RANGE
+from .whole_dataset import HASH, MANIFEST_FORMAT, MANIFEST_NAME
 
 UNSTATED = "does not appear in the excerpt: quote the words that state it, or say how it was worked out in `derived`"
 

@@ -16,8 +16,8 @@ from ..model import About, Comparator, Reading, Status
 from ..rules import counts as count_rules
 from ..rules import wording as fmt
 from ..rules.counts import Counts
-from ..rules.record import TrackRecord
 from ..rules.schema import is_outside
+from ..rules.track_record import TrackRecord
 from ..rules.units import conversion_factor
 from ..rules.verdicts import Verdict
 from . import lang as words_of

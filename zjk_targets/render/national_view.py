@@ -12,7 +12,7 @@ from decimal import Decimal
 from rich.cells import cell_len
 
 from ..national.table import OUTSIDE, NationalTable, Tally
-from ..rules import national as words
+from ..rules import national_words as words
 from ..rules import wording as fmt
 from ..rules.counts import as_json, percent
 from ..rules.csv_layout import neutralise

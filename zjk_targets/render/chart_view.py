@@ -14,8 +14,8 @@ from pathlib import Path
 from .. import labels
 from ..model import Comparator, Dataset, Status
 from ..rules import wording as fmt
-from ..rules.record import TrackRecord
 from ..rules.schema import is_outside
+from ..rules.track_record import TrackRecord
 from ..rules.units import conversion_factor
 from ..rules.verdicts import Evidence, Role, Verdict
 from . import ChartFormat, svgchart

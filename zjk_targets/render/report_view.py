@@ -21,8 +21,8 @@ from ..model import Dataset, Reading, Status
 from ..rules import counts as count_rules
 from ..rules import wording as fmt
 from ..rules.counts import reviewed_years
-from ..rules.record import focus_year, headline_counts, headline_verdicts
 from ..rules.schema import is_outside
+from ..rules.track_record import focus_year, headline_counts, headline_verdicts
 from ..rules.verdicts import Evidence, Role, Verdict, summarise
 from . import lang as words_of
 from .terminal import MARK, STYLE, mark, pack, wrap
@@ -291,7 +291,7 @@ def render(
 ) -> Text:
     """The report as one Text of lines at most ``width`` cells wide (an atom wider than that
     runs over rather than being cut). ``focus`` puts first the headline targets of the report the
-    data holds most targets of (see :func:`~zjk_targets.rules.record.focus_year`)."""
+    data holds most targets of (see :func:`~zjk_targets.rules.track_record.focus_year`)."""
     words = WORDS[lang]
     counts = summarise(verdicts)
     counts["noun"] = ("target" if counts["total"] == 1 else "targets") if lang == "en" else "目标"

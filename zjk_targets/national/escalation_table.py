@@ -1,11 +1,11 @@
 """Target escalation (层层加码): the nation's headline targets beside the provinces' and the cities'.
 
 Pure, on arrays: the national dataset is judged by the columnar engine, as the national table's
-:func:`zjk_targets.national.table.judge` does, and its headline targets (each of its own report's
+:func:`zjk_targets.national.table.judge_places` does, and its headline targets (each of its own report's
 year) become the panel, one row per place, measure and year. Each place's level and parent come
 from ``cities.csv`` where it has ``level`` and ``parent`` columns, else from the place table
 (``places.csv``) by the place's code, else by its name. The words of the view are the rule book's
-(:mod:`zjk_targets.rules.escalation`).
+(:mod:`zjk_targets.rules.escalation_words`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import Reading
-from ..rules import escalation as words
+from ..rules import escalation_words as words
 from ..rules.counts import Counts
 from .cities import SLUG_SEPARATOR
 from .places import Place

@@ -12,13 +12,13 @@ import pandas as pd
 from rich.cells import cell_len
 
 from ..model import Comparator, Reading
-from ..national.escalation import Escalation, Level, Year, panel_rows
-from ..rules import escalation as words
+from ..national.escalation_table import Escalation, Level, Year, panel_rows
+from ..rules import escalation_words as words
 from ..rules import wording as fmt
 from ..rules.counts import percent
 from ..rules.wording import number
 from . import ChartFormat
-from .national import _STYLE as NATIONAL_STYLE
+from .national_view import _STYLE as NATIONAL_STYLE
 
 COLOURS = {"nation": "#24292f", "provinces": "#0969da", "cities": "#bc4c00"}
 
@@ -251,7 +251,7 @@ def chart(view: Escalation, chart_format: ChartFormat = ChartFormat.PNG) -> byte
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
 
-    from .chart import DPI, HEIGHT_IN, WIDTH_IN, _rc, _save, _wrapped
+    from .chart_view import DPI, HEIGHT_IN, WIDTH_IN, _rc, _save, _wrapped
 
     with matplotlib.rc_context(_rc()), warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing from font")

@@ -73,7 +73,9 @@ def render_csv(tables: Tables, verdicts: Verdicts, reading: Reading = Reading.BA
     }
     unknown = [name for name in COLUMNS if name not in cells]
     if unknown:
-        raise NotImplementedError(f"the CSV export's column {', '.join(unknown)} is missing from columnar/export.py")
+        raise NotImplementedError(
+            f"the CSV export's column {', '.join(unknown)} is missing from columnar/csv_export.py"
+        )
     columns = [_written(cells[name][order].tolist()) for name in COLUMNS]  # lists: faster to zip than arrays
     # The header, the rows and an empty last one for the last line end, joined in one copy.
     rows = [line(COLUMNS).removesuffix(LINE_END), *map(",".join, zip(*columns, strict=True)), ""]
