@@ -305,3 +305,27 @@ def test_a_check_failed_by_an_unknown_verdict_ends_with_an_error(runner, tmp_pat
         0,
         "::notice title=zjk-targets check::1 target: 0 met, 0 missed, 1 unknown",
     )
+
+
+@pytest.mark.parametrize("fmt", [["-f", "github"], ["--format=github"], ["-fgithub"]])
+def test_a_check_command_line_typer_refuses_is_an_error_annotation_and_a_step_summary(
+    runner, tmp_path, monkeypatch, fmt
+) -> None:
+    summary_path = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary_path))
+    result = runner.invoke(app, ["check", *fmt, "--bogus"])
+    said = "no such option: --bogus (Possible options: --about); see zjk-targets check --help"
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        f"::error title=zjk-targets check::{said}\n",
+        f"zjk-targets: {said}\n",
+    )
+    assert summary_path.read_text(encoding="utf-8") == f"### zjk-targets check\n\n**{said}**\n\n"
+
+
+def test_a_usage_error_of_another_command_writes_no_annotation(runner, tmp_path, monkeypatch) -> None:
+    summary_path = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary_path))
+    result = runner.invoke(app, ["report", "-f", "github", "--bogus"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert not summary_path.exists()

@@ -470,3 +470,15 @@ def test_error_messages_never_carry_terminal_escapes(runner, tmp_path) -> None:
     assert result.exit_code == 2
     assert "\x1b" not in result.stderr
     assert "unknown field `\\x1b[31mred`" in result.stderr
+
+
+def test_a_step_summary_that_is_a_fifo_nothing_reads_does_not_hang_the_step(runner, tmp_path, monkeypatch) -> None:
+    fifo = tmp_path / "summary"
+    os.mkfifo(fifo)
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(fifo))
+    result = runner.invoke(app, ["check", "pm25-2017", "-f", "github"])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        f"zjk-targets: cannot append to GITHUB_STEP_SUMMARY ({fifo}): No such device or address\n"
+    )
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)

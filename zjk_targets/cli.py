@@ -72,7 +72,9 @@ class Group(TyperGroup):
             if type(error).__name__ == "NoArgsIsHelpError":  # bare `zjk-targets`: the help
                 sys.stdout.write(error.format_message() + "\n")
             else:
-                err(f"zjk-targets: {visible(_usage_message(error))}")
+                message = _usage_message(error)
+                err(f"zjk-targets: {visible(message)}")
+                check.usage_failed(list(sys.argv[1:] if args is None else args), message)
             code = EXIT_ERROR
         except typer.Abort:
             err("zjk-targets: interrupted")

@@ -10,9 +10,10 @@ import typer
 from ..errors import DataError
 from ..model import Reading, Status
 from ..render import CheckFormat
+from ..render.text import visible
 from ..rules import messages
 from ..rules.verdicts import Verdict
-from .exits import EXIT_ERROR, EXIT_MET, EXIT_MISSED, EXIT_UNKNOWN, UserError
+from .exits import EXIT_ERROR, EXIT_MET, EXIT_MISSED, EXIT_UNKNOWN, OutputFailed, UserError, err
 from .options import (
     NOTHING_NAMED,
     AboutOption,
@@ -101,6 +102,39 @@ def check(
         write(check_render.text(verdicts), None)
     append_step_summary(lambda: check_render.step_summary(verdicts, output_format is CheckFormat.GITHUB, about, code))
     raise typer.Exit(code)
+
+
+def _format_asked(args: list[str]) -> CheckFormat | None:
+    """The --format of a check command line that could not be parsed, if it can be read off."""
+    for i, arg in enumerate(args):
+        value = None
+        if arg in ("-f", "--format") and i + 1 < len(args):
+            value = args[i + 1]
+        elif arg.startswith("--format="):
+            value = arg.removeprefix("--format=")
+        elif arg.startswith("-f") and len(arg) > 2:
+            value = arg[2:]
+        if value is not None and value.lower() in {item.value for item in CheckFormat}:
+            return CheckFormat(value.lower())
+    return None
+
+
+def usage_failed(args: list[str], message: str) -> None:
+    """A check command line typer refused (an unknown option, a missing value): CI still sees why
+    where it looks, as for every other failure of check."""
+    from ..render import check_view as check_render
+
+    if not args or args[0] != "check":
+        return
+    output_format = _format_asked(args[1:])
+    try:
+        if output_format is CheckFormat.JSON:
+            write(check_render.json_error(message, [], EXIT_ERROR), None)
+        elif output_format is CheckFormat.GITHUB:
+            write(check_render.github_failure([message], []), None)
+        append_step_summary(lambda: check_render.failure_summary([message], []))
+    except (UserError, OutputFailed) as error:  # the usage error is said already; this one too
+        err(f"zjk-targets: {visible(str(error))}")
 
 
 def register(app: typer.Typer) -> None:

@@ -63,7 +63,7 @@ def refuse_foreign(output: Path) -> None:
     if not real.exists():
         return
     if not real.is_dir():
-        raise UserError(f"--output {output}: not a folder")
+        raise UserError(messages.not_a_folder(str(output)))
     try:
         if not any(True for _ in entries(real)):
             return

@@ -13,6 +13,7 @@ import typer
 
 from ..model import Reading
 from ..render.text import visible
+from ..rules import messages
 from ..safe_write import make_folder, write_within
 from .exits import UserError, err
 from .options import CITY_HELP, AboutOption, Command, NationalDirOption, NoPagerOption
@@ -53,7 +54,7 @@ class Sort(enum.StrEnum):
 
 def _city_folders(collection: Path) -> list[Path]:
     if not collection.is_dir():
-        raise UserError(f"{collection}: {'not a folder' if collection.exists() else 'folder not found'}")
+        raise UserError(messages.not_a_folder(str(collection), "", collection.exists()))
     folders = sorted(path for path in collection.iterdir() if path.is_dir() and not path.name.startswith("."))
     if not folders:
         raise UserError(f"{collection}: no city folders (a folder per city, each holding its reports YEAR.md)")
@@ -82,7 +83,7 @@ def _place_folders(collection: Path) -> tuple[list[tuple[Path, str, str]], bool]
     from ..national.places import NATION_FOLDER, PART_LEVELS
 
     if not collection.is_dir():
-        raise UserError(f"{collection}: {'not a folder' if collection.exists() else 'folder not found'}")
+        raise UserError(messages.not_a_folder(str(collection), "", collection.exists()))
     parts = {NATION_FOLDER: "nation", **PART_LEVELS}
     if any((collection / part).is_dir() for part in parts):
         found = []
@@ -123,7 +124,6 @@ def build_national(
     from ..national.build import OTHER_SOURCES, READERS, CityReports, build, name_problem
     from ..national.manifest import manifest
     from ..national.places import bundled_places
-    from ..rules import messages
     from ..rules import national_words as words
     from ..rules.whole_dataset import MANIFEST_NAME, shown_name
     from .dataset_folder import build_inputs, locked, refuse_foreign, sigterm_interrupts, write_whole
@@ -174,7 +174,7 @@ def build_national(
     for name in result.unplaced:
         err(f"zjk-targets: {words.unplaced(visible(name))}")
     total = words.built(len(result.cities), result.reports, result.skipped_reports, result.headline_targets)
-    lines = [f"{total}; wrote {output}"]
+    lines = [visible(f"{total}; wrote {output}")]
     lines += [
         words.built_level(level, count.places, count.reports, count.skipped, count.headline_targets)
         for level, count in result.levels.items()

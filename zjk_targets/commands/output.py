@@ -91,7 +91,10 @@ def append_step_summary(markdown: Callable[[], str]) -> None:
     if not path:
         return
     try:
-        with open(path, "a", encoding="utf-8") as handle:
+        # not blocking on open: a FIFO that nothing reads must not hang a CI step
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK, 0o644)
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "a", encoding="utf-8") as handle:
             handle.write(markdown())
     except OSError as error:
-        raise UserError(f"cannot append to GITHUB_STEP_SUMMARY ({path}): {error.strerror}") from None
+        raise UserError(messages.cannot_append_summary(path, str(error.strerror))) from None

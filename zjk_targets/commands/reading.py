@@ -94,7 +94,7 @@ def national_folder(folder: Path | None = None) -> Path:
     from ..rules import messages
 
     if folder is not None and not folder.is_dir():
-        raise UserError(f"--national {folder}: {'not a folder' if folder.exists() else 'folder not found'}")
+        raise UserError(messages.not_a_folder(str(folder), "--national", folder.exists()))
     root = national_dir() if folder is None else folder
     try:
         problems = check(root)
@@ -180,7 +180,7 @@ def data_paths(
         if targets is not None or actuals is not None:
             raise UserError("give --data DIR or --targets/--actuals, not both")
         if not data.is_dir():
-            raise UserError(f"--data {data}: {'not a folder' if data.exists() else 'folder not found'}")
+            raise UserError(messages.not_a_folder(str(data), "--data", data.exists()))
         return [data / TARGETS_NAME, data / ACTUALS_NAME], None
     if targets is None and actuals is None:
         bundled = list(bundled_paths())

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from ..errors import DataError
+from ..rules import messages
 from .exits import UserError
 from .options import NOTHING_NAMED, Command, DataSource, reads_data
 from .output import write
@@ -41,7 +42,7 @@ def validate(
         from ..excerpts import check_excerpts
 
         if not sources.is_dir():
-            raise UserError(f"--sources {sources}: not a folder")
+            raise UserError(messages.not_a_folder(str(sources), "--sources"))
         files = sorted({source.file for source in dataset.sources.values() if source.file})
         if files and not any((sources / name).is_file() for name in files):
             raise UserError(

@@ -279,8 +279,13 @@ def outside_folder(folder: str) -> str:
     return f"the name leads outside the output folder {folder}; nothing was written"
 
 
-def not_a_folder(path: str) -> str:
-    return f"--output {path}: not a folder"
+def cannot_append_summary(path: str, why: str) -> str:
+    return f"cannot append to GITHUB_STEP_SUMMARY ({path}): {why}"
+
+
+def not_a_folder(path: str, option: str = "--output", exists: bool = True) -> str:
+    """A path given for a folder that is not one (``option`` names where it was given, "" for none)."""
+    return f"{option + ' ' if option else ''}{path}: {'not a folder' if exists else 'folder not found'}"
 
 
 def cannot_create_folder(folder: str, why: str) -> str:
