@@ -299,7 +299,7 @@ def test_short_names() -> None:
 def test_city_on_the_bundled_national_data(runner) -> None:
     result = runner.invoke(app, ["record", "--city", "邯郸", "--no-pager"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("邯郸市's track record: headline targets of the ")
+    assert result.stdout.startswith("Track record of 邯郸市: headline targets of the ")
     note = "zjk-targets: 邯郸市: drafted from its work reports, not curated\n"
     assert result.stderr == note, "the drafted notice once, on one line of 80 columns at most"
     for command in (["report"], ["export", "-f", "json"], ["check", "--all"], ["show", "gdp-growth-2022"]):
@@ -349,10 +349,10 @@ def cities_only(tmp_path, monkeypatch) -> Path:
 @pytest.mark.parametrize(
     ("typed", "first_line"),
     [
-        ("北京", "北京市's track record: headline targets of the "),
-        ("shijiazhuang", "石家庄市's track record: headline targets of the "),
-        ("河北省", "河北省's track record: headline targets of the "),
-        ("全国", "全国's track record: headline targets of the "),
+        ("北京", "Track record of 北京市: headline targets of the "),
+        ("shijiazhuang", "Track record of 石家庄市: headline targets of the "),
+        ("河北省", "Track record of 河北省: headline targets of the "),
+        ("全国", "Track record of 全国: headline targets of the "),
     ],
 )
 def test_every_place_of_the_collection_is_bundled(runner, typed, first_line) -> None:
@@ -673,7 +673,7 @@ def test_any_place_by_name_on_every_command(runner, tmp_path, monkeypatch, typed
     note = f"zjk-targets: {name}: drafted from its work reports, not curated"
     record = runner.invoke(app, ["record", "--city", typed, "--no-pager"])
     assert (record.exit_code, record.stderr.startswith(note)) == (0, True), record.output
-    assert record.stdout.startswith(f"{name}'s track record: headline targets of the ")
+    assert record.stdout.startswith(f"Track record of {name}: headline targets of the ")
     place = runner.invoke(app, ["report", "--place", typed])
     assert place.exit_code in (0, 1), place.output
     assert place.stdout == runner.invoke(app, ["report", "--city", typed]).stdout

@@ -223,7 +223,7 @@ def test_record_says_which_reading_it_used(runner) -> None:
     result = runner.invoke(app, ["record", "--metric", "gdp-growth", "--from", "2023", "--about", "strict"])
     assert result.exit_code == 0
     assert result.stdout.splitlines()[:5] == [
-        "Zhangjiakou's track record: headline targets of the 2023–2025 work reports",
+        "Track record of Zhangjiakou: headline targets of the 2023–2025 work reports",
         "2 headline targets: 1 judgeable, 1 decided (100 % of judgeable), 0 met (0 % of decided), 1 missed, 1",
         "unknown.",
         "Met per report year: 2023 0/1, 2025 –.",

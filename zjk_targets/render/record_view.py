@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 
 WORDS = {
     "en": {
-        "title": "{place}track record: headline targets of {reports}",
-        "place": "{place}'s ",
+        "title": "Track record{place}: headline targets of {reports}",
+        "place": " of {place}",  # not a possessive: the place is often a Chinese name (全国's reads badly)
         "per_report": "Met per report year: {shares}.",
         "separator": ", ",
         "reports_one": "the {first} work report",
