@@ -8,7 +8,8 @@ waits for), next to a baseline measured in the same run on the same machine:
 
 1. ``check ID`` on the bundled data, vs importing typer and yaml and loading the two bundled YAML
    files with yaml.CSafeLoader (target: at most 1.5×);
-2. ``report`` on the bundled data, vs the same floor (at most 2×);
+2. ``report`` on the bundled data, vs the same floor (at most 2×); and the HTML report of the
+   bundled data (``export --format html``) vs its markdown summary (``export``), at most 2×;
 3. ``export --format csv`` on a synthetic national dataset in CSV, vs importing pandas and
    ``pandas.read_csv`` of the two files (at most 2.5×), and its peak memory (under 1 GB), on three
    datasets: the synthetic national one, one where most targets meet conflicting figures, and the
@@ -631,8 +632,19 @@ def main() -> int:
         "    yaml.load(open(p, encoding='utf-8'), Loader=yaml.CSafeLoader)\n"
     )
     typer_floor = [*_python(TYPER_FLOOR.format(targets=bundled_targets, actuals=bundled_actuals)), "pm25-2017"]
-    floor, old_floor, check, report = measure(
-        [typer_floor, yaml_floor, _cli("check", "pm25-2017"), _cli("report")], env, runs
+    pages = DATA / "pages"
+    pages.mkdir(parents=True, exist_ok=True)
+    floor, old_floor, check, report, summary, html = measure(
+        [
+            typer_floor,
+            yaml_floor,
+            _cli("check", "pm25-2017"),
+            _cli("report"),
+            _cli("export", "--full", "-o", str(pages / "report.md")),
+            _cli("export", "--format", "html", "-o", str(pages / "report.html")),
+        ],
+        env,
+        runs,
     )
 
     def read_floor(p: dict[str, Path]) -> list[str]:
@@ -672,6 +684,13 @@ def main() -> int:
             report.seconds / floor.seconds,
             2.0,
             f"{report.seconds / old_floor.seconds:.2f}× the old floor",
+        ),
+        Figure(
+            "2. export --format html, bundled data",
+            s(html),
+            f"{s(summary)} (export --full, the markdown of the same data)",
+            html.seconds / summary.seconds,
+            2.0,
         ),
         Figure(
             f"3. export --format csv, {national.targets:,} targets / {national.observations:,} obs",

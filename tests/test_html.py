@@ -7,7 +7,6 @@ import os
 import re
 import shutil
 import subprocess
-import time
 
 import pytest
 from conftest import MINI
@@ -38,19 +37,10 @@ def test_html_is_deterministic(runner, tmp_path) -> None:
     assert first == _export(runner, tmp_path, *MINI).read_bytes()
 
 
-def test_the_bundled_report_is_small_and_about_as_quick_as_markdown(runner, tmp_path) -> None:
-    def best_of_three(args: list[str]) -> float:
-        times = []
-        for _ in range(3):
-            start = time.perf_counter()
-            assert runner.invoke(app, args).exit_code == 0
-            times.append(time.perf_counter() - start)
-        return min(times)
-
-    markdown = best_of_three(["export", "-o", str(tmp_path / "report.md")])
-    html = best_of_three(["export", "-f", "html", "-o", str(tmp_path / "report.html")])
+def test_the_bundled_report_is_small(runner, tmp_path) -> None:
+    """Its speed against the markdown is a figure of benchmarks/bench.py, not a timed test."""
+    assert runner.invoke(app, ["export", "-f", "html", "-o", str(tmp_path / "report.html")]).exit_code == 0
     assert (tmp_path / "report.html").stat().st_size < 1_000_000
-    assert html < 2 * markdown + 0.1, (html, markdown)
 
 
 def _data(page: str) -> dict:
