@@ -9,6 +9,7 @@ import typer
 
 from ..model import Reading
 from ..render import ChartFormat
+from ..rules import messages
 from ..rules.verdicts import evaluate
 from ..safe_write import write_within
 from .exits import UserError, err
@@ -89,7 +90,7 @@ def chart(
         try:
             output.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise UserError(f"cannot create the folder {output}: {error.strerror}") from None
+            raise UserError(messages.cannot_create_folder(str(output), str(error.strerror))) from None
         kind = chart_format or ChartFormat.PNG
         verdicts = evaluate(dataset, reading=about)
         for verdict in verdicts:

@@ -44,7 +44,7 @@ def locked(output: Path) -> Iterator[None]:
             pid = "?"
         raise UserError(messages.being_built(str(output), pid, str(lock))) from None
     except OSError as error:
-        raise UserError(f"cannot write {lock}: {error.strerror}") from None
+        raise UserError(messages.cannot_write(str(lock), str(error.strerror))) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as written:
             written.write(f"{os.getpid()}\n")
@@ -135,7 +135,7 @@ def write_whole(output: Path, files: Mapping[str, bytes]) -> None:
     try:
         new = Path(tempfile.mkdtemp(dir=real.parent, prefix=f".{real.name}.new-"))
     except OSError as error:
-        raise UserError(f"cannot write {output}: {error.strerror}") from None
+        raise UserError(messages.cannot_write(str(output), str(error.strerror))) from None
     old: Path | None = None
     moved_in = False
     try:
@@ -152,7 +152,7 @@ def write_whole(output: Path, files: Mapping[str, bytes]) -> None:
             if old is not None:
                 shutil.rmtree(old)
     except OSError as error:
-        raise UserError(f"cannot write {output}: {error.strerror}") from None
+        raise UserError(messages.cannot_write(str(output), str(error.strerror))) from None
     finally:
         if not moved_in:
             shutil.rmtree(new, ignore_errors=True)
