@@ -9,6 +9,7 @@ before its verb or figure, with spaces taken out.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -349,6 +350,7 @@ def in_points(measure: Measure) -> Measure | None:
 _NAMED = tuple(measure for measure in MEASURES if measure.id not in POINTS.values())  # what words alone name
 
 
+@functools.cache  # a pure function of its words, asked about a million times in a national build
 def lookup(subject: str) -> Measure | None:
     """The measure a subject names, or None when it is outside the lexicon."""
     for measure in _NAMED:

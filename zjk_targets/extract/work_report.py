@@ -371,6 +371,9 @@ def _plan_heading(heading: str, year: int | None) -> bool:
     )
 
 
+_OPENS_TERM = re.compile(r"[\s*#—-]*(?:过去五年|五年来|“十三五”|十三五)")
+
+
 def _review_spans(
     parse_text: str, body: int, until: int, term: list[tuple[int, int]] | None = None, year: int | None = None
 ) -> list[tuple[int, int]]:
@@ -397,7 +400,7 @@ def _review_spans(
         if skipping and not (year is not None and re.match(_LOOKS_BACK.format(year=year), stripped)):
             continue
         listed = stripped.startswith("——")
-        of_term = bool(re.match(r"[\s*#—-]*(?:过去五年|五年来|“十三五”|十三五)", stripped))
+        of_term = bool(_OPENS_TERM.match(stripped))
         # The items (——民生福祉显著改善。…) of a list a term's review opens (市七届人大一次会议以来，…):
         # the term's, as their opening is.
         of_term = of_term or (listed and term_list)
