@@ -357,6 +357,41 @@ def test_a_gzip_of_several_members_is_read_to_its_end_and_garbage_after_it_refus
         )
 
 
+def test_a_gzip_parsed_as_it_is_unpacked_keeps_the_checks_of_a_whole_read(runner, tmp_path, monkeypatch) -> None:
+    """A gzip CSV is parsed as it is unpacked (#25): a byte-order mark, a NUL byte, a quoted header
+    and the limit on the unpacked bytes come out as they do from the file read whole."""
+    import gzip
+
+    from zjk_targets.rules import messages
+
+    data = _csv_of_the_bundled_data()
+    line = data.index(b"\n", len(data) // 2)
+    header, body = data.split(b"\n", 1)
+    cases = {
+        "plain": data,
+        "bom": b"\xef\xbb\xbf" + data,
+        "nul": data[:line] + b"\x00" + data[line:],
+        "quoted-header": b'"' + header.replace(b",", b'","') + b'"\n' + body,
+    }
+    for name, content in cases.items():
+        plain, packed = tmp_path / f"{name}.csv", tmp_path / f"{name}.csv.gz"
+        plain.write_bytes(content)
+        packed.write_bytes(gzip.compress(content))
+        whole = runner.invoke(app, ["report", "--targets", str(plain)])
+        streamed = runner.invoke(app, ["report", "--targets", str(packed)])
+        assert whole.exit_code == (2 if name == "nul" else 0)
+        assert (streamed.exit_code, streamed.stdout, streamed.stderr) == (
+            whole.exit_code,
+            whole.stdout,
+            whole.stderr.replace(str(plain), str(packed)),
+        )
+    monkeypatch.setenv("ZJK_MAX_INPUT_MB", str(len(data) / 2 / 1_000_000))
+    result = runner.invoke(app, ["report", "--targets", str(tmp_path / "plain.csv.gz")])
+    assert (result.exit_code, result.stdout) == (2, "")
+    limit = messages.too_large(len(data) / 2 / 1_000_000)
+    assert result.stderr.startswith(f"{tmp_path / 'plain.csv.gz'}: {limit}\n")
+
+
 @pytest.mark.parametrize("text", ["2023-02-30", "2023-13", "0000-01-01", "２０２３", "2023-04-31"])
 def test_an_impossible_as_of_date_is_one_line(runner, text) -> None:
     result = runner.invoke(app, ["report", "--as-of", text, *MINI])

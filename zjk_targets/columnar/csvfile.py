@@ -10,7 +10,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import Problem
-from ..inputs import decode, read_input
+from ..gunzipped import Gunzipped, Refused
+from ..inputs import decode, is_gzip, read_input
 from ..load import Partial
 from ..rules import messages
 from ..rules.schema import KINDS, NAMES_OF, Field, Type
@@ -32,20 +33,50 @@ def _parse_fast(data: bytes) -> Parsed | None:
     bytes that are not UTF-8, or lines that the rows do not account for.
     """
     newline = data.find(b"\n")
-    first = data[: newline if newline >= 0 else len(data)].rstrip(b"\r")
+    header = _plain_header(data[: newline if newline >= 0 else len(data)])
+    if header is None:
+        return None
+    table = _pandas(io.BytesIO(data))
+    if table is None:
+        return None
+    return _cells(table, header, _newlines(data) + (0 if data.endswith(b"\n") else 1))
+
+
+def _parse_gzip(path: str, max_bytes: int) -> Parsed | None:
+    """:func:`_parse_fast` of a gzip file unpacked as pandas reads it; None when it needs reading
+    whole (anything read_input refuses, an empty file, or what the careful reader is for)."""
+    try:
+        stream = Gunzipped(path, max_bytes)
+    except (OSError, Refused):
+        return None
+    with stream:
+        table = _pandas(io.BufferedReader(stream, 1 << 20))
+        if table is None or not stream.finished or stream.first_line is None or not len(table):
+            return None
+        header = _plain_header(stream.first_line)
+        if header is None:
+            return None
+        return _cells(table, header, stream.newlines + (0 if stream.last == b"\n" else 1))
+
+
+def _plain_header(first: bytes) -> list[str] | None:
+    """The names of a header line pandas reads as the careful reader does, else None."""
+    first = first.rstrip(b"\r")
     if b'"' in first or b"\r" in first:
         return None
     try:
         header = first.decode("utf-8").split(",")
     except UnicodeDecodeError:
         return None
-    if not any(header):
-        return None
+    return header if any(header) else None
+
+
+def _pandas(source: io.BufferedIOBase) -> pd.DataFrame | None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         try:
-            table = pd.read_csv(
-                io.BytesIO(data),
+            return pd.read_csv(
+                source,
                 dtype=object,
                 keep_default_na=False,
                 na_filter=False,
@@ -57,12 +88,16 @@ def _parse_fast(data: bytes) -> Parsed | None:
             )
         except Exception:  # noqa: BLE001 - any complaint of the fast parser sends the file to the careful one
             return None
+
+
+def _cells(table: pd.DataFrame, header: list[str], total: int) -> Parsed | None:
+    """The columns of pandas' table and each row's line, ``total`` lines in the file; None when the
+    rows do not account for them."""
     if table.shape[1] != len(header):
         return None
     rows = len(table)
     cells = [table.iloc[:, i].to_numpy(dtype=object) for i in range(len(header))]
     lines = np.arange(2, rows + 2, dtype=np.int64)
-    total = _newlines(data) + (0 if data.endswith(b"\n") else 1)
     if total != rows + 1:
         # Quoted values that span lines: each row starts below the line breaks of the rows above.
         breaks = np.zeros(rows, dtype=np.int64)
@@ -121,17 +156,19 @@ def read_csv(
     parts: dict[str, list],
     partials: list[Partial] | None = None,
 ) -> None:
-    data, found = read_input(path, max_bytes)
-    problems.extend(found)
-    if data is not None and (not data or data.isspace()):
-        problems.append(Problem(path, 0, messages.CSV_EMPTY))
-        return
-    parsed = _parse_fast(data) if data is not None else None
-    if parsed is None and data is not None:
-        text, found = decode(path, data)
+    parsed = _parse_gzip(path, max_bytes) if is_gzip(path) else None
+    if parsed is None:
+        data, found = read_input(path, max_bytes)
         problems.extend(found)
-        parsed = _parse_careful(path, text, problems) if text is not None else None
-    del data  # the cells hold the values now: the file's bytes go before the checks that follow
+        if data is not None and (not data or data.isspace()):
+            problems.append(Problem(path, 0, messages.CSV_EMPTY))
+            return
+        parsed = _parse_fast(data) if data is not None else None
+        if parsed is None and data is not None:
+            text, found = decode(path, data)
+            problems.extend(found)
+            parsed = _parse_careful(path, text, problems) if text is not None else None
+        del data  # the cells hold the values now: the file's bytes go before the checks that follow
     if parsed is None:
         return
     header, cells_by_position, lines = parsed

@@ -56,6 +56,8 @@ RATE = " a year {first}–{last} against {required} needed"
 PROJECTED = "{deadline} projected at "
 READ_STRICTLY = "about read strictly"
 SET_ASIDE = "{publisher} {published} gave {figure}, {why}"
+CITE = "{year}: {compared} ({label}{proxy})"
+CITED_PROXY = ", " + PROXY
 
 # How the about (左右) goals of a table were read: every table and export says it with these words.
 READINGS = {
@@ -141,7 +143,8 @@ def source_label(source: Source) -> str:
 
 
 def cite(year: int, compared: str, label: str, proxy: bool = False) -> str:
-    return f"{year}: {compared} ({label}{', ' + PROXY if proxy else ''})"
+    """A figure as a reason cites it: "2017: 6.9 % (official, 国家统计局 2018-02-28)"."""
+    return CITE.format(year=year, compared=compared, label=label, proxy=CITED_PROXY if proxy else "")
 
 
 def comparison(
